@@ -1,0 +1,5 @@
+/** Every subcommand of `mbank-ts`; each file exports one yargs CommandModule. Add one line per command. */
+import type { CommandModule } from 'yargs';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [];

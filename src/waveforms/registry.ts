@@ -1,0 +1,26 @@
+/**
+ * Typed registry of approximants by name: add one import and one list entry per model.
+ * `getModel` throws a clear error naming the known approximants.
+ */
+import { MbankError, showValue } from '../core/errors.js';
+import type { WaveformModel } from './types.js';
+
+const MODELS: readonly WaveformModel[] = [
+  // one entry per model, e.g. taylorF2, imrPhenomD
+];
+
+const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));
+
+/** Names of every registered approximant. */
+export function approximantNames(): string[] {
+  return [...BY_NAME.keys()].sort();
+}
+
+/** The model called `name`; throws MbankError listing the known approximants. */
+export function getModel(name: string): WaveformModel {
+  const model = BY_NAME.get(name);
+  if (!model) {
+    throw new MbankError(`approximant = ${showValue(name)}: unknown; available approximants are ${approximantNames().join(', ')}`);
+  }
+  return model;
+}

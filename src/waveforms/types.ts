@@ -1,0 +1,62 @@
+/**
+ * Waveform model interface: a model is a pure function of a frequency grid and named physical
+ * parameters, returning h+ and hx as interleaved complex Float64Arrays on that grid (strain, 1/Hz),
+ * in LALSimulation's ChooseFDWaveform conventions (source frame with z along L at fRef).
+ */
+import type { ComplexArray, FrequencyGrid } from '../core/grid.js';
+
+/** Physical parameters of one compact binary, in the units named. */
+export interface WaveformParams {
+  /** Component masses [solar masses]; m1 < m2 is accepted (models swap bodies as LAL does). */
+  m1: number;
+  m2: number;
+  /** Dimensionless spin components in LAL's source frame. */
+  s1x: number;
+  s1y: number;
+  s1z: number;
+  s2x: number;
+  s2y: number;
+  s2z: number;
+  /** Luminosity distance [Mpc]. */
+  distanceMpc: number;
+  /** Inclination of L to the line of sight [rad]. */
+  inclination: number;
+  /** Reference orbital phase [rad]. */
+  phiRef: number;
+  /** Starting frequency [Hz]. */
+  fMinHz: number;
+  /** Maximum frequency [Hz]; the grid is generated up to here (models apply their own cutoffs). */
+  fMaxHz: number;
+  /** Reference frequency [Hz]; 0 selects the model default (see each model). */
+  fRefHz: number;
+  /** Orbital eccentricity at fRef (0 for quasi-circular models). */
+  eccentricity?: number;
+  /** Mean anomaly at fRef [rad]. */
+  meanAnomaly?: number;
+  /** Longitude of ascending nodes [rad] (LAL's longAscNodes; 0 here). */
+  longAscNodes?: number;
+}
+
+/** The two polarisations on a grid (interleaved complex, length 2 n). */
+export interface Polarizations {
+  hp: ComplexArray;
+  hc: ComplexArray;
+}
+
+/** A frequency-domain model. */
+export interface WaveformModel {
+  /** Approximant name as in LALSimulation, e.g. "IMRPhenomD". */
+  readonly name: string;
+  /** True when the model supports in-plane spins (precession). */
+  readonly precessing: boolean;
+  /** True when hx = -i 2 cos(iota)/(1+cos^2 iota) h+ holds (22-only aligned-spin models). */
+  readonly only22: boolean;
+  /** Evaluate h+ and hx on the grid; throws MbankError on unphysical parameters. */
+  generate(grid: FrequencyGrid, params: WaveformParams): Polarizations;
+}
+
+/** Default values for optional/zero parameters, used by CLI parsers and tests. */
+export const DEFAULT_PARAMS: Omit<WaveformParams, 'm1' | 'm2' | 'fMinHz' | 'fMaxHz'> = {
+  s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0,
+  distanceMpc: 1, inclination: 0, phiRef: 0, fRefHz: 0,
+};
