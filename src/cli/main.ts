@@ -1,29 +1,55 @@
 /**
  * The `mbank-ts` command line: one yargs command per file in ./commands, registered in
- * ./commands/index.ts. The only place (with the other cli files) that touches process, argv, console.
+ * ./commands/index.ts. mbank-style `.ini` files given as positional arguments are expanded into
+ * options first (./ini.ts). Only src/cli touches process, argv and console.
  */
 import yargs from 'yargs';
+import type { CommandModule } from 'yargs';
 import { MbankError } from '../core/errors.js';
 import { commands } from './commands/index.js';
+import { expandIniTokens } from './ini.js';
+
+/** Option names (kebab-case) a command declares, read from its builder. */
+function knownOptions(cmd: CommandModule<any, any>): Set<string> {
+  const y = yargs([]);
+  const b = cmd.builder;
+  if (typeof b === 'function') b(y as any);
+  else if (b) y.options(b as any);
+  const keys = Object.keys((y as any).getOptions().key ?? {});
+  return new Set(keys.map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+}
+
+function commandName(cmd: CommandModule<any, any>): string {
+  const c = Array.isArray(cmd.command) ? cmd.command[0] : cmd.command;
+  return String(c ?? '').split(/\s+/)[0];
+}
 
 export async function main(argv: string[]): Promise<void> {
-  let cli = yargs(argv)
-    .scriptName('mbank-ts')
-    .usage('$0 <command> [options]\n\nGravitational-wave template banks with normalizing flows.')
-    .strict()
-    .demandCommand(1, 'Name a command (see the list above).')
-    .recommendCommands()
-    .help()
-    .alias('h', 'help')
-    .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
-    .fail((msg, err, y) => {
-      if (err) throw err;
-      process.stderr.write(`${y.help() ? '' : ''}mbank-ts: ${msg}\nRun 'mbank-ts --help' for the list of commands and options.\n`);
-      process.exit(2);
-    });
-  for (const c of commands) cli = cli.command(c);
   try {
+    const cmd = commands.find((c) => commandName(c) === argv[0]);
+    if (cmd && argv.slice(1).some((t) => !t.startsWith('-') && t.toLowerCase().endsWith('.ini'))) {
+      const { tokens, ignored } = expandIniTokens(argv.slice(1), knownOptions(cmd));
+      if (ignored.length > 0) {
+        process.stderr.write(`mbank-ts ${argv[0]}: ini options not used by mbank-ts, ignored: ${ignored.join(', ')}\n`);
+      }
+      argv = [argv[0], ...tokens];
+    }
+    let cli = yargs(argv)
+      .scriptName('mbank-ts')
+      .usage('$0 <command> [options]\n\nGravitational-wave template banks with normalizing flows.')
+      .strict()
+      .demandCommand(1, 'Name a command (see the list above).')
+      .recommendCommands()
+      .help()
+      .alias('h', 'help')
+      .version()
+      .wrap(Math.min(110, process.stdout.columns ?? 110))
+      .fail((msg, err) => {
+        if (err) throw err;
+        process.stderr.write(`mbank-ts: ${msg}\nRun 'mbank-ts --help' for the list of commands and options.\n`);
+        process.exit(2);
+      });
+    for (const c of commands) cli = cli.command(c);
     await cli.parseAsync();
   } catch (err) {
     if (err instanceof MbankError) {
