@@ -1,0 +1,7 @@
+/** Frequency-domain waveform models: types, registry, parameter checks, shared PN and polarisation pieces. */
+export * from './types.js';
+export * from './registry.js';
+export * from './validate.js';
+export * from './pn-phasing.js';
+export * from './polarizations.js';
+export * from './taylorf2.js';

@@ -1,0 +1,142 @@
+/**
+ * TaylorF2: stationary-phase inspiral with aligned spins, 3.5PN phase and 0PN (Newtonian)
+ * amplitude, as LALSimulation's `XLALSimInspiralChooseFDWaveform(..., TaylorF2)` produces it with
+ * default settings (lalsimulation/lib/LALSimInspiralTaylorF2.c: `XLALSimInspiralTaylorF2`,
+ * `XLALSimInspiralTaylorF2Core`; arXiv:0907.0700 section IIIF).
+ *
+ *   h(f) = A v^{-7/2} exp(-i (Psi(f) + 2 pi t_c f - 2 phi_ref - Psi(f_ref) - pi/4)),
+ *   A = -4 m1 m2 / r MRSUN_SI MTSUN_SI sqrt(pi/12) sqrt(5 / (32 eta))   (m in solar masses, r in m),
+ *   v = (pi M f)^{1/3},  Psi from {@link taylorF2AlignedPhasing},  Psi(f_ref) = 0 when f_ref = 0,
+ *   t_c = LAL's epoch -1/df (rounded to ns as LAL's GPS arithmetic): a multiple of 2 pi on f_k = k df.
+ * Then h+ = 1/2 (1 + cos^2 iota) h and hx = -i cos(iota) h.
+ *
+ * Frequency range (LAL's): non-zero for f >= f_min (first uniform bin ceil(f_min/df)) up to and including
+ * f_max (bin floor(f_max/df)); only f_max = 0 stops at the Schwarzschild ISCO 6^{-3/2}/(pi M).
+ */
+import { MPC_SI, MRSUN_SI, MTSUN_SI } from '../core/constants.js';
+import { invalid } from '../core/errors.js';
+import type { FrequencyGrid } from '../core/grid.js';
+import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
+import { inclinationFactors } from './polarizations.js';
+import type { Polarizations, WaveformModel, WaveformParams } from './types.js';
+import { validateParams } from './validate.js';
+
+const NAME = 'TaylorF2';
+
+/** Schwarzschild ISCO gravitational-wave frequency [Hz] of total mass `mTotalMsun`: 6^{-3/2} / (pi M MTSUN_SI). */
+export function iscoFrequencyHz(mTotalMsun: number): number {
+  const vIsco = 1 / Math.sqrt(6);
+  return (vIsco * vIsco * vIsco) / (Math.PI * mTotalMsun * MTSUN_SI);
+}
+
+/**
+ * LAL's epoch -1/df [s] after its GPS rounding (integer seconds floor(t) plus nanoseconds rounded to
+ * nearest), as `XLALGPSAdd(&tC, -1/deltaF)` in `XLALSimInspiralTaylorF2`.
+ */
+export function lalEpochSeconds(df: number): number {
+  const t = -1 / df;
+  const seconds = Math.floor(t);
+  const nanoseconds = Math.round((t - seconds) * 1e9);
+  return seconds + 1e-9 * nanoseconds;
+}
+
+/** Last frequency [Hz] TaylorF2 fills: f_max when f_max > 0, else the ISCO frequency. */
+export function taylorF2EndFrequencyHz(params: WaveformParams): number {
+  return params.fMaxHz > 0 ? params.fMaxHz : iscoFrequencyHz(params.m1 + params.m2);
+}
+
+/**
+ * TaylorF2 h+ and hx on a grid (interleaved complex, 1/Hz, zero outside [f_min, f_end]).
+ * On a uniform grid (`grid.df` set) the filled bins are k = ceil(f_min/df) .. floor(f_end/df) and the
+ * epoch term uses t_c = -1/df as LAL; on a non-uniform grid the filled bins are f_min <= f <= f_end
+ * and t_c = 0 (coalescence at t = 0).
+ * @throws MbankError on unphysical parameters (masses, spins, in-plane spins, distance, frequencies)
+ */
+export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): Polarizations {
+  const fEnd = taylorF2EndFrequencyHz(params);
+  if (params.fMaxHz === 0 && !(fEnd > params.fMinHz)) {
+    invalid('f_min', params.fMinHz, `must be below the Schwarzschild ISCO frequency ${fEnd} Hz used when f_max = 0`);
+  }
+  validateParams(params.fMaxHz === 0 ? { ...params, fMaxHz: fEnd } : params, NAME, true);
+
+  const { m1, m2, s1z, s2z } = params;
+  const freqs = grid.frequencies;
+  const n = freqs.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+
+  const mTotal = m1 + m2;
+  const eta = (m1 * m2) / (mTotal * mTotal);
+  const piM = Math.PI * mTotal * MTSUN_SI;
+  const series = taylorF2AlignedPhasing(m1, m2, s1z, s2z);
+  const c = series.v;
+  const [c0, c1, c2, c3, c4, c5, c6, c7] = [c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]];
+  const l5 = series.vlogv[5];
+  const l6 = series.vlogv[6];
+
+  const r = params.distanceMpc * MPC_SI;
+  const amp0 = ((-4 * m1 * m2) / r) * MRSUN_SI * MTSUN_SI * Math.sqrt(Math.PI / 12);
+  // 0PN SPA amplitude: sqrt(-dE/F) v = sqrt(5/(32 eta)) v^{-7/2}
+  const ampC = amp0 * Math.sqrt(5 / (32 * eta));
+  const refPhasing = params.fRefHz !== 0 ? taylorF2PhaseAt(series, piM * params.fRefHz) : 0;
+  const phaseConst = -2 * params.phiRef - refPhasing - Math.PI / 4;
+  const { plus, cross } = inclinationFactors(params.inclination);
+
+  let kStart: number;
+  let kEnd: number;
+  let shift: number;
+  let fLo: number;
+  let fHi: number;
+  if (grid.df !== undefined) {
+    kStart = Math.ceil(params.fMinHz / grid.df);
+    kEnd = Math.min(n - 1, Math.floor(fEnd / grid.df + 1) - 1);
+    shift = 2 * Math.PI * lalEpochSeconds(grid.df);
+    fLo = -Infinity;
+    fHi = Infinity;
+  } else {
+    kStart = 0;
+    kEnd = n - 1;
+    shift = 0;
+    fLo = params.fMinHz;
+    fHi = fEnd;
+  }
+
+  for (let k = kStart; k <= kEnd; k++) {
+    const f = freqs[k];
+    if (f < fLo || f > fHi) continue;
+    const v = Math.cbrt(piM * f);
+    const logv = Math.log(v);
+    const v2 = v * v;
+    const v3 = v * v2;
+    const v4 = v * v3;
+    const v5 = v * v4;
+    const v6 = v * v5;
+    const v7 = v * v6;
+    let phasing = c7 * v7;
+    phasing += (c6 + l6 * logv) * v6;
+    phasing += (c5 + l5 * logv) * v5;
+    phasing += c4 * v4;
+    phasing += c3 * v3;
+    phasing += c2 * v2;
+    phasing += c1 * v;
+    phasing += c0;
+    phasing /= v5;
+    phasing += shift * f + phaseConst;
+    const amp = ampC / (v3 * Math.sqrt(v));
+    const hRe = amp * Math.cos(phasing);
+    const hIm = -amp * Math.sin(phasing);
+    hp[2 * k] = plus * hRe;
+    hp[2 * k + 1] = plus * hIm;
+    hc[2 * k] = cross * hIm;
+    hc[2 * k + 1] = -cross * hRe;
+  }
+  return { hp, hc };
+}
+
+/** The TaylorF2 model for the registry (aligned spins, 22 mode only). */
+export const taylorF2: WaveformModel = {
+  name: NAME,
+  precessing: false,
+  only22: true,
+  generate: generateTaylorF2,
+};
