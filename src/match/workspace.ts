@@ -1,0 +1,89 @@
+/**
+ * Caller-owned precomputation for matches on one grid and PSD: band, 1/S over the band, FFT plan
+ * and scratch buffers. Build one per worker and reuse it for every pair; it is not shared state
+ * of the module (there is none). Not safe for concurrent use (it owns scratch buffers).
+ */
+import { invalid, MbankError } from '../core/errors.js';
+import { ComplexFFT, nextPow2 } from '../core/fft.js';
+import { bandIndices } from './band.js';
+
+/** Inputs of a MatchWorkspace. */
+export interface MatchWorkspaceOptions {
+  /** One-sided PSD [1/Hz] on f_k = k df, k = 0..n-1 (n = psd.length). +Infinity, 0 or NaN-free non-finite mark excluded bins. */
+  psd: Float64Array;
+  /** Frequency spacing [Hz]. */
+  df: number;
+  /** Lower and upper band edges [Hz]: bins [floor(fLow/df), min(floor(fHigh/df), n-1)). */
+  fLowHz: number;
+  fHighHz: number;
+}
+
+/**
+ * Workspace of the match functions. `fftLength` N = 2(n-1) (pycbc), rounded up to a power of two
+ * when 2(n-1) is not one (then the time grid is finer than pycbc's); `dt` = 1/(N df) [s] is the
+ * lag resolution. `invPsd[k - kmin]` = 1/S_k over the band, 0 for excluded bins (S = +Infinity,
+ * S = 0: an unusable bin, as mbank and LAL's DC/Nyquist zeros).
+ */
+export class MatchWorkspace {
+  readonly n: number;
+  readonly df: number;
+  readonly kmin: number;
+  readonly kmax: number;
+  readonly fftLength: number;
+  readonly dt: number;
+  readonly invPsd: Float64Array;
+  /** FFT plan of length fftLength. */
+  readonly fft: ComplexFFT;
+  /** Scratch: band products (zero outside [kmin, kmax)), interleaved complex, length 2N. */
+  readonly product: Float64Array;
+  /** Scratch: FFT output, interleaved complex, length 2N. */
+  readonly series: Float64Array;
+  private symphonyScratch: Float64Array | undefined;
+
+  constructor(options: MatchWorkspaceOptions) {
+    const { psd, df, fLowHz, fHighHz } = options;
+    if (!(psd instanceof Float64Array)) invalid('psd', typeof psd, 'must be a Float64Array of PSD values on f_k = k df');
+    const n = psd.length;
+    const { kmin, kmax } = bandIndices(df, n, fLowHz, fHighHz);
+    this.n = n;
+    this.df = df;
+    this.kmin = kmin;
+    this.kmax = kmax;
+    this.fftLength = nextPow2(2 * (n - 1));
+    this.dt = 1 / (this.fftLength * df);
+    this.invPsd = new Float64Array(kmax - kmin);
+    let used = 0;
+    for (let k = kmin; k < kmax; k++) {
+      const s = psd[k];
+      if (Number.isNaN(s) || s < 0) invalid(`psd[${k}] (f = ${k * df} Hz)`, s, 'must be a PSD value >= 0 (or +Infinity to exclude the bin)');
+      const w = s > 0 && Number.isFinite(s) ? 1 / s : 0;
+      this.invPsd[k - kmin] = w;
+      if (w > 0) used++;
+    }
+    if (used === 0) throw new MbankError(`psd: no usable bin in the band [${fLowHz}, ${fHighHz}) Hz (every PSD value there is 0 or infinite)`);
+    this.fft = new ComplexFFT(this.fftLength);
+    this.product = new Float64Array(2 * this.fftLength);
+    this.series = new Float64Array(2 * this.fftLength);
+  }
+
+  /** Scratch buffer of length 2N for the symphony match (allocated on first use). */
+  symphonyBuffer(): Float64Array {
+    if (!this.symphonyScratch) this.symphonyScratch = new Float64Array(2 * this.fftLength);
+    return this.symphonyScratch;
+  }
+
+  /** Throw unless `h` is an interleaved complex series of this workspace's n bins. */
+  checkSeries(name: string, h: Float64Array): void {
+    if (!(h instanceof Float64Array) || h.length !== 2 * this.n) {
+      invalid(`${name} length`, h?.length, `must be a Float64Array of 2n = ${2 * this.n} numbers (n = ${this.n} complex bins)`);
+    }
+  }
+
+  /** Lag j (any real, taken modulo N) to a time shift [s] in (-N/2, N/2] dt. */
+  lagToTime(j: number): number {
+    const N = this.fftLength;
+    let x = j % N;
+    if (x < 0) x += N;
+    return (x > N / 2 ? x - N : x) * this.dt;
+  }
+}
