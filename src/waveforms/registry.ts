@@ -3,12 +3,14 @@
  * `getModel` throws a clear error naming the known approximants.
  */
 import { MbankError, showValue } from '../core/errors.js';
+import { imrPhenomD } from './imrphenomd/model.js';
 import { taylorF2 } from './taylorf2.js';
 import type { WaveformModel } from './types.js';
 
 const MODELS: readonly WaveformModel[] = [
   // one entry per model, e.g. taylorF2, imrPhenomD
   taylorF2,
+  imrPhenomD,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

@@ -1,0 +1,136 @@
+/**
+ * IMRPhenomD (Husa et al. arXiv:1508.07250, Khan et al. arXiv:1508.07253) as LALSimulation's
+ * `XLALSimInspiralChooseFDWaveform(..., IMRPhenomD)` produces it (LALSimIMRPhenomD.c):
+ *
+ *   h(f) = A_s A0 (Mf)^{-7/6} a(Mf) exp(-i [phi(Mf) - t0 (Mf - Mf_ref) - 2 phi_ref - phi(Mf_ref)]),
+ *   h+ = 1/2 (1 + cos^2 iota) h,  hx = -i cos(iota) h,
+ *
+ * with A_s = 2 sqrt(5/(64 pi)) M^2 MRSUN_SI MTSUN_SI / r, a and phi from amplitude.ts / phase.ts and
+ * t0 = phi'(f_peak). Hence arg h+(f_ref) = 0 at phi_ref = 0, iota = 0.
+ *
+ * Frequency range (LAL's): on a uniform grid (`grid.df` set) bins k = floor(f_min/df) .. floor(f_end/df) - 1
+ * are filled (the first may lie below f_min; the bin at f_end is excluded), f_end = min(f_max, 0.2/(M MTSUN_SI));
+ * on a non-uniform grid the bins with f_min <= f < f_end. Every other bin is exactly 0.
+ */
+import type { FrequencyGrid } from '../../core/grid.js';
+import { inclinationFactors } from '../polarizations.js';
+import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { validateParams } from '../validate.js';
+import { AMP_F_JOIN_INS } from './amplitude.js';
+import { PHI_F_JOIN_INS } from './phase.js';
+import { PI_THIRD } from './pi-powers.js';
+import { setupPhenomD, type PhenomDSetup } from './setup.js';
+
+const NAME = 'IMRPhenomD';
+
+/** Half-open range [start, stop) of grid indices that IMRPhenomD fills. */
+export interface BinRange {
+  start: number;
+  stop: number;
+}
+
+/**
+ * Indices filled on `grid`: LAL's [floor(f_min/df), floor(f_end/df)) on a uniform grid, clipped to the
+ * grid; otherwise the first and one-past-last index with f_min <= f < f_end (frequencies increasing).
+ */
+export function phenomDBinRange(grid: FrequencyGrid, fMinHz: number, fEndHz: number): BinRange {
+  const f = grid.frequencies;
+  const n = f.length;
+  if (grid.df !== undefined) {
+    const start = Math.min(Math.floor(fMinHz / grid.df), n);
+    const stop = Math.min(Math.floor(fEndHz / grid.df), n);
+    return { start, stop: Math.max(start, stop) };
+  }
+  let start = 0;
+  while (start < n && !(f[start] >= fMinHz)) start++;
+  let stop = start;
+  while (stop < n && f[stop] < fEndHz) stop++;
+  return { start, stop };
+}
+
+/** Fill bins [range.start, range.stop) of h+ and hx; the rest stay zero. */
+function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination: number, hp: Float64Array, hc: Float64Array): void {
+  const a = s.amp;
+  const p = s.phase;
+  const { plus, cross } = inclinationFactors(inclination);
+  const scale = s.ampScale * a.amp0;
+  const mSec = s.mTotalSec;
+  const t0 = s.t0;
+  const mfRef = s.mfRef;
+  const phiOffset = s.phiOffset;
+  const fPeak = a.fPeak;
+  const fMRD = p.fMRDJoin;
+  const wA = a.fDM * a.gamma3;
+  const wA2 = wA * wA;
+  const gA = a.gamma2 / wA;
+  const gwA = wA * a.gamma1;
+  const fDMp = p.fDM;
+  const a5fRD = p.alpha5 * p.fRD;
+  const fourThirdsA3 = (4.0 / 3.0) * p.alpha3;
+  for (let k = range.start; k < range.stop; k++) {
+    const f = mSec * freqs[k];
+    const t = Math.cbrt(f);
+    const t2 = t * t;
+    const t4 = f * t;
+    const invF = 1 / f;
+    // amplitude: scale * f^{-7/6} * a(f)
+    let amp: number;
+    if (f < AMP_F_JOIN_INS) {
+      const f2 = f * f;
+      amp = 1 + t2 * a.i23 + t4 * a.i43 + t4 * t * a.i53 + t * f2 * a.rho1 + t2 * f2 * a.rho2 + f * (a.i1 + f * a.i2 + f2 * a.rho3);
+    } else if (f >= fPeak) {
+      const x = f - a.fRD;
+      amp = (Math.exp(-x * gA) * gwA) / (x * x + wA2);
+    } else {
+      const x1 = f - a.f1;
+      amp = a.n0 + x1 * (a.n1 + x1 * (a.n2 + (f - a.f2) * (a.n3 + (f - a.f3) * a.n4)));
+    }
+    amp *= (scale * invF) / Math.sqrt(t);
+    // phase
+    let phi: number;
+    if (f < PHI_F_JOIN_INS) {
+      const it = 1 / t;
+      const it2 = it * it;
+      const logv = Math.log(t * PI_THIRD);
+      phi = p.p0 + p.p23 * t2 + p.p13 * t + p.p13l * logv * t + p.pl * logv + p.pm13 * it + p.pm23 * it2 + p.pm1 * invF +
+        p.pm43 / t4 + p.pm53 * it2 * invF + (p.s1 * f + p.s43 * t4 + p.s53 * t4 * t + p.s2 * f * f) * p.etaInv;
+    } else if (f >= fMRD) {
+      const sq = Math.sqrt(f);
+      phi = p.etaInv * (-(p.alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + p.alpha1 * f + p.alpha4 * Math.atan((f - a5fRD) / fDMp)) +
+        p.c1MRD + p.c2MRD * f;
+    } else {
+      phi = p.etaInv * (p.beta1 * f - p.beta3 / (3 * f * f * f) + p.beta2 * Math.log(f)) + p.c1Int + p.c2Int * f;
+    }
+    phi -= t0 * (f - mfRef) + phiOffset;
+    const re = amp * Math.cos(phi);
+    const im = -amp * Math.sin(phi);
+    hp[2 * k] = plus * re;
+    hp[2 * k + 1] = plus * im;
+    hc[2 * k] = cross * im;
+    hc[2 * k + 1] = -cross * re;
+  }
+}
+
+/**
+ * IMRPhenomD h+ and hx on a grid (interleaved complex, 1/Hz), LAL conventions (see the file header).
+ * m1 < m2 gives exactly the call with the bodies swapped; f_ref = 0 means f_min.
+ * @throws MbankError on unphysical parameters, in-plane spins, or f_min at or above the cutoff 0.2/M
+ */
+export function generateIMRPhenomD(grid: FrequencyGrid, params: WaveformParams): Polarizations {
+  validateParams(params, NAME, true);
+  const s = setupPhenomD(params);
+  const n = grid.frequencies.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  const range = phenomDBinRange(grid, params.fMinHz, s.fEndHz);
+  fill(s, grid.frequencies, range, params.inclination, hp, hc);
+  return { hp, hc };
+}
+
+/** The IMRPhenomD model for the registry. */
+export const imrPhenomD: WaveformModel = {
+  name: NAME,
+  precessing: false,
+  only22: true,
+  generate: generateIMRPhenomD,
+};
