@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { match } from '../../src/match/match.js';
+import { combinePolarizations, symphonyMatch } from '../../src/match/symphony.js';
+import { MatchWorkspace } from '../../src/match/workspace.js';
+import { chirp, shift, toyPsd } from './chirp.js';
+
+const n = 4097, df = 0.25;
+const ws = new MatchWorkspace({ psd: toyPsd(n, df), df, fLowHz: 15, fHighHz: 1024 });
+const a = chirp(n, df, 8.7, 15, 600);
+const b = chirp(n, df, 9.4, 15, 600, 0.004, 0.9);
+/** hx = -0.6 i a + 0.35 b: not proportional to h+ (a precessing-like template). */
+const hp = a;
+const hc = new Float64Array(2 * n);
+for (let k = 0; k < n; k++) {
+  hc[2 * k] = 0.6 * a[2 * k + 1] + 0.35 * b[2 * k];
+  hc[2 * k + 1] = -0.6 * a[2 * k] + 0.35 * b[2 * k + 1];
+}
+
+describe('symphony match', () => {
+  it('is 1 for a signal that is any real combination of the template polarisations', () => {
+    const rng = new Rng(4);
+    for (let i = 0; i < 8; i++) {
+      const psi = rng.uniformIn(0, Math.PI);
+      const fp = Math.cos(2 * psi) * rng.uniformIn(0.1, 1), fc = Math.sin(2 * psi) * rng.uniformIn(0.1, 1);
+      const s = combinePolarizations(hp, hc, fp, fc);
+      const r = symphonyMatch(ws, hp, hc, s);
+      expect(r.match).toBeCloseTo(1, 11);
+      expect(r.timeShift).toBe(0);
+    }
+    expect(symphonyMatch(ws, hp, hc, hc).match).toBeCloseTo(1, 11);
+    expect(symphonyMatch(ws, hp, hc, hp).match).toBeCloseTo(1, 11);
+  });
+
+  it('recovers the time shift of a delayed signal', () => {
+    const tau = 17 * ws.dt;
+    const s = shift(combinePolarizations(hp, hc, 0.3, -0.8), df, tau, 0);
+    const r = symphonyMatch(ws, hp, hc, s);
+    expect(r.match).toBeCloseTo(1, 11);
+    expect(r.timeShift).toBeCloseTo(tau, 14);
+  });
+
+  it('equals the phase-maximised match when hx = -i c h+ (22-only aligned-spin templates)', () => {
+    const c = 2 * Math.cos(0.7) / (1 + Math.cos(0.7) ** 2);
+    const hc22 = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      hc22[2 * k] = c * a[2 * k + 1];
+      hc22[2 * k + 1] = -c * a[2 * k];
+    }
+    for (const s of [b, chirp(n, df, 8.65, 15, 600, -0.02, 2)]) {
+      const sym = symphonyMatch(ws, a, hc22, s);
+      const std = match(ws, a, s);
+      expect(sym.match).toBeCloseTo(std.match, 12);
+      expect(sym.timeShift).toBe(std.timeShift);
+      // the best template cos(psi) h+^ + sin(psi) h_perp^ = e^{-i psi} h+^ carries phase -psi
+      expect(Math.cos(sym.phase + std.phase)).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('never exceeds 1 and is at least the match of h+ alone with its best real sign', () => {
+    const rng = new Rng(9);
+    for (let i = 0; i < 4; i++) {
+      const s = chirp(n, df, 8.7 + 0.5 * rng.uniform(), 15, 600, 0.01 * rng.normal(), rng.uniformIn(0, 6));
+      const r = symphonyMatch(ws, hp, hc, s);
+      const plusOnly = symphonyMatch(ws, hp, new Float64Array(2 * n), s);
+      expect(r.match).toBeLessThanOrEqual(1 + 1e-12);
+      expect(r.match).toBeGreaterThanOrEqual(plusOnly.match - 1e-12);
+      // with hx = 0 the template is the real h+ only: never above the phase-maximised match
+      expect(plusOnly.match).toBeLessThanOrEqual(match(ws, hp, s).match + 1e-12);
+    }
+  });
+});
