@@ -43,10 +43,11 @@ export function bandNormSq(ws: MatchWorkspace, h: Float64Array): number {
   return s;
 }
 
-/** Normalised complex overlap <a|b>/sqrt(<a|a><b|b>) (pycbc overlap_cplx with normalized=True). */
+/** Normalised complex overlap <a|b>/sqrt(<a|a><b|b>) (pycbc overlap_cplx with normalized=True); 0 if a norm is 0. */
 export function overlapComplex(ws: MatchWorkspace, a: Float64Array, b: Float64Array): Complex {
   const ab = innerProduct(ws, a, b);
   const norm = Math.sqrt(sigmaSq(ws, a) * sigmaSq(ws, b));
+  if (!(norm > 0)) return { re: 0, im: 0 }; // a series that is zero over the band overlaps nothing
   return { re: ab.re / norm, im: ab.im / norm };
 }
 

@@ -1,6 +1,7 @@
 /** Every subcommand of `mbank-ts`; each file exports one yargs CommandModule. Add one line per command. */
 import type { CommandModule } from 'yargs';
 import { waveformCommand } from './waveform.js';
+import { matchCommand } from './match.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand];
