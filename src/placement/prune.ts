@@ -1,0 +1,191 @@
+/**
+ * Pruning of over-covering (random) banks: remove templates whose whole cell is covered by others.
+ * A template's cell is its ellipse {x : (x - t)^T M_t (x - t) <= 1 - MM} (metric at the template).
+ * Each cell is probed by `pointsPerTemplate` points drawn uniformly inside it (points outside the
+ * domain need no cover and are dropped); every probe point gets the list of templates whose cells
+ * contain it. A template is redundant when every probe point it covers is also covered by another
+ * kept template. Greedy order (documented, deterministic): templates sorted by decreasing mean cover
+ * multiplicity of their own probe points (the most over-covered first), ties by increasing index;
+ * each is removed if still redundant, and the multiplicities are updated. So every probe point that
+ * was covered stays covered; what is lost is only the cover of unprobed slivers between probes.
+ * Optional extra probes with their own metrics (the livepoints of a random placement) take part in
+ * the same bookkeeping, so their covered count is exactly preserved.
+ * (mbank paper, Sec. "Known limitations": random banks over-cover; post-processing is suggested.)
+ */
+import { invalid } from '../core/errors.js';
+import { cholesky } from '../core/linalg.js';
+import { KDTree } from './kdtree.js';
+import { metricDistance2, referenceMetric, Whitening } from './geometry.js';
+import { checkCommon, evaluateMetrics, newStats, yieldToLoop } from './sampling.js';
+import type { PlacementCommon, PlacementStats } from './types.js';
+
+/** Options of {@link pruneBank} (the sampler is not used; the common options give MM, metric, domain, rng). */
+export interface PruneOptions extends PlacementCommon {
+  /** Probe points drawn inside each cell (default 64). */
+  pointsPerTemplate?: number;
+  /**
+   * Extra probe points with their own metrics (e.g. the livepoints of a random placement): a probe p
+   * is covered by t when (t - p)^T M_p (t - p) <= 1 - MM, so the count of covered probes is unchanged
+   * by the pruning.
+   */
+  probes?: { points: Float64Array; metrics: Float64Array[] };
+}
+
+/** Result of {@link pruneBank}. */
+export interface PruneResult {
+  /** Kept templates, count x dim. */
+  templates: Float64Array;
+  count: number;
+  /** Indices (into the input) of the kept templates, increasing. */
+  kept: Int32Array;
+  removed: number;
+  aborted: boolean;
+  stats: PlacementStats;
+}
+
+/** Greedy removal of templates whose cell is covered by the others; see the module comment. */
+export async function pruneBank(templates: Float64Array, o: PruneOptions): Promise<PruneResult> {
+  const dim = checkCommon(o);
+  const m = o.pointsPerTemplate ?? 64;
+  if (!(Number.isInteger(m) && m >= 1)) invalid('pointsPerTemplate', m, 'must be a positive integer');
+  const n = templates.length / dim;
+  if (!Number.isInteger(n)) invalid('templates.length', templates.length, `must be a multiple of dim = ${dim}`);
+  const d2 = 1 - o.minimalMatch;
+  const stats = newStats();
+  const t0 = performance.now();
+  const progress = (done: number, total: number, count: number) =>
+    o.onProgress?.({ stage: 'pruning', templates: count, coveringFraction: 0, coveringFractionError: 1, predictedCount: null, done, total });
+
+  const metrics = await evaluateMetrics(o, dim, templates, stats, (done) => progress(done, 2 * n, n));
+  const all = (aborted: boolean): PruneResult => ({
+    templates: templates.slice(), count: n, kept: Int32Array.from({ length: n }, (_, i) => i), removed: 0, aborted, stats,
+  });
+  if (o.signal?.aborted) return all(true);
+  const good = metrics.filter((x): x is Float64Array => x !== null);
+  if (good.length === 0) return all(false);
+
+  const whitening = new Whitening(referenceMetric(good, dim), dim);
+  const half = new Float64Array(n * dim);
+  const zero = new Float64Array(dim);
+  metrics.forEach((mt, i) => {
+    if (mt !== null) whitening.ellipseHalfWidths(mt, d2, half.subarray(i * dim, (i + 1) * dim));
+    else half.set(zero, i * dim);
+  });
+  const tree = KDTree.build(whitening.applyAll(templates), dim, half);
+  // Templates without a valid metric have no cell: they never cover and are never removed.
+  metrics.forEach((mt, i) => {
+    if (mt === null) tree.remove(i);
+  });
+
+  const coversOf: number[][] = Array.from({ length: n }, () => []);
+  const multiplicity: number[] = [];
+  const ownSum = new Float64Array(n);
+  const ownCount = new Int32Array(n);
+  const owners: number[] = [];
+  const x = new Float64Array(dim);
+  const y = new Float64Array(dim);
+  const z = new Float64Array(dim);
+  const cands: number[] = [];
+  const r = Math.sqrt(d2);
+  for (let j = 0; j < n; j++) {
+    const mt = metrics[j];
+    if (mt === null) continue;
+    const l = cholesky(mt, dim) as Float64Array;
+    const tj = templates.subarray(j * dim, (j + 1) * dim);
+    for (let s = 0; s < m; s++) {
+      uniformInBall(o, z, dim);
+      // x = t + r L^-T z, so (x - t)^T M (x - t) = r^2 |z|^2.
+      for (let i = dim - 1; i >= 0; i--) {
+        let v = r * z[i];
+        for (let k = i + 1; k < dim; k++) v -= l[k * dim + i] * (x[k] - tj[k]);
+        x[i] = tj[i] + v / l[i * dim + i];
+      }
+      if (!o.inside(x)) continue;
+      const p = multiplicity.length;
+      cands.length = 0;
+      tree.stab(whitening.apply(x, y), cands);
+      let c = 0;
+      for (const t of cands) {
+        stats.distanceChecks++;
+        if (t === j || metricDistance2(metrics[t] as Float64Array, x, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
+          coversOf[t].push(p);
+          c++;
+        }
+      }
+      if (!cands.includes(j)) {
+        coversOf[j].push(p);
+        c++;
+      }
+      multiplicity.push(c);
+      owners.push(j);
+    }
+    if ((j & 255) === 255) {
+      progress(n + j + 1, 2 * n, n);
+      await yieldToLoop();
+      if (o.signal?.aborted) return all(true);
+    }
+  }
+  if (o.probes !== undefined) {
+    const { points, metrics: pm } = o.probes;
+    if (points.length !== pm.length * dim) invalid('probes.points.length', points.length, `must be probes.metrics.length x dim = ${pm.length * dim}`);
+    for (let i = 0; i < pm.length; i++) {
+      const xp = points.subarray(i * dim, (i + 1) * dim);
+      const p = multiplicity.length;
+      cands.length = 0;
+      tree.radius(whitening.apply(xp, y), Math.sqrt(d2 / whitening.minRelativeEigenvalue(pm[i])) * (1 + 1e-9), cands);
+      let c = 0;
+      for (const t of cands) {
+        stats.distanceChecks++;
+        if (metricDistance2(pm[i], xp, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
+          coversOf[t].push(p);
+          c++;
+        }
+      }
+      multiplicity.push(c);
+    }
+  }
+  for (let p = 0; p < owners.length; p++) {
+    ownSum[owners[p]] += multiplicity[p];
+    ownCount[owners[p]]++;
+  }
+
+  const order = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => metrics[i] !== null)
+    .sort((a, b) => score(b) - score(a) || a - b);
+  function score(i: number): number {
+    return ownCount[i] > 0 ? ownSum[i] / ownCount[i] : Infinity;
+  }
+  const removed = new Uint8Array(n);
+  let nRemoved = 0;
+  for (const j of order) {
+    const cov = coversOf[j];
+    let redundant = true;
+    for (let k = 0; k < cov.length && redundant; k++) redundant = multiplicity[cov[k]] >= 2;
+    if (!redundant) continue;
+    for (const p of cov) multiplicity[p]--;
+    removed[j] = 1;
+    nRemoved++;
+  }
+  const kept = new Int32Array(n - nRemoved);
+  const out = new Float64Array((n - nRemoved) * dim);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (removed[i]) continue;
+    kept[k] = i;
+    out.set(templates.subarray(i * dim, (i + 1) * dim), k * dim);
+    k++;
+  }
+  stats.pruned = nRemoved;
+  stats.timeMs.pruning = performance.now() - t0;
+  return { templates: out, count: n - nRemoved, kept, removed: nRemoved, aborted: false, stats };
+}
+
+/** A point uniform in the unit ball of R^dim (Gaussian direction, radius u^(1/dim)), written into z. */
+function uniformInBall(o: PlacementCommon, z: Float64Array, dim: number): void {
+  let norm = 0;
+  for (let i = 0; i < dim; i++) {
+    z[i] = o.rng.normal();
+    norm += z[i] * z[i];
+  }
+  const s = Math.pow(o.rng.uniform(), 1 / dim) / Math.sqrt(norm);
+  for (let i = 0; i < dim; i++) z[i] *= s;
+}
