@@ -157,7 +157,7 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
   const validationSeed = rng.fork(1).nextUint32();
   const density = o.loss === 'll_mse' || o.loss === 'weighted_ll_mse';
   const constant = flowConstant(flow);
-  const vars = flow.trainableVariables().filter((v) => density || v !== constant);
+  const vars = [...flow.trainableVariables().filter((v) => v !== constant), ...(density && constant ? [constant] : [])];
   const div = { factor: 20, window: 25, learningRateFactor: 0.5, maxRecoveries: 10, ...o.divergence };
   const train = o.loss === 'reverse_KL' ? undefined : new DataSet(o.train as Samples, rng.fork(0));
   const evalBatch = o.evalBatchSize ?? 16384;
