@@ -8,6 +8,9 @@ import { chirpTime2PN } from '../../src/bank/chirpTime.js';
 import { readBankHdf5, writeBankHdf5 } from '../../src/bank/hdf5.js';
 import { alignedBank, META, precessingBank, tempDir } from './helpers.js';
 
+type H5Dataset = InstanceType<typeof h5wasm.Dataset>;
+const dsValue = (f: InstanceType<typeof h5wasm.File>, name: string) => (f.get(name) as H5Dataset).value;
+
 /** PyCBC's recipe written out independently: float64 LE bytes of the present fields -> blake2b(8) -> int64 LE. */
 function expectedHash(values: number[]): bigint {
   const buf = Buffer.alloc(8 * values.length);
@@ -49,11 +52,11 @@ describe('PyCBC-layout HDF5 bank', () => {
         const tuple = [t.mass1[i], t.mass2[i], t.inclination![i], t.spin1x[i], t.spin1y[i], t.spin1z[i], t.spin2x[i], t.spin2y[i], t.spin2z[i]];
         expect(hashes[i]).toBe(expectedHash(tuple));
       }
-      expect(Array.from(f.get('f_lower')!.value as Float64Array)).toEqual(new Array(25).fill(15));
-      expect(Array.from(f.get('f_final')!.value as Float64Array)).toEqual(new Array(25).fill(1024));
-      const dur = f.get('template_duration')!.value as Float64Array;
+      expect(Array.from(dsValue(f, 'f_lower') as Float64Array)).toEqual(new Array(25).fill(15));
+      expect(Array.from(dsValue(f, 'f_final') as Float64Array)).toEqual(new Array(25).fill(1024));
+      const dur = dsValue(f, 'template_duration') as Float64Array;
       expect(dur[3]).toBeCloseTo(chirpTime2PN(t.mass1[3], t.mass2[3], 15), 12);
-      expect(Array.from(f.get('mass1')!.value as Float64Array)).toEqual(Array.from(t.mass1));
+      expect(Array.from(dsValue(f, 'mass1') as Float64Array)).toEqual(Array.from(t.mass1));
       const attrs = Object.fromEntries(Object.entries(f.attrs).map(([k, a]) => [k, a.value]));
       expect(attrs).toMatchObject({
         program: 'mbank-ts', program_version: '0.1.0', variable_format: 'Mq_fullspins_iotaphi', minimal_match: 0.97,
@@ -80,7 +83,7 @@ describe('PyCBC-layout HDF5 bank', () => {
       expect(f.attrs.parameters.value).not.toContain('inclination');
       // Aligned-spin bank: the hash covers masses and the six spins only (no inclination dataset).
       const t = bank.templates;
-      const h = (f.get('template_hash')!.value as BigInt64Array)[5];
+      const h = (dsValue(f, 'template_hash') as BigInt64Array)[5];
       expect(h).toBe(expectedHash([t.mass1[5], t.mass2[5], t.spin1x[5], t.spin1y[5], t.spin1z[5], t.spin2x[5], t.spin2y[5], t.spin2z[5]]));
     } finally {
       f.close();
