@@ -5,3 +5,4 @@ export * from './validate.js';
 export * from './pn-phasing.js';
 export * from './polarizations.js';
 export * from './taylorf2.js';
+export { imrPhenomD, generateIMRPhenomD } from './imrphenomd/index.js';
