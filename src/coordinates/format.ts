@@ -72,7 +72,7 @@ const BBH_PART: CoordinatePart = {
   key: 'BBH_components',
   names: [...COMPONENT_NAMES],
   domains: [
-    domain(0, Infinity, true, true), domain(0, Infinity, true, true),
+    domain(0, Infinity, true, true, false, true), domain(0, Infinity, true, true, false, true),
     domain(-1, 1, true, true), domain(-1, 1, true, true), domain(-1, 1, true, true),
     domain(-1, 1, true, true), domain(-1, 1, true, true), domain(-1, 1, true, true),
     domain(0, 1, false, true), domain(0, 2 * Math.PI, false, false, true), domain(0, Math.PI, false, false), ANY,

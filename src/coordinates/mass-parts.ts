@@ -8,10 +8,10 @@
 import { chirpMass, massesFromMcEta, symmetricMassRatio } from './components.js';
 import { domain, type CoordinatePart } from './part.js';
 
-const POSITIVE = domain(0, Infinity, true, true);
+const POSITIVE = domain(0, Infinity, true, true, false, true);
 const REAL = domain(-Infinity, Infinity, true, true);
-const MASS_RATIO = domain(1, Infinity, false, true);
-const ETA = domain(0, 0.25, true, false);
+const MASS_RATIO = domain(1, Infinity, false, true, false, true);
+const ETA = domain(0, 0.25, true, false, false, true);
 
 /** m1m2: (mass1, mass2) in solar masses. */
 export const m1m2: CoordinatePart = {

@@ -25,11 +25,13 @@ export interface Domain {
   readonly loOpen: boolean;
   readonly hiOpen: boolean;
   readonly periodic?: boolean;
+  /** True for scale-type coordinates (masses, q, eta): finite-difference steps are relative to |x|. */
+  readonly relative?: boolean;
 }
 
 /** Domain constructor: `[lo, hi]`, `(lo, hi)` etc. */
-export function domain(lo: number, hi: number, loOpen: boolean, hiOpen: boolean, periodic = false): Domain {
-  return { lo, hi, loOpen, hiOpen, periodic };
+export function domain(lo: number, hi: number, loOpen: boolean, hiOpen: boolean, periodic = false, relative = false): Domain {
+  return { lo, hi, loOpen, hiOpen, periodic, relative };
 }
 
 /** True when x lies in the domain. */

@@ -1,0 +1,101 @@
+/**
+ * Per-worker state of the metric: variable format, waveform model, frequency grid, PSD, match
+ * workspace (band, 1/S, FFT plan) and finite-difference settings. Build one per worker thread and
+ * reuse it for every point (STYLE.md example 6); it is not safe for concurrent use.
+ */
+import { invalid } from '../core/errors.js';
+import { uniformGrid, type FrequencyGrid } from '../core/grid.js';
+import { zeroComponents, type BBHComponents } from '../coordinates/components.js';
+import { getVariableFormat, type VariableFormat } from '../coordinates/format.js';
+import { MatchWorkspace } from '../match/workspace.js';
+import { loadPsd } from '../psd/resolve.js';
+import { getModel } from '../waveforms/registry.js';
+import type { Polarizations, WaveformModel, WaveformParams } from '../waveforms/types.js';
+import { checkOrder, type StencilOrder } from './stencil.js';
+
+/** Plain (serialisable) settings of a metric computation, as the CLI options give them. */
+export interface MetricOptions {
+  /** Variable format, e.g. "Mq_s1z_s2z". */
+  variableFormat: string;
+  /** Approximant name, e.g. "IMRPhenomD". */
+  approximant: string;
+  /** PSD: analytic name, bundled short name or file path (see src/psd/resolve.ts). */
+  psd: string;
+  /** The PSD file holds an ASD (values squared). */
+  asd: boolean;
+  /** Lower frequency [Hz]: waveform start, reference frequency (mbank: f_ref = f_min) and band start. */
+  fMinHz: number;
+  /** Upper frequency [Hz] of the grid and of the band. */
+  fMaxHz: number;
+  /** Grid spacing [Hz]: the grid is f_k = k df, k = 0..floor(fMax/df). */
+  df: number;
+  /** Finite-difference order (2, 4, 6, 8); default 2. */
+  order?: number;
+  /**
+   * Finite-difference step: relative to |theta_i| for scale coordinates (masses, q, eta), absolute
+   * for the others (spins, angles, log10 masses). Default 1e-6.
+   */
+  step?: number;
+}
+
+/** Default finite-difference order and step (see MetricOptions). */
+export const DEFAULT_FD_ORDER: StencilOrder = 2;
+export const DEFAULT_FD_STEP = 1e-6;
+
+/** The metric's working set; see module comment. */
+export class MetricWorkspace {
+  readonly format: VariableFormat;
+  readonly model: WaveformModel;
+  readonly grid: FrequencyGrid;
+  readonly match: MatchWorkspace;
+  readonly fMinHz: number;
+  readonly fMaxHz: number;
+  readonly order: StencilOrder;
+  readonly step: number;
+  readonly options: MetricOptions;
+  /** Scratch: waveform gradients over the band, D blocks of 2 (kmax - kmin) numbers (interleaved complex). */
+  readonly gradients: Float64Array;
+  /** Scratch: a displaced point. */
+  readonly shifted: Float64Array;
+  /** Scratch: components of the current point. */
+  readonly components: BBHComponents = zeroComponents();
+  private readonly params: WaveformParams;
+
+  constructor(options: MetricOptions, psdOnGrid?: Float64Array) {
+    this.options = options;
+    this.format = getVariableFormat(options.variableFormat);
+    this.model = getModel(options.approximant);
+    if (!(options.fMinHz > 0)) invalid('f-min', options.fMinHz, 'must be a positive frequency in Hz');
+    if (!(options.fMaxHz > options.fMinHz)) invalid('f-max', options.fMaxHz, `must be above f-min = ${options.fMinHz} Hz`);
+    this.grid = uniformGrid(options.df, options.fMaxHz);
+    const psd = psdOnGrid ?? loadPsd(options.psd, { asd: options.asd }).onGrid(this.grid.frequencies);
+    if (psd.length !== this.grid.frequencies.length) invalid('psd length', psd.length, `must equal the grid length ${this.grid.frequencies.length}`);
+    this.match = new MatchWorkspace({ psd, df: options.df, fLowHz: options.fMinHz, fHighHz: options.fMaxHz });
+    this.fMinHz = options.fMinHz;
+    this.fMaxHz = options.fMaxHz;
+    this.order = checkOrder(options.order ?? DEFAULT_FD_ORDER);
+    const step = options.step ?? DEFAULT_FD_STEP;
+    if (!(step > 0 && step < 0.1)) invalid('fd-step', step, 'must be in (0, 0.1)');
+    this.step = step;
+    this.gradients = new Float64Array(this.format.D * 2 * (this.match.kmax - this.match.kmin));
+    this.shifted = new Float64Array(this.format.D);
+    this.params = {
+      m1: 1, m2: 1, s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0, distanceMpc: 1, inclination: 0, phiRef: 0,
+      fMinHz: options.fMinHz, fMaxHz: options.fMaxHz, fRefHz: options.fMinHz, eccentricity: 0, meanAnomaly: 0,
+    };
+  }
+
+  /**
+   * h+ and hx at theta, as mbank's get_WF_lal: 1 Mpc, f_ref = f_min, inclination = iota,
+   * phiRef = phi, eccentricity = e, mean anomaly = meanano.
+   */
+  waveform(theta: ArrayLike<number>): Polarizations {
+    const c = this.format.toPhysicalInto(theta, this.components);
+    const p = this.params;
+    p.m1 = c.m1; p.m2 = c.m2;
+    p.s1x = c.s1x; p.s1y = c.s1y; p.s1z = c.s1z;
+    p.s2x = c.s2x; p.s2y = c.s2y; p.s2z = c.s2z;
+    p.inclination = c.iota; p.phiRef = c.phi; p.eccentricity = c.e; p.meanAnomaly = c.meanano;
+    return this.model.generate(this.grid, p);
+  }
+}
