@@ -103,8 +103,8 @@ export function unpickle(bytes: Uint8Array, hooks: PickleHooks, source = 'pickle
       case 0x8d: { const n = Number(view.getBigUint64((need(8), pos), true)); pos += 8; stack.push(text.decode(take(n))); break; } // BINUNICODE8
       case 0x54: stack.push(text.decode(take(i32()))); break; // BINSTRING
       case 0x55: stack.push(text.decode(take(u8()))); break; // SHORT_BINSTRING
-      case 0x42: stack.push(take(u32()).slice()); break; // BINBYTES
-      case 0x43: stack.push(take(u8()).slice()); break; // SHORT_BINBYTES
+      case 0x42: stack.push(Uint8Array.from(take(u32()))); break; // BINBYTES
+      case 0x43: stack.push(Uint8Array.from(take(u8()))); break; // SHORT_BINBYTES
       case 0x29: stack.push([]); break; // EMPTY_TUPLE
       case 0x5d: stack.push([]); break; // EMPTY_LIST
       case 0x7d: stack.push(new Map()); break; // EMPTY_DICT
