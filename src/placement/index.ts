@@ -8,3 +8,4 @@ export { LivepointCover, predictCount } from './coverage.js';
 export { placeRandom, type RandomOptions } from './random.js';
 export { placeStochastic, type StochasticOptions } from './stochastic.js';
 export { pruneBank, type PruneOptions, type PruneResult } from './prune.js';
+export { workspaceMetricField, regionChecker } from './adapters.js';

@@ -116,7 +116,7 @@ describe('placeRandom', () => {
   });
 
   it('drops livepoints whose metric is not positive definite and counts them', async () => {
-    const half = { dim: 2, metric: (th: Float64Array) => prob.field.metric(th).map((m, i) => (th[2 * i] < 0.2 ? Float64Array.from([1, 0, 0, -1]) : m)) };
+    const half = { dim: 2, metric: (th: Float64Array) => (prob.field.metric(th) as Float64Array[]).map((m, i) => (th[2 * i] < 0.2 ? Float64Array.from([1, 0, 0, -1]) : m)) };
     const r = await placeRandom({ minimalMatch: MM, sampler, metric: half as never, inside, rng: new Rng(8), livepoints: 500, coveringFraction: 0.8 });
     expect(r.stats.nonPositiveDefinite).toBeGreaterThan(0);
     expect(r.livepoints).toBe(500 - r.stats.nonPositiveDefinite);
