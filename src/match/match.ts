@@ -3,8 +3,11 @@
  * definition):
  *   z_j = sum_{k in [kmin, kmax)} conj(t_k) s_k / S_k exp(+2 pi i k j / N),  N = 2(n-1),
  *   match = max_j |z_j| / sqrt(sum |t_k|^2/S_k  sum |s_k|^2/S_k).
- * z is computed with ONE complex FFT of length N of the band products (zero elsewhere), using
- * z_j = conj(FFT(conj c))_j so that no 1/N rescaling pass is needed.
+ * Since the band lies below N/2, the length-N transform splits exactly into two of length N/2
+ * (one decimation-in-frequency step with a zero upper half):
+ *   z_{2m} = conj FFT_{N/2}(conj c)_m,  z_{2m+1} = conj FFT_{N/2}(conj(c_k) e^{-2 pi i k/N})_m,
+ * which is faster than one length-N FFT and needs no 1/N rescaling pass (forward transforms of
+ * conj c). Every lag of pycbc's grid is computed; nothing is approximated.
  *
  * Conventions of the result (template t first, signal s second, as pycbc's match(template, data)):
  * - `timeShift` tau [s] = j dt wrapped to (-N/2, N/2] dt, dt = 1/(N df): the signal is best matched
@@ -27,37 +30,52 @@ export interface MatchResult {
 }
 
 /**
- * Fill ws.product with conj(c_k), c_k = conj(t_k) s_k / S_k on the band (zero elsewhere), FFT it
- * into ws.series (so z_j = conj(series_j)) and return sum |s|^2/S and, unless `tNormSq` is given,
- * sum |t|^2/S. Internal kernel: no checks.
+ * Fill ws.product with conj(c_k), c_k = conj(t_k) s_k / S_k on the band (zero elsewhere), and
+ * ws.productOdd with conj(c_k) e^{-2 pi i k/N}; transform both (see the module comment) and return
+ * sum |s|^2/S and, unless `tNormSq` is given, sum |t|^2/S. Internal kernel: no checks.
  */
 export function correlateKernel(ws: MatchWorkspace, t: Float64Array, s: Float64Array, tNormSq?: number): { tt: number; ss: number } {
   const w = ws.invPsd;
-  const p = ws.product;
+  const tw = ws.twiddle;
+  const a = ws.product;
+  const b = ws.productOdd;
   let tt = 0, ss = 0;
   for (let k = ws.kmin, i = 0; k < ws.kmax; k++, i++) {
     const wi = w[i];
     const tr = t[2 * k], ti = t[2 * k + 1], sr = s[2 * k], si = s[2 * k + 1];
-    p[2 * k] = wi * (tr * sr + ti * si);
-    p[2 * k + 1] = wi * (ti * sr - tr * si);
+    const pr = wi * (tr * sr + ti * si);
+    const pi = wi * (ti * sr - tr * si);
+    a[2 * k] = pr;
+    a[2 * k + 1] = pi;
+    const cr = tw[2 * i], ci = tw[2 * i + 1];
+    b[2 * k] = pr * cr - pi * ci;
+    b[2 * k + 1] = pr * ci + pi * cr;
     tt += wi * (tr * tr + ti * ti);
     ss += wi * (sr * sr + si * si);
   }
-  ws.fft.forward(ws.series, p);
+  ws.halfFft.forward(ws.seriesEven, a);
+  ws.halfFft.forward(ws.seriesOdd, b);
   return { tt: tNormSq ?? tt, ss };
 }
 
-/** Index of max |series_j|^2 over j = 0..N-1, and that squared modulus. */
+/** Lag j of max |z_j|^2 over j = 0..N-1 (first one on ties), and that squared modulus. */
 export function peakIndex(ws: MatchWorkspace): { j: number; abs2: number } {
-  const y = ws.series;
-  const N = ws.fftLength;
+  const e = ws.seriesEven;
+  const o = ws.seriesOdd;
+  const H = ws.fftLength / 2;
   let best = -1, jBest = 0;
-  for (let j = 0; j < N; j++) {
-    const r = y[2 * j], m = y[2 * j + 1];
-    const a = r * r + m * m;
-    if (a > best) {
-      best = a;
-      jBest = j;
+  for (let m = 0; m < H; m++) {
+    const er = e[2 * m], ei = e[2 * m + 1];
+    const ea = er * er + ei * ei;
+    if (ea > best) {
+      best = ea;
+      jBest = 2 * m;
+    }
+    const or = o[2 * m], oi = o[2 * m + 1];
+    const oa = or * or + oi * oi;
+    if (oa > best) {
+      best = oa;
+      jBest = 2 * m + 1;
     }
   }
   return { j: jBest, abs2: best };
@@ -67,8 +85,8 @@ function resultAt(ws: MatchWorkspace, tt: number, ss: number): MatchResult {
   const { j, abs2 } = peakIndex(ws);
   const norm = Math.sqrt(tt * ss);
   if (!(norm > 0)) return { match: 0, timeShift: 0, phase: 0 };
-  const y = ws.series;
-  return { match: Math.sqrt(abs2) / norm, timeShift: ws.lagToTime(j), phase: Math.atan2(-y[2 * j + 1], y[2 * j]) };
+  const [re, im] = ws.correlationAt(j);
+  return { match: Math.sqrt(abs2) / norm, timeShift: ws.lagToTime(j), phase: Math.atan2(im, re) };
 }
 
 /** Match of template `t` and signal `s` (interleaved complex, n bins) over phase and lag j (see module comment). */
@@ -99,10 +117,10 @@ export function correlation(ws: MatchWorkspace, t: Float64Array, s: Float64Array
   ws.checkSeries('signal', s);
   correlateKernel(ws, t, s);
   const out = new Float64Array(2 * ws.fftLength);
-  const y = ws.series;
   for (let j = 0; j < ws.fftLength; j++) {
-    out[2 * j] = y[2 * j];
-    out[2 * j + 1] = -y[2 * j + 1];
+    const [re, im] = ws.correlationAt(j);
+    out[2 * j] = re;
+    out[2 * j + 1] = im;
   }
   return out;
 }

@@ -73,11 +73,10 @@ function refineAround(ws: MatchWorkspace, j: number, x0: number): { x: number; e
   return best;
 }
 
-/** |z_j|^2 on the grid from ws.series (z_j = conj(series_j)). */
+/** |z_j|^2 on the grid (j taken modulo N) from the workspace's last correlation. */
 function gridAbs2(ws: MatchWorkspace, j: number): number {
   const N = ws.fftLength;
-  const m = ((j % N) + N) % N;
-  const r = ws.series[2 * m], i = ws.series[2 * m + 1];
+  const [r, i] = ws.correlationAt(((j % N) + N) % N);
   return r * r + i * i;
 }
 
@@ -105,7 +104,7 @@ export function refinedResult(ws: MatchWorkspace, tt: number, ss: number): Match
     }
   }
   let bestF = val[0], bestX = top[0];
-  let bestRe = ws.series[2 * top[0]], bestIm = -ws.series[2 * top[0] + 1];
+  let [bestRe, bestIm] = ws.correlationAt(top[0]);
   for (const j of top) {
     if (j < 0) continue;
     const a = Math.sqrt(gridAbs2(ws, j - 1)), b = Math.sqrt(gridAbs2(ws, j)), c = Math.sqrt(gridAbs2(ws, j + 1));

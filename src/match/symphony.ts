@@ -37,7 +37,7 @@ export function symphonyMatch(ws: MatchWorkspace, hp: Float64Array, hc: Float64A
   ws.checkSeries('signal', s);
   const w = ws.invPsd;
   const N = ws.fftLength;
-  const g = ws.symphonyBuffer();
+  const { fft, input: g, output: y } = ws.symphonyBuffers();
   g.fill(0);
   const pp = bandNormSq(ws, hp);
   const cc = bandNormSq(ws, hc);
@@ -62,8 +62,7 @@ export function symphonyMatch(ws: MatchWorkspace, hp: Float64Array, hc: Float64A
       g[2 * (N - k) + 1] = 0.5 * (b - c);
     }
   }
-  const y = ws.series;
-  ws.fft.forward(y, g); // IFFT(G) = conj(FFT(conj G)): rho+ = Re y, rhox = -Im y (unnormalised)
+  fft.forward(y, g); // IFFT(G) = conj(FFT(conj G)): rho+ = Re y, rhox = -Im y (unnormalised)
   const useCross = cc > 0 && Math.abs(pc / Math.sqrt(pp * cc)) < 1 - 1e-12;
   const np = 1 / Math.sqrt(ss * pp);
   const nc = useCross ? 1 / Math.sqrt(ss * cc) : 0;

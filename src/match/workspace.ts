@@ -32,13 +32,18 @@ export class MatchWorkspace {
   readonly fftLength: number;
   readonly dt: number;
   readonly invPsd: Float64Array;
-  /** FFT plan of length fftLength. */
-  readonly fft: ComplexFFT;
-  /** Scratch: band products (zero outside [kmin, kmax)), interleaved complex, length 2N. */
+  /** FFT plan of length N/2: z at even lags is FFT(product), at odd lags FFT(productOdd) (see match.ts). */
+  readonly halfFft: ComplexFFT;
+  /** (cos, -sin)(2 pi k / N) for k in [kmin, kmax), interleaved: the odd-lag twiddles. */
+  readonly twiddle: Float64Array;
+  /** Scratch: conj(c_k) on the band (zero elsewhere), interleaved complex, length N (N/2 bins). */
   readonly product: Float64Array;
-  /** Scratch: FFT output, interleaved complex, length 2N. */
-  readonly series: Float64Array;
-  private symphonyScratch: Float64Array | undefined;
+  /** Scratch: conj(c_k) exp(-2 pi i k / N) on the band, length N. */
+  readonly productOdd: Float64Array;
+  /** Scratch: FFT outputs; z_{2m} = conj(seriesEven_m), z_{2m+1} = conj(seriesOdd_m). Length N each. */
+  readonly seriesEven: Float64Array;
+  readonly seriesOdd: Float64Array;
+  private symphonyScratch: { fft: ComplexFFT; input: Float64Array; output: Float64Array } | undefined;
 
   constructor(options: MatchWorkspaceOptions) {
     const { psd, df, fLowHz, fHighHz } = options;
@@ -49,7 +54,7 @@ export class MatchWorkspace {
     this.df = df;
     this.kmin = kmin;
     this.kmax = kmax;
-    this.fftLength = nextPow2(2 * (n - 1));
+    this.fftLength = Math.max(4, nextPow2(2 * (n - 1)));
     this.dt = 1 / (this.fftLength * df);
     this.invPsd = new Float64Array(kmax - kmin);
     let used = 0;
@@ -61,15 +66,35 @@ export class MatchWorkspace {
       if (w > 0) used++;
     }
     if (used === 0) throw new MbankError(`psd: no usable bin in the band [${fLowHz}, ${fHighHz}) Hz (every PSD value there is 0 or infinite)`);
-    this.fft = new ComplexFFT(this.fftLength);
-    this.product = new Float64Array(2 * this.fftLength);
-    this.series = new Float64Array(2 * this.fftLength);
+    const N = this.fftLength;
+    this.halfFft = new ComplexFFT(N / 2);
+    this.twiddle = new Float64Array(2 * (kmax - kmin));
+    for (let k = kmin; k < kmax; k++) {
+      const a = (2 * Math.PI * k) / N;
+      this.twiddle[2 * (k - kmin)] = Math.cos(a);
+      this.twiddle[2 * (k - kmin) + 1] = -Math.sin(a);
+    }
+    this.product = new Float64Array(N);
+    this.productOdd = new Float64Array(N);
+    this.seriesEven = new Float64Array(N);
+    this.seriesOdd = new Float64Array(N);
   }
 
-  /** Scratch buffer of length 2N for the symphony match (allocated on first use). */
-  symphonyBuffer(): Float64Array {
-    if (!this.symphonyScratch) this.symphonyScratch = new Float64Array(2 * this.fftLength);
+  /** Full-length (N) FFT plan and buffers for the symphony match (allocated on first use). */
+  symphonyBuffers(): { fft: ComplexFFT; input: Float64Array; output: Float64Array } {
+    this.symphonyScratch ??= {
+      fft: new ComplexFFT(this.fftLength),
+      input: new Float64Array(2 * this.fftLength),
+      output: new Float64Array(2 * this.fftLength),
+    };
     return this.symphonyScratch;
+  }
+
+  /** The last correlation at integer lag j (0..N-1) as [re, im] of z_j (after a match call). */
+  correlationAt(j: number): [number, number] {
+    const y = (j & 1) === 0 ? this.seriesEven : this.seriesOdd;
+    const m = j >> 1;
+    return [y[2 * m], -y[2 * m + 1]];
   }
 
   /** Throw unless `h` is an interleaved complex series of this workspace's n bins. */
