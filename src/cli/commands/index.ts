@@ -2,6 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { waveformCommand } from './waveform.js';
 import { matchCommand } from './match.js';
+import { flowCommand } from './flow.js';
+import { convertFlowCommand } from './convert-flow.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand];

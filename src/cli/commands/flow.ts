@@ -1,0 +1,172 @@
+/**
+ * `mbank-ts flow logprob|sample|info`: use a trained flow (mbank-ts safetensors or mbank .zip).
+ *   logprob --flow-file F --input points.csv   one log q(x) per line (-Infinity outside the box)
+ *   sample  --flow-file F -n 1000 [--seed 1]   CSV samples (header x0..x{D-1}), inside the box
+ *   info    --flow-file F                      architecture, box, constant and metadata as JSON
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Argv, CommandModule } from 'yargs';
+import { invalid } from '../../core/errors.js';
+import { BACKEND_NAMES, selectBackend, type BackendName } from '../../flow/backend.js';
+import fs from 'node:fs';
+import { MbankError } from '../../core/errors.js';
+import type { STDFlow } from '../../flow/std-flow.js';
+import { importMbankFlow } from '../../flow/torch/mbank-flow.js';
+import { loadFlow, loadFlowWithMetadata } from '../../flow/weights.js';
+
+/** Load a flow: mbank .zip (torch state dict) or mbank-ts safetensors. */
+export function openFlowFile(path: string): STDFlow {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(path, 'r');
+    head = Buffer.alloc(4);
+    fs.readSync(fd, head, 0, 4, 0);
+    fs.closeSync(fd);
+  } catch (e) {
+    throw new MbankError(`--flow-file = ${JSON.stringify(path)}: cannot be read (${(e as Error).message})`);
+  }
+  return head.readUInt32LE(0) === 0x04034b50 ? importMbankFlow(path) : loadFlow(path);
+}
+
+/**
+ * Points from a CSV/whitespace text file: one point per row, `dim` numbers; lines starting with
+ * '#' and a first non-numeric (header) line are skipped. Returns rows as number[][].
+ */
+export function readPoints(path: string, dim: number): number[][] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new MbankError(`--input = ${JSON.stringify(path)}: cannot be read (${(e as Error).message})`);
+  }
+  const out: number[][] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const cells = line.split(/[\s,;]+/).filter((c) => c !== '');
+    const values = cells.map(Number);
+    if (values.some((v) => Number.isNaN(v))) {
+      if (out.length === 0 && i === text.split(/\r?\n/).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'))) return; // header
+      throw new MbankError(`--input ${path}, line ${i + 1} = ${JSON.stringify(line)}: must hold ${dim} numbers`);
+    }
+    if (values.length !== dim) throw new MbankError(`--input ${path}, line ${i + 1} has ${values.length} values: the flow has dimension ${dim}`);
+    out.push(values);
+  });
+  if (out.length === 0) throw new MbankError(`--input = ${JSON.stringify(path)}: holds no points`);
+  return out;
+}
+
+/** Write text to a file atomically (tmp + rename), or to stdout when `path` is undefined. */
+export function writeText(text: string, path: string | undefined): void {
+  if (path === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const tmp = `${path}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, path);
+}
+
+interface FlowArgs {
+  'flow-file': string;
+  input?: string;
+  n?: number;
+  seed?: number;
+  out?: string;
+  backend: BackendName;
+  'log-prob'?: boolean;
+}
+
+const common = (y: Argv) =>
+  y
+    .option('flow-file', { type: 'string', demandOption: true, describe: 'flow: mbank-ts .safetensors or mbank .zip (torch state dict)' })
+    .option('backend', { type: 'string', default: 'auto', choices: [...BACKEND_NAMES], describe: 'tfjs backend (auto: tfjs-node if installed, else wasm)' })
+    .option('out', { type: 'string', describe: 'output file (default: stdout)' });
+
+const BATCH = 20000;
+
+async function logprob(args: FlowArgs): Promise<void> {
+  await selectBackend(args.backend);
+  const flow = openFlowFile(args['flow-file']);
+  const pts = readPoints(args.input as string, flow.dim);
+  const lines: string[] = [];
+  for (let s = 0; s < pts.length; s += BATCH) {
+    const lp = tf.tidy(() => flow.logProb(tf.tensor2d(pts.slice(s, s + BATCH), undefined, 'float32')));
+    for (const v of lp.dataSync()) lines.push(String(v));
+    lp.dispose();
+  }
+  flow.dispose();
+  writeText(`${lines.join('\n')}\n`, args.out);
+}
+
+async function sample(args: FlowArgs): Promise<void> {
+  const n = args.n as number;
+  if (!Number.isInteger(n) || n < 1) invalid('-n', n, 'must be a positive integer');
+  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) invalid('--seed', args.seed, 'must be a non-negative integer');
+  await selectBackend(args.backend);
+  const flow = openFlowFile(args['flow-file']);
+  const { x, logProb } = flow.sampleWithinBox(n, { seed: args.seed ?? 0 });
+  const d = flow.dim;
+  const header = [...Array.from({ length: d }, (_, k) => `x${k}`), ...(args['log-prob'] ? ['log_prob'] : [])].join(',');
+  const lines = [header];
+  for (let i = 0; i < n; i++) {
+    const row = Array.from(x.subarray(i * d, (i + 1) * d), String);
+    if (args['log-prob']) row.push(String(logProb[i]));
+    lines.push(row.join(','));
+  }
+  flow.dispose();
+  writeText(`${lines.join('\n')}\n`, args.out);
+}
+
+async function info(args: FlowArgs): Promise<void> {
+  await selectBackend(args.backend);
+  const flow = openFlowFile(args['flow-file']);
+  let metadata: Record<string, string> = {};
+  try {
+    metadata = loadFlowWithMetadata(args['flow-file']).metadata;
+  } catch {
+    metadata = { source: 'mbank torch state dict' };
+  }
+  const box = flow.box();
+  const out = {
+    architecture: flow.architecture(),
+    box: box ? { low: Array.from(box.low), high: Array.from(box.high) } : null,
+    constant: flow.constant.dataSync()[0],
+    parameters: flow.trainableVariables().reduce((s, v) => s + v.size, 0),
+    metadata: Object.fromEntries(Object.entries(metadata).filter(([k]) => !['architecture', 'box'].includes(k))),
+  };
+  flow.dispose();
+  writeText(`${JSON.stringify(out, null, 2)}\n`, args.out);
+}
+
+/** The `flow` command (subcommands logprob, sample, info). */
+export const flowCommand: CommandModule<object, FlowArgs> = {
+  command: 'flow',
+  describe: 'evaluate or sample a trained normalizing flow',
+  builder: (y) =>
+    y
+      .command<FlowArgs>({
+        command: 'logprob',
+        describe: 'print log q(x) of each point of --input (one per line)',
+        builder: (z) => common(z).option('input', { type: 'string', demandOption: true, describe: 'points, one per row (CSV or whitespace), in the flow coordinates' }) as never,
+        handler: logprob,
+      })
+      .command<FlowArgs>({
+        command: 'sample',
+        describe: 'draw samples inside the flow box, as CSV',
+        builder: (z) =>
+          common(z)
+            .option('n', { type: 'number', demandOption: true, describe: 'number of samples' })
+            .option('seed', { type: 'number', default: 0, describe: 'random seed' })
+            .option('log-prob', { type: 'boolean', default: false, describe: 'add a log_prob column' }) as never,
+        handler: sample,
+      })
+      .command<FlowArgs>({
+        command: 'info',
+        describe: 'print the architecture, box and metadata of a flow file as JSON',
+        builder: (z) => common(z) as never,
+        handler: info,
+      })
+      .demandCommand(1) as never,
+  handler: () => {},
+};
