@@ -9,7 +9,7 @@ import { bandIndices } from './band.js';
 
 /** Inputs of a MatchWorkspace. */
 export interface MatchWorkspaceOptions {
-  /** One-sided PSD [1/Hz] on f_k = k df, k = 0..n-1 (n = psd.length). +Infinity, 0 or NaN-free non-finite mark excluded bins. */
+  /** One-sided PSD [1/Hz] on f_k = k df, k = 0..n-1 (n = psd.length); +Infinity or 0 mark excluded bins, NaN or < 0 throw. */
   psd: Float64Array;
   /** Frequency spacing [Hz]. */
   df: number;
@@ -25,12 +25,18 @@ export interface MatchWorkspaceOptions {
  * S = 0: an unusable bin, as mbank and LAL's DC/Nyquist zeros).
  */
 export class MatchWorkspace {
+  /** Number of frequency bins of every series (psd.length). */
   readonly n: number;
+  /** Frequency spacing [Hz]. */
   readonly df: number;
+  /** Band [kmin, kmax) (bandIndices). */
   readonly kmin: number;
   readonly kmax: number;
+  /** N: number of lags, 2(n-1) rounded up to a power of two (and >= 4). */
   readonly fftLength: number;
+  /** Lag spacing [s] = 1/(N df). */
   readonly dt: number;
+  /** 1/S_k for k in [kmin, kmax) (index k - kmin); 0 for excluded bins. */
   readonly invPsd: Float64Array;
   /** FFT plan of length N/2: z at even lags is FFT(product), at odd lags FFT(productOdd) (see match.ts). */
   readonly halfFft: ComplexFFT;

@@ -132,6 +132,30 @@ describe('match', () => {
     expect(match(w, t, s).match).toBeCloseTo(best / Math.sqrt(sigmaSq(w, t) * sigmaSq(w, s) / (4 * d) ** 2), 13);
   });
 
+  it('uses a finer power-of-two lag grid when 2(n-1) is not a power of two, still recovering shift and phase', () => {
+    const m = 3001, d = 0.25;
+    const w = new MatchWorkspace({ psd: toyPsd(m, d), df: d, fLowHz: 15, fHighHz: 700 });
+    expect(w.fftLength).toBe(8192);
+    const t = chirp(m, d, 8.7, 15, 600);
+    const tau = -91 * w.dt;
+    const r = match(w, t, shift(t, d, tau, 0.9));
+    expect(r.match).toBeCloseTo(1, 12);
+    expect(r.timeShift).toBeCloseTo(tau, 14);
+    expect(Math.cos(r.phase - 0.9)).toBeCloseTo(1, 12);
+  });
+
+  it('rejects a PSD with NaN or negative values in the band, and treats PSD = 0 as excluded', () => {
+    const bad = psd.slice();
+    bad[500] = NaN;
+    expect(() => new MatchWorkspace({ psd: bad, df, fLowHz: 15, fHighHz: 1024 })).toThrow(/psd\[500\]/);
+    bad[500] = -1;
+    expect(() => new MatchWorkspace({ psd: bad, df, fLowHz: 15, fHighHz: 1024 })).toThrow(/psd\[500\]/);
+    bad[500] = 0;
+    const w = new MatchWorkspace({ psd: bad, df, fLowHz: 15, fHighHz: 1024 });
+    expect(w.invPsd[500 - w.kmin]).toBe(0);
+    expect(() => new MatchWorkspace({ psd: new Float64Array(n).fill(Infinity), df, fLowHz: 15, fHighHz: 1024 })).toThrow(/no usable bin/);
+  });
+
   it('rejects series of the wrong length', () => {
     expect(() => match(ws, h, new Float64Array(10))).toThrow(/signal length/);
   });
