@@ -6,3 +6,6 @@ export * from './parabolic-fit.js';
 export * from './compute.js';
 export * from './metric-match.js';
 export * from './dataset-file.js';
+export * from './mass-sampler.js';
+export * from './dataset-chunk.js';
+export * from './dataset.js';
