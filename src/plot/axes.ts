@@ -1,0 +1,364 @@
+/**
+ * Axes: a rectangle of the canvas with an x and a y scale, and the drawing primitives the charts
+ * use (grid, frame, ticks and labels, lines, points, bars, reference lines, legend, title).
+ * Points that map to NaN (non-finite data, non-positive data on log scales) are skipped.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { font, type Theme } from './figure.js';
+import { Scale, type ScaleTicks } from './scale.js';
+
+/** A pixel rectangle: top-left corner, width, height. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Stroke style of a line. */
+export interface LineStyle {
+  color: string;
+  width?: number;
+  dash?: number[];
+  alpha?: number;
+}
+
+/** One legend entry. */
+export interface LegendEntry {
+  label: string;
+  color: string;
+  kind: 'line' | 'patch' | 'point';
+  dash?: number[];
+}
+
+/** Legend corner. */
+export type LegendPosition = 'upper right' | 'upper left' | 'lower right' | 'lower left';
+
+/** Tick count that fits a pixel length (about one tick per `perTick` pixels, at least 2). */
+export function tickTarget(lengthPx: number, perTick: number): number {
+  return Math.max(2, Math.floor(lengthPx / perTick));
+}
+
+export class Axes {
+  readonly x: Scale;
+  readonly y: Scale;
+
+  constructor(
+    readonly ctx: SKRSContext2D,
+    readonly rect: Rect,
+    x: Scale,
+    y: Scale,
+    readonly theme: Theme,
+  ) {
+    this.x = x.withRange([rect.x, rect.x + rect.w]);
+    this.y = y.withRange([rect.y + rect.h, rect.y]);
+  }
+
+  /** X ticks whose labels do not overlap: fewer ticks until the widest label fits its slot. */
+  xTicks(): ScaleTicks {
+    const ctx = this.ctx;
+    ctx.font = font(this.theme.tickFont);
+    for (let target = tickTarget(this.rect.w, this.rect.w > 400 ? 90 : 60); ; target--) {
+      const t = this.x.ticks(target);
+      const widest = t.labels.reduce((m, l) => Math.max(m, ctx.measureText(l).width), 0);
+      const slots = t.values.map((v) => this.x.map(v));
+      let fits = true;
+      for (let k = 1; k < slots.length; k++) if (Math.abs(slots[k] - slots[k - 1]) < widest + 10) fits = false;
+      if (fits || target <= 2) return t;
+    }
+  }
+
+  /** Y ticks (about one per 55 px). */
+  yTicks(): ScaleTicks {
+    return this.y.ticks(tickTarget(this.rect.h, 55));
+  }
+
+  /** Light grid lines at the major ticks. */
+  grid(): void {
+    const { ctx, rect } = this;
+    ctx.save();
+    ctx.strokeStyle = '#e6e6e6';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (const v of this.xTicks().values) {
+      const px = Math.round(this.x.map(v)) + 0.5;
+      if (px > rect.x + 1 && px < rect.x + rect.w - 1) { ctx.moveTo(px, rect.y); ctx.lineTo(px, rect.y + rect.h); }
+    }
+    for (const v of this.yTicks().values) {
+      const py = Math.round(this.y.map(v)) + 0.5;
+      if (py > rect.y + 1 && py < rect.y + rect.h - 1) { ctx.moveTo(rect.x, py); ctx.lineTo(rect.x + rect.w, py); }
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  /** The frame around the plot area. */
+  frame(): void {
+    const { ctx, rect } = this;
+    ctx.save();
+    ctx.strokeStyle = '#222222';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([]);
+    ctx.strokeRect(Math.round(rect.x) + 0.5, Math.round(rect.y) + 0.5, Math.round(rect.w), Math.round(rect.h));
+    ctx.restore();
+  }
+
+  /** Bottom axis: ticks (major with labels, minor without) and the axis label. */
+  xAxis(label?: string, showLabels = true): void {
+    const { ctx, rect, theme } = this;
+    const t = this.xTicks();
+    const y0 = rect.y + rect.h;
+    ctx.save();
+    ctx.strokeStyle = '#222222';
+    ctx.fillStyle = '#222222';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const v of t.values) { const px = Math.round(this.x.map(v)) + 0.5; ctx.moveTo(px, y0); ctx.lineTo(px, y0 + theme.tickLength); }
+    for (const v of t.minor) { const px = Math.round(this.x.map(v)) + 0.5; ctx.moveTo(px, y0); ctx.lineTo(px, y0 + theme.tickLength * 0.55); }
+    ctx.stroke();
+    if (showLabels) {
+      ctx.font = font(theme.tickFont);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      t.values.forEach((v, k) => ctx.fillText(t.labels[k], this.x.map(v), y0 + theme.tickLength + 3));
+    }
+    if (label !== undefined && label !== '') {
+      ctx.font = font(theme.labelFont);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText(label, rect.x + rect.w / 2, y0 + theme.tickLength + theme.tickFont * 1.25 + 6);
+    }
+    ctx.restore();
+  }
+
+  /** Left (or right) axis: ticks, labels and the rotated axis label placed beyond the widest tick label. */
+  yAxis(label?: string, side: 'left' | 'right' = 'left', showLabels = true): void {
+    const { ctx, rect, theme } = this;
+    const t = this.yTicks();
+    const x0 = side === 'left' ? rect.x : rect.x + rect.w;
+    const dir = side === 'left' ? -1 : 1;
+    ctx.save();
+    ctx.strokeStyle = '#222222';
+    ctx.fillStyle = '#222222';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const v of t.values) { const py = Math.round(this.y.map(v)) + 0.5; ctx.moveTo(x0, py); ctx.lineTo(x0 + dir * theme.tickLength, py); }
+    for (const v of t.minor) { const py = Math.round(this.y.map(v)) + 0.5; ctx.moveTo(x0, py); ctx.lineTo(x0 + dir * theme.tickLength * 0.55, py); }
+    ctx.stroke();
+    ctx.font = font(theme.tickFont);
+    const widest = showLabels ? t.labels.reduce((m, l) => Math.max(m, ctx.measureText(l).width), 0) : 0;
+    if (showLabels) {
+      ctx.textAlign = side === 'left' ? 'right' : 'left';
+      ctx.textBaseline = 'middle';
+      t.values.forEach((v, k) => ctx.fillText(t.labels[k], x0 + dir * (theme.tickLength + 4), this.y.map(v)));
+    }
+    if (label !== undefined && label !== '') {
+      ctx.font = font(theme.labelFont);
+      ctx.translate(x0 + dir * (theme.tickLength + 10 + widest + theme.labelFont * 0.5), rect.y + rect.h / 2);
+      ctx.rotate(side === 'left' ? -Math.PI / 2 : Math.PI / 2);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(label, 0, 0);
+    }
+    ctx.restore();
+  }
+
+  /** Run `draw` with drawing clipped to the plot area. */
+  clipped(draw: () => void): void {
+    const { ctx, rect } = this;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(rect.x, rect.y, rect.w, rect.h);
+    ctx.clip();
+    draw();
+    ctx.restore();
+  }
+
+  /** A polyline through (x[i], y[i]); breaks at points that cannot be shown. */
+  line(x: ArrayLike<number>, y: ArrayLike<number>, style: LineStyle): void {
+    const ctx = this.ctx;
+    this.clipped(() => {
+      ctx.strokeStyle = style.color;
+      ctx.globalAlpha = style.alpha ?? 1;
+      ctx.lineWidth = style.width ?? this.theme.lineWidth;
+      ctx.lineJoin = 'round';
+      ctx.setLineDash(style.dash ?? []);
+      ctx.beginPath();
+      let pen = false;
+      const n = Math.min(x.length, y.length);
+      for (let i = 0; i < n; i++) {
+        const px = this.x.map(x[i]);
+        const py = this.y.map(y[i]);
+        if (Number.isNaN(px) || Number.isNaN(py)) { pen = false; continue; }
+        if (pen) ctx.lineTo(px, py);
+        else ctx.moveTo(px, py);
+        pen = true;
+      }
+      ctx.stroke();
+    });
+  }
+
+  /** Filled circles; `colors` (one per point) overrides `color`. */
+  points(x: ArrayLike<number>, y: ArrayLike<number>, opts: { color?: string; colors?: readonly string[]; radius?: number; alpha?: number; order?: ArrayLike<number> }): void {
+    const ctx = this.ctx;
+    const r = opts.radius ?? 3;
+    this.clipped(() => {
+      ctx.globalAlpha = opts.alpha ?? 1;
+      const n = Math.min(x.length, y.length);
+      for (let k = 0; k < n; k++) {
+        const i = opts.order === undefined ? k : opts.order[k];
+        const px = this.x.map(x[i]);
+        const py = this.y.map(y[i]);
+        if (Number.isNaN(px) || Number.isNaN(py)) continue;
+        const c = opts.colors?.[i] ?? opts.color ?? '#1f77b4';
+        if (c === '') continue;
+        ctx.fillStyle = c;
+        ctx.beginPath();
+        ctx.arc(px, py, r, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    });
+  }
+
+  /** Histogram bars from edges/counts: filled (alpha) and/or a step outline. */
+  bars(edges: ArrayLike<number>, counts: ArrayLike<number>, opts: { color: string; fillAlpha?: number; outline?: boolean; width?: number }): void {
+    const ctx = this.ctx;
+    const base = this.y.type === 'log' ? this.y.domain[0] : 0;
+    const yBase = this.y.map(base);
+    this.clipped(() => {
+      if ((opts.fillAlpha ?? 0.35) > 0) {
+        // One polygon for all bars: separate rectangles leave anti-aliased seams between bins.
+        ctx.globalAlpha = opts.fillAlpha ?? 0.35;
+        ctx.fillStyle = opts.color;
+        ctx.beginPath();
+        let open = false;
+        let lastX = NaN;
+        for (let k = 0; k < counts.length; k++) {
+          const x0 = this.x.map(edges[k]);
+          const x1 = this.x.map(edges[k + 1]);
+          if (Number.isNaN(x0) || Number.isNaN(x1)) continue;
+          let y1 = this.y.map(counts[k]);
+          if (Number.isNaN(y1)) y1 = yBase;
+          if (!open) { ctx.moveTo(x0, yBase); open = true; }
+          ctx.lineTo(x0, y1);
+          ctx.lineTo(x1, y1);
+          lastX = x1;
+        }
+        if (open) { ctx.lineTo(lastX, yBase); ctx.closePath(); ctx.fill(); }
+      }
+      if (opts.outline ?? true) {
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = opts.color;
+        ctx.lineWidth = opts.width ?? this.theme.lineWidth;
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        let prev = yBase;
+        let started = false;
+        for (let k = 0; k < counts.length; k++) {
+          const x0 = this.x.map(edges[k]);
+          const x1 = this.x.map(edges[k + 1]);
+          let y1 = this.y.map(counts[k]);
+          if (Number.isNaN(x0) || Number.isNaN(x1)) continue;
+          if (Number.isNaN(y1)) y1 = yBase;
+          if (!started) { ctx.moveTo(x0, yBase); started = true; }
+          ctx.lineTo(x0, Number.isNaN(prev) ? yBase : prev);
+          ctx.lineTo(x0, y1);
+          ctx.lineTo(x1, y1);
+          prev = y1;
+        }
+        if (started) ctx.lineTo(this.x.map(edges[counts.length]), yBase);
+        ctx.stroke();
+      }
+    });
+  }
+
+  /** A vertical reference line at data x. */
+  vline(x: number, style: LineStyle): void {
+    const px = this.x.map(x);
+    if (Number.isNaN(px)) return;
+    this.segment(px, this.rect.y, px, this.rect.y + this.rect.h, style);
+  }
+
+  /** A horizontal reference line at data y. */
+  hline(y: number, style: LineStyle): void {
+    const py = this.y.map(y);
+    if (Number.isNaN(py)) return;
+    this.segment(this.rect.x, py, this.rect.x + this.rect.w, py, style);
+  }
+
+  /** The line y = x across the visible area. */
+  diagonal(style: LineStyle): void {
+    const lo = Math.max(this.x.domain[0], this.y.domain[0]);
+    const hi = Math.min(this.x.domain[1], this.y.domain[1]);
+    if (!(hi > lo)) return;
+    const n = this.x.type === 'linear' && this.y.type === 'linear' ? 2 : 200;
+    const xs: number[] = [];
+    for (let k = 0; k < n; k++) xs.push(this.x.type === 'log' || this.y.type === 'log' ? lo * Math.pow(hi / lo, k / (n - 1)) : lo + ((hi - lo) * k) / (n - 1));
+    this.line(xs, xs, style);
+  }
+
+  private segment(x0: number, y0: number, x1: number, y1: number, style: LineStyle): void {
+    const ctx = this.ctx;
+    this.clipped(() => {
+      ctx.strokeStyle = style.color;
+      ctx.globalAlpha = style.alpha ?? 1;
+      ctx.lineWidth = style.width ?? this.theme.lineWidth;
+      ctx.setLineDash(style.dash ?? []);
+      ctx.beginPath();
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
+      ctx.stroke();
+    });
+  }
+
+  /** A legend box in a corner of the plot area. */
+  legend(entries: readonly LegendEntry[], position: LegendPosition = 'upper right'): void {
+    if (entries.length === 0) return;
+    const { ctx, rect, theme } = this;
+    ctx.save();
+    ctx.font = font(theme.legendFont);
+    const rowH = theme.legendFont * 1.5;
+    const keyW = 28;
+    const pad = 8;
+    const textW = entries.reduce((m, e) => Math.max(m, ctx.measureText(e.label).width), 0);
+    const w = pad * 2 + keyW + 8 + textW;
+    const h = pad * 2 + rowH * entries.length - (rowH - theme.legendFont * 1.1);
+    const x0 = position.endsWith('right') ? rect.x + rect.w - w - 10 : rect.x + 10;
+    const y0 = position.startsWith('upper') ? rect.y + 10 : rect.y + rect.h - h - 10;
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.strokeStyle = '#bbbbbb';
+    ctx.lineWidth = 1;
+    ctx.fillRect(x0, y0, w, h);
+    ctx.strokeRect(x0 + 0.5, y0 + 0.5, w, h);
+    entries.forEach((e, k) => {
+      const cy = y0 + pad + theme.legendFont * 0.55 + k * rowH;
+      const kx = x0 + pad;
+      if (e.kind === 'line') {
+        ctx.strokeStyle = e.color;
+        ctx.lineWidth = theme.lineWidth;
+        ctx.setLineDash(e.dash ?? []);
+        ctx.beginPath();
+        ctx.moveTo(kx, cy);
+        ctx.lineTo(kx + keyW, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else if (e.kind === 'patch') {
+        ctx.fillStyle = e.color;
+        ctx.globalAlpha = 0.6;
+        ctx.fillRect(kx, cy - theme.legendFont * 0.4, keyW, theme.legendFont * 0.8);
+        ctx.globalAlpha = 1;
+      } else {
+        ctx.fillStyle = e.color;
+        ctx.beginPath();
+        ctx.arc(kx + keyW / 2, cy, 4, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      ctx.fillStyle = '#222222';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(e.label, kx + keyW + 8, cy);
+    });
+    ctx.restore();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Layout of a single-panel chart: margins sized from the title, the axis labels and the measured
+ * y tick labels, plus room on the right for a colorbar or a secondary axis; and the colorbar itself.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { tickTarget, type Rect } from './axes.js';
+import { viridisCss } from './colors.js';
+import { font, type Theme } from './figure.js';
+import { Scale } from './scale.js';
+
+/** What the margins depend on. */
+export interface PanelLayoutOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  /** The y scale (its domain and type decide the tick labels to measure). */
+  yScale: Scale;
+  /** Extra room on the right [px] (colorbar, secondary axis); default 28. */
+  rightWidth?: number;
+}
+
+/** Widest tick label of a scale laid over `lengthPx` pixels (about one tick per 55 px). */
+export function widestTickLabel(ctx: SKRSContext2D, scale: Scale, lengthPx: number, theme: Theme): number {
+  ctx.font = font(theme.tickFont);
+  return scale.ticks(tickTarget(lengthPx, 55)).labels.reduce((m, l) => Math.max(m, ctx.measureText(l).width), 0);
+}
+
+/** Plot-area rectangle of a width x height figure. */
+export function panelRect(ctx: SKRSContext2D, width: number, height: number, theme: Theme, o: PanelLayoutOptions): Rect {
+  const top = o.title ? theme.titleFont * 2.4 : 18;
+  const bottom = theme.tickLength + theme.tickFont * 1.25 + 10 + (o.xLabel ? theme.labelFont * 1.5 : 0) + 8;
+  const h = height - top - bottom;
+  const left = 12 + (o.yLabel ? theme.labelFont * 1.5 : 0) + widestTickLabel(ctx, o.yScale, h, theme) + theme.tickLength + 8;
+  const right = o.rightWidth ?? 28;
+  return { x: Math.round(left), y: Math.round(top), w: Math.round(width - left - right), h: Math.round(h) };
+}
+
+/** Room a right-hand axis (secondary y axis or colorbar ticks) needs [px], bar width included. */
+export function rightAxisWidth(ctx: SKRSContext2D, scale: Scale, lengthPx: number, theme: Theme, label: string | undefined, barWidth: number): number {
+  return barWidth + theme.tickLength + 8 + widestTickLabel(ctx, scale, lengthPx, theme) + (label ? theme.labelFont * 1.5 : 0) + 16;
+}
+
+/** The title centred over the plot area. */
+export function drawTitle(ctx: SKRSContext2D, rect: Rect, title: string | undefined, theme: Theme): void {
+  if (!title) return;
+  ctx.save();
+  ctx.font = font(theme.titleFont, true);
+  ctx.fillStyle = '#111111';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(title, rect.x + rect.w / 2, rect.y - theme.titleFont * 0.8);
+  ctx.restore();
+}
+
+/**
+ * A vertical viridis colorbar in `bar` for values on `scale` (linear or log), ticks and label on its
+ * right. Colour of value v is viridis(t) with t the scale position of v in [0, 1].
+ */
+export function drawColorbar(ctx: SKRSContext2D, bar: Rect, scale: Scale, label: string | undefined, theme: Theme): void {
+  const s = scale.withRange([bar.y + bar.h, bar.y]);
+  const steps = Math.max(2, Math.round(bar.h));
+  ctx.save();
+  for (let k = 0; k < steps; k++) {
+    ctx.fillStyle = viridisCss((k + 0.5) / steps);
+    const y = bar.y + bar.h - ((k + 1) * bar.h) / steps;
+    ctx.fillRect(bar.x, y, bar.w, bar.h / steps + 0.6);
+  }
+  ctx.strokeStyle = '#222222';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(Math.round(bar.x) + 0.5, Math.round(bar.y) + 0.5, Math.round(bar.w), Math.round(bar.h));
+  const t = s.ticks(tickTarget(bar.h, 55));
+  const x0 = bar.x + bar.w;
+  ctx.beginPath();
+  for (const v of t.values) { const py = Math.round(s.map(v)) + 0.5; ctx.moveTo(x0, py); ctx.lineTo(x0 + theme.tickLength, py); }
+  for (const v of t.minor) { const py = Math.round(s.map(v)) + 0.5; ctx.moveTo(x0, py); ctx.lineTo(x0 + theme.tickLength * 0.55, py); }
+  ctx.stroke();
+  ctx.font = font(theme.tickFont);
+  ctx.fillStyle = '#222222';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  let widest = 0;
+  t.values.forEach((v, k) => {
+    ctx.fillText(t.labels[k], x0 + theme.tickLength + 4, s.map(v));
+    widest = Math.max(widest, ctx.measureText(t.labels[k]).width);
+  });
+  if (label) {
+    ctx.font = font(theme.labelFont);
+    ctx.translate(x0 + theme.tickLength + 12 + widest + theme.labelFont * 0.5, bar.y + bar.h / 2);
+    ctx.rotate(Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.fillText(label, 0, 0);
+  }
+  ctx.restore();
+}
+
+/** Position in [0, 1] of v on a colour scale (clamped; NaN for values the scale cannot show). */
+export function colorPosition(scale: Scale, v: number): number {
+  const s = scale.withRange([0, 1]);
+  const t = s.map(v);
+  return Number.isNaN(t) ? NaN : Math.min(1, Math.max(0, t));
+}
