@@ -26,24 +26,24 @@ function evalPeak(ws: MatchWorkspace, x: number): PeakEval {
   const theta = omega * x;
   const stepRe = Math.cos(theta), stepIm = Math.sin(theta);
   let zr = 0, zi = 0, z1r = 0, z1i = 0, z2r = 0, z2i = 0;
-  let pr = 0, pi = 0;
-  for (let k = ws.kmin; k < ws.kmax; k++) {
-    if ((k - ws.kmin) % 512 === 0) {
-      pr = Math.cos(theta * k); // resynchronise the phasor recurrence
-      pi = Math.sin(theta * k);
+  for (let k0 = ws.kmin; k0 < ws.kmax; k0 += 512) {
+    // exact phasor at the start of each block, then the recurrence p <- p e^{i theta}
+    let pr = Math.cos(theta * k0), pi = Math.sin(theta * k0);
+    const kEnd = Math.min(k0 + 512, ws.kmax);
+    for (let k = k0; k < kEnd; k++) {
+      const cr = p[2 * k], ci = -p[2 * k + 1];
+      const ar = cr * pr - ci * pi, ai = cr * pi + ci * pr; // c_k e^{i theta k}
+      const wk = omega * k;
+      zr += ar;
+      zi += ai;
+      z1r -= wk * ai;
+      z1i += wk * ar;
+      z2r -= wk * wk * ar;
+      z2i -= wk * wk * ai;
+      const npr = pr * stepRe - pi * stepIm;
+      pi = pr * stepIm + pi * stepRe;
+      pr = npr;
     }
-    const cr = p[2 * k], ci = -p[2 * k + 1];
-    const ar = cr * pr - ci * pi, ai = cr * pi + ci * pr; // c_k e^{i theta k}
-    const wk = omega * k;
-    zr += ar;
-    zi += ai;
-    z1r -= wk * ai;
-    z1i += wk * ar;
-    z2r -= wk * wk * ar;
-    z2i -= wk * wk * ai;
-    const npr = pr * stepRe - pi * stepIm;
-    pi = pr * stepIm + pi * stepRe;
-    pr = npr;
   }
   return {
     f: zr * zr + zi * zi,

@@ -7,6 +7,14 @@ import { invalid, MbankError } from '../core/errors.js';
 import { ComplexFFT, nextPow2 } from '../core/fft.js';
 import { bandIndices } from './band.js';
 
+/** Scratch of the symphony match: the two half-length inputs and outputs (N/2 complex each). */
+export interface SymphonyBuffers {
+  u: Float64Array;
+  v: Float64Array;
+  even: Float64Array;
+  odd: Float64Array;
+}
+
 /** Inputs of a MatchWorkspace. */
 export interface MatchWorkspaceOptions {
   /** One-sided PSD [1/Hz] on f_k = k df, k = 0..n-1 (n = psd.length); +Infinity or 0 mark excluded bins, NaN or < 0 throw. */
@@ -49,7 +57,7 @@ export class MatchWorkspace {
   /** Scratch: FFT outputs; z_{2m} = conj(seriesEven_m), z_{2m+1} = conj(seriesOdd_m). Length N each. */
   readonly seriesEven: Float64Array;
   readonly seriesOdd: Float64Array;
-  private symphonyScratch: { fft: ComplexFFT; input: Float64Array; output: Float64Array } | undefined;
+  private symphonyScratch: SymphonyBuffers | undefined;
 
   constructor(options: MatchWorkspaceOptions) {
     const { psd, df, fLowHz, fHighHz } = options;
@@ -86,13 +94,10 @@ export class MatchWorkspace {
     this.seriesOdd = new Float64Array(N);
   }
 
-  /** Full-length (N) FFT plan and buffers for the symphony match (allocated on first use). */
-  symphonyBuffers(): { fft: ComplexFFT; input: Float64Array; output: Float64Array } {
-    this.symphonyScratch ??= {
-      fft: new ComplexFFT(this.fftLength),
-      input: new Float64Array(2 * this.fftLength),
-      output: new Float64Array(2 * this.fftLength),
-    };
+  /** Scratch of the symphony match, four length-N arrays (allocated on first use). */
+  symphonyBuffers(): SymphonyBuffers {
+    const N = this.fftLength;
+    this.symphonyScratch ??= { u: new Float64Array(N), v: new Float64Array(N), even: new Float64Array(N), odd: new Float64Array(N) };
     return this.symphonyScratch;
   }
 

@@ -69,4 +69,38 @@ describe('symphony match', () => {
       expect(plusOnly.match).toBeLessThanOrEqual(match(ws, hp, s).match + 1e-12);
     }
   });
+
+  it('equals a direct evaluation of Eq. 13 at every lag (including the DC bin when fLow = 0)', () => {
+    const m = 257, d = 4, N = 512;
+    const psd = new Float64Array(m).map((_, k) => 1 + ((k * d) / 300) ** 2); // finite at DC
+    const w = new MatchWorkspace({ psd, df: d, fLowHz: 0, fHighHz: 1000 });
+    expect(w.kmin).toBe(0);
+    const rng = new Rng(21);
+    const rnd = () => Float64Array.from(rng.normals(2 * m));
+    const tp = rnd(), tc = rnd(), sig = rnd();
+    const real = (x: Float64Array, y: Float64Array, lag: number) => {
+      let acc = 0; // Re sum conj(x_k) y_k / S_k e^{+2 pi i k lag / N} over [kmin, kmax)
+      for (let k = w.kmin; k < w.kmax; k++) {
+        const cr = (x[2 * k] * y[2 * k] + x[2 * k + 1] * y[2 * k + 1]) / psd[k];
+        const ci = (x[2 * k] * y[2 * k + 1] - x[2 * k + 1] * y[2 * k]) / psd[k];
+        const a = (2 * Math.PI * k * lag) / N;
+        acc += cr * Math.cos(a) - ci * Math.sin(a);
+      }
+      return acc;
+    };
+    const np = Math.sqrt(real(tp, tp, 0) * real(sig, sig, 0)), nc = Math.sqrt(real(tc, tc, 0) * real(sig, sig, 0));
+    const c = real(tp, tc, 0) / Math.sqrt(real(tp, tp, 0) * real(tc, tc, 0));
+    let best = 0, jBest = 0;
+    for (let j = 0; j < N; j++) {
+      const rp = real(tp, sig, j) / np, rc = real(tc, sig, j) / nc;
+      const r = Math.sqrt((rp * rp + rc * rc - 2 * c * rp * rc) / (1 - c * c));
+      if (r > best) {
+        best = r;
+        jBest = j;
+      }
+    }
+    const r = symphonyMatch(w, tp, tc, sig);
+    expect(r.match).toBeCloseTo(best, 12);
+    expect(r.timeShift).toBeCloseTo(w.lagToTime(jBest), 14);
+  });
 });
