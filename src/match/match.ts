@@ -99,7 +99,8 @@ export function match(ws: MatchWorkspace, t: Float64Array, s: Float64Array): Mat
 
 /**
  * Match with a pre-normalised template tHat (sum_band |tHat_k|^2/S_k = 1, see normaliseTemplate):
- * skips the template norm; otherwise identical to `match`.
+ * the template norm is taken as exactly 1 (not recomputed), so a template normalised once can be
+ * reused against many signals; otherwise identical to `match`.
  */
 export function matchNormalised(ws: MatchWorkspace, tHat: Float64Array, s: Float64Array): MatchResult {
   ws.checkSeries('template', tHat);
