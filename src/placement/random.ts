@@ -93,11 +93,12 @@ export async function placeRandom(o: RandomOptions): Promise<PlacementResult> {
       bank.set(row, count * dim);
       count++;
       uncovered.push(cover.uncovered);
+      if ((count & 255) === 0) report('placing', count, cover.fraction, cover.fractionError, predictCount(uncovered, cover.total, eta));
     }
     predicted = predictCount(uncovered, cover.total, eta);
     report('placing', count, cover.fraction, cover.fractionError, predicted);
     const remaining = predicted === null ? 2 * batch : predicted - count;
-    batch = Math.min(4096, Math.max(16, Math.ceil(0.5 * remaining)));
+    batch = Math.min(2048, Math.max(16, Math.ceil(0.25 * remaining)));
     await yieldToLoop();
   }
   stats.distanceChecks += cover.distanceChecks;
