@@ -4,6 +4,8 @@ import { waveformCommand } from './waveform.js';
 import { matchCommand } from './match.js';
 import { flowCommand } from './flow.js';
 import { convertFlowCommand } from './convert-flow.js';
+import { metricCommand } from './metric.js';
+import { datasetCommand } from './dataset.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand];
