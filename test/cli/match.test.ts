@@ -32,7 +32,7 @@ describe('mbank-ts match', () => {
     expect(out.timeShift).toBe(r.timeShift);
     expect(out.phase).toBe(r.phase);
     expect(out.overlap).toBe(overlap(ws, t, s));
-    expect(out.overlap).toBeLessThanOrEqual(out.match);
+    expect(out.overlap).toBeLessThanOrEqual(out.match + 1e-12);
     expect(out.matchRefined).toBeGreaterThanOrEqual(out.match);
   });
 

@@ -88,7 +88,7 @@ describe('match', () => {
       const s = chirp(n, df, 8.7 + 0.3 * rng.normal(), 15, 600, 0.05 * rng.normal(), rng.uniformIn(0, 6));
       const m = match(ws, h, s).match;
       const o = overlap(ws, h, s);
-      expect(o).toBeLessThanOrEqual(m + 1e-15);
+      expect(o).toBeLessThanOrEqual(m + 1e-12); // equal up to rounding when the peak is at lag 0
       expect(m).toBeLessThanOrEqual(1 + 1e-12);
       expect(o).toBeGreaterThanOrEqual(0);
     }
