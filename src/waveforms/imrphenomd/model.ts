@@ -20,6 +20,7 @@ import { AMP_F_JOIN_INS } from './amplitude.js';
 import { PHI_F_JOIN_INS } from './phase.js';
 import { PI_THIRD } from './pi-powers.js';
 import { setupPhenomD, type PhenomDSetup } from './setup.js';
+import { sinCos } from './sincos.js';
 
 const NAME = 'IMRPhenomD';
 
@@ -67,43 +68,49 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
   const fDMp = p.fDM;
   const a5fRD = p.alpha5 * p.fRD;
   const fourThirdsA3 = (4.0 / 3.0) * p.alpha3;
+  // Hoist every coefficient into a local: property loads stay out of the loop.
+  const { i23, i43, i53, i1, i2, rho1, rho2, rho3, fRD, f1, f2, f3, n0, n1, n2, n3, n4 } = a;
+  const { p0, p23, p13, p13l, pl, pm13, pm23, pm1, pm43, pm53, s1, s43, s53, s2, etaInv } = p;
+  const { alpha1, alpha2, alpha4, beta1, beta2, beta3, c1Int, c2Int, c1MRD, c2MRD } = p;
+  const cs = new Float64Array(2);
   for (let k = range.start; k < range.stop; k++) {
     const f = mSec * freqs[k];
     const t = Math.cbrt(f);
     const t2 = t * t;
     const t4 = f * t;
-    const invF = 1 / f;
+    const it = 1 / t;
+    const it2 = it * it;
+    const invF = it2 * it;
     // amplitude: scale * f^{-7/6} * a(f)
     let amp: number;
     if (f < AMP_F_JOIN_INS) {
       const f2 = f * f;
-      amp = 1 + t2 * a.i23 + t4 * a.i43 + t4 * t * a.i53 + t * f2 * a.rho1 + t2 * f2 * a.rho2 + f * (a.i1 + f * a.i2 + f2 * a.rho3);
+      amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * f2 * rho1 + t2 * f2 * rho2 + f * (i1 + f * i2 + f2 * rho3);
     } else if (f >= fPeak) {
-      const x = f - a.fRD;
+      const x = f - fRD;
       amp = (Math.exp(-x * gA) * gwA) / (x * x + wA2);
     } else {
-      const x1 = f - a.f1;
-      amp = a.n0 + x1 * (a.n1 + x1 * (a.n2 + (f - a.f2) * (a.n3 + (f - a.f3) * a.n4)));
+      const x1 = f - f1;
+      amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
     }
-    amp *= (scale * invF) / Math.sqrt(t);
+    amp *= scale * invF * Math.sqrt(it);
     // phase
     let phi: number;
     if (f < PHI_F_JOIN_INS) {
-      const it = 1 / t;
-      const it2 = it * it;
       const logv = Math.log(t * PI_THIRD);
-      phi = p.p0 + p.p23 * t2 + p.p13 * t + p.p13l * logv * t + p.pl * logv + p.pm13 * it + p.pm23 * it2 + p.pm1 * invF +
-        p.pm43 / t4 + p.pm53 * it2 * invF + (p.s1 * f + p.s43 * t4 + p.s53 * t4 * t + p.s2 * f * f) * p.etaInv;
+      phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
+        pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
     } else if (f >= fMRD) {
       const sq = Math.sqrt(f);
-      phi = p.etaInv * (-(p.alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + p.alpha1 * f + p.alpha4 * Math.atan((f - a5fRD) / fDMp)) +
-        p.c1MRD + p.c2MRD * f;
+      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * Math.atan((f - a5fRD) / fDMp)) +
+        c1MRD + c2MRD * f;
     } else {
-      phi = p.etaInv * (p.beta1 * f - p.beta3 / (3 * f * f * f) + p.beta2 * Math.log(f)) + p.c1Int + p.c2Int * f;
+      phi = etaInv * (beta1 * f - beta3 / (3 * f * f * f) + beta2 * Math.log(f)) + c1Int + c2Int * f;
     }
     phi -= t0 * (f - mfRef) + phiOffset;
-    const re = amp * Math.cos(phi);
-    const im = -amp * Math.sin(phi);
+    sinCos(phi, cs);
+    const re = amp * cs[0];
+    const im = -amp * cs[1];
     hp[2 * k] = plus * re;
     hp[2 * k + 1] = plus * im;
     hc[2 * k] = cross * im;
