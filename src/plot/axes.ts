@@ -42,6 +42,8 @@ export function tickTarget(lengthPx: number, perTick: number): number {
 export class Axes {
   readonly x: Scale;
   readonly y: Scale;
+  /** How far [px] an x tick label may reach beyond the plot area (corner panels set the gap / 2). */
+  xLabelOverhang = Infinity;
 
   constructor(
     readonly ctx: SKRSContext2D,
@@ -58,7 +60,7 @@ export class Axes {
   xTicks(): ScaleTicks {
     const ctx = this.ctx;
     ctx.font = font(this.theme.tickFont);
-    for (let target = tickTarget(this.rect.w, this.rect.w > 400 ? 90 : 60); ; target--) {
+    for (let target = Math.max(3, tickTarget(this.rect.w, this.rect.w > 400 ? 90 : 60)); ; target--) {
       const t = this.x.ticks(target);
       const widest = t.labels.reduce((m, l) => Math.max(m, ctx.measureText(l).width), 0);
       const slots = t.values.map((v) => this.x.map(v));
@@ -121,7 +123,12 @@ export class Axes {
       ctx.font = font(theme.tickFont);
       ctx.textAlign = 'center';
       ctx.textBaseline = 'top';
-      t.values.forEach((v, k) => ctx.fillText(t.labels[k], this.x.map(v), y0 + theme.tickLength + 3));
+      t.values.forEach((v, k) => {
+        const px = this.x.map(v);
+        const half = ctx.measureText(t.labels[k]).width / 2;
+        if (px - half < rect.x - this.xLabelOverhang || px + half > rect.x + rect.w + this.xLabelOverhang) return;
+        ctx.fillText(t.labels[k], px, y0 + theme.tickLength + 3);
+      });
     }
     if (label !== undefined && label !== '') {
       ctx.font = font(theme.labelFont);

@@ -116,6 +116,7 @@ export function cornerPlot(data: CornerDataset | readonly CornerDataset[], optio
         }
       }
       ax.frame();
+      if (j < d - 1) ax.xLabelOverhang = gap / 2;
       ax.xAxis(i === d - 1 ? options.names[j] : undefined, i === d - 1);
       if (i !== j) ax.yAxis(j === 0 ? options.names[i] : undefined, 'left', j === 0);
     }
@@ -155,11 +156,11 @@ function drawDensity(ax: Axes, x: Float64Array, y: Float64Array, xEdges: Float64
   });
 }
 
-/** Contours enclosing the 1- and 2-sigma 2-D mass (`SIGMA_LEVELS`) of the smoothed 2-D histogram. */
+/** Contours enclosing the 1- and 2-sigma 2-D mass (`SIGMA_LEVELS`) of the 2-D histogram smoothed twice by `smooth3`. */
 function drawContours(ax: Axes, x: Float64Array, y: Float64Array, xEdges: Float64Array, yEdges: Float64Array, color: string): void {
   const nx = xEdges.length - 1;
   const ny = yEdges.length - 1;
-  const grid = smooth3(histogram2d(x, y, xEdges, yEdges), nx, ny);
+  const grid = smooth3(smooth3(histogram2d(x, y, xEdges, yEdges), nx, ny), nx, ny);
   const dx = (xEdges[nx] - xEdges[0]) / nx;
   const dy = (yEdges[ny] - yEdges[0]) / ny;
   ax.clipped(() => {

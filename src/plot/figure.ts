@@ -24,7 +24,7 @@ export const DEFAULT_THEME: Theme = { tickFont: 14, labelFont: 16, titleFont: 18
 
 /** Theme scaled for small panels (corner plots). */
 export function smallTheme(panelPx: number): Theme {
-  const s = Math.max(0.6, Math.min(1, panelPx / 320));
+  const s = Math.max(0.75, Math.min(1, panelPx / 320));
   return { tickFont: Math.round(14 * s), labelFont: Math.round(16 * s), titleFont: 18, legendFont: 14, lineWidth: 1.5, tickLength: Math.round(5 * s) };
 }
 

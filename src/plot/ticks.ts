@@ -22,17 +22,23 @@ function clean(x: number, step: number): number {
 
 /**
  * Ticks on [min, max] with a nice step chosen so that there are at most about `target` intervals:
- * every multiple of the step inside the interval (endpoints included up to rounding).
+ * every multiple of the step inside the interval (endpoints included up to rounding); the step is
+ * refined when fewer than 2 multiples would fall inside.
  */
 export function linearTicks(min: number, max: number, target = 5): { ticks: number[]; step: number } {
   if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return { ticks: Number.isFinite(min) ? [min] : [], step: 1 };
-  const step = niceStep((max - min) / Math.max(1, target));
-  const eps = step * 1e-9;
-  const first = Math.ceil((min - eps) / step);
-  const last = Math.floor((max + eps) / step);
-  const ticks: number[] = [];
-  for (let k = first; k <= last; k++) ticks.push(clean(k * step, step) + 0); // + 0 turns -0 into 0
-  return { ticks, step };
+  // A coarse step may leave a single multiple inside (e.g. [-4e-4, 4e-4] with step 5e-4): refine until 2 fit.
+  for (let t = Math.max(1, target); ; t++) {
+    const step = niceStep((max - min) / t);
+    const eps = step * 1e-9;
+    const first = Math.ceil((min - eps) / step);
+    const last = Math.floor((max + eps) / step);
+    if (last - first >= 1 || t >= 4 * Math.max(1, target)) {
+      const ticks: number[] = [];
+      for (let k = first; k <= last; k++) ticks.push(clean(k * step, step) + 0); // + 0 turns -0 into 0
+      return { ticks, step };
+    }
+  }
 }
 
 /**

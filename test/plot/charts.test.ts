@@ -1,0 +1,92 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { cornerPlot, saveCornerPlot } from '../../src/plot/corner.js';
+import { pngSize } from '../../src/plot/figure.js';
+import { histogramChart, saveHistogramChart } from '../../src/plot/histogramChart.js';
+import { lineChart, saveLineChart } from '../../src/plot/lineChart.js';
+import { saveScatterChart, scatterChart } from '../../src/plot/scatterChart.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const rng = new Rng(21);
+const normals = (n: number) => Array.from({ length: n }, () => rng.normal());
+
+function expectPng(png: Buffer, width: number, height: number): void {
+  expect(Array.from(png.subarray(0, 8))).toEqual(PNG_SIGNATURE);
+  expect(pngSize(png)).toEqual({ width, height });
+}
+
+describe('charts render PNGs of the requested size', () => {
+  it('line chart with log y and a secondary learning-rate axis', () => {
+    const epochs = Array.from({ length: 200 }, (_, i) => i);
+    const png = lineChart(
+      [{ x: epochs, y: epochs.map((e) => Math.exp(-e / 50) + 0.01), label: 'train' }, { x: epochs, y: epochs.map((e) => Math.exp(-e / 60) + 0.02), label: 'validation' }],
+      { logY: true, xLabel: 'epoch', yLabel: 'loss', title: 'loss', right: { series: [{ x: epochs, y: epochs.map((e) => 1e-3 * 0.5 ** Math.floor(e / 70)), label: 'lr' }], label: 'learning rate', logY: true } },
+    );
+    expectPng(png, 800, 600);
+    expectPng(lineChart([{ y: [1, 2, 3] }], { width: 640, height: 480 }), 640, 480);
+  });
+
+  it('histogram with cumulative log-y and a minimal-match line', () => {
+    const ff = Array.from({ length: 1000 }, () => 1 - Math.abs(0.02 * rng.normal()));
+    expectPng(histogramChart({ values: ff, label: 'FF' }, { cumulative: true, density: true, logY: true, lines: [{ x: 0.97, label: 'MM' }] }), 800, 600);
+    expectPng(histogramChart([{ values: normals(500) }, { values: normals(300), label: 'b' }], { width: 500, height: 400, bins: 20 }), 500, 400);
+  });
+
+  it('scatter coloured by value with a colorbar, and predicted vs true with y = x', () => {
+    const x = normals(400);
+    expectPng(scatterChart({ x, y: normals(400) }, { colorBy: { values: x.map((v) => Math.exp(v)), label: 'FF', log: true } }), 800, 600);
+    expectPng(scatterChart([{ x, y: x.map((v) => v + 0.1 * rng.normal()), label: 'val' }], { diagonal: { label: 'y = x' } }), 800, 600);
+  });
+
+  it('corner plot for D = 3 with two datasets has D panels of 250 px plus margins, in both lower-panel modes', () => {
+    const rows = (n: number) => Array.from({ length: n }, () => [rng.normal(), rng.normal() * 2, Math.exp(rng.normal())]);
+    for (const lower of ['scatter', 'hist2d'] as const) {
+      const png = cornerPlot([{ samples: rows(2000), label: 'dataset' }, { samples: rows(2000), label: 'flow' }], { names: ['M', 'q', 's1z'], lower, title: 'flow vs data' });
+      const { width, height } = pngSize(png);
+      expect(width).toBeGreaterThan(3 * 250);
+      expect(width).toBeLessThan(3 * 250 + 250);
+      expect(height).toBeGreaterThan(3 * 250);
+      expect(height).toBeLessThan(3 * 250 + 250);
+    }
+    const flat = new Float64Array(3 * 100).map(() => rng.normal());
+    expect(pngSize(cornerPlot({ samples: flat }, { names: ['a', 'b', 'c'], panelSize: 120 })).width).toBeGreaterThan(360);
+    expect(pngSize(cornerPlot({ samples: [[1], [2], [2.5]] }, { names: ['x'] })).width).toBeGreaterThan(250);
+  });
+});
+
+describe('charts survive bad numbers', () => {
+  it('skips NaN and Infinity in every chart instead of crashing', () => {
+    const bad = [1, NaN, 2, Infinity, -Infinity, 3, 0, -1];
+    expectPng(lineChart([{ x: bad, y: bad }, { y: [NaN, NaN] }], { logY: true, logX: true }), 800, 600);
+    expectPng(histogramChart({ values: bad }, { logY: true }), 800, 600);
+    expectPng(histogramChart({ values: [NaN, Infinity] }), 800, 600);
+    expectPng(histogramChart({ values: [] }), 800, 600);
+    expectPng(scatterChart({ x: bad, y: bad.slice().reverse() }, { colorBy: { values: bad }, logX: true }), 800, 600);
+    expectPng(scatterChart({ x: [NaN], y: [NaN] }, { colorBy: { values: [NaN] } }), 800, 600);
+    expect(pngSize(cornerPlot({ samples: [[1, NaN], [Infinity, 2], [0.5, 0.7], [1.5, 0.2]] }, { names: ['a', 'b'] })).width).toBeGreaterThan(500);
+    expect(pngSize(cornerPlot({ samples: [[NaN, NaN]] }, { names: ['a', 'b'], lower: 'hist2d' })).height).toBeGreaterThan(500);
+  });
+
+  it('rejects impossible sizes and wrongly shaped samples with a message naming the argument', () => {
+    expect(() => lineChart([{ y: [1, 2] }], { width: 0 })).toThrow(/width/);
+    expect(() => cornerPlot({ samples: [[1, 2, 3]] }, { names: ['a', 'b'] })).toThrow(/samples\[0\]/);
+    expect(() => cornerPlot({ samples: [1, 2, 3] }, { names: ['a', 'b'] })).toThrow(/multiple of D/);
+  });
+});
+
+describe('saving', () => {
+  it('writes each chart to its .png atomically, leaving no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mbank-ts-plot-'));
+    saveLineChart(join(dir, 'loss.png'), [{ y: [3, 2, 1] }]);
+    saveHistogramChart(join(dir, 'ff.png'), { values: normals(100) });
+    saveScatterChart(join(dir, 'inj.png'), { x: normals(50), y: normals(50) });
+    saveCornerPlot(join(dir, 'corner.png'), { samples: normals(60) }, { names: ['a', 'b', 'c'] });
+    expect(readdirSync(dir).sort()).toEqual(['corner.png', 'ff.png', 'inj.png', 'loss.png']);
+    expect(() => saveLineChart(join(dir, 'loss.jpg'), [{ y: [1] }])).toThrow(/\.png/);
+    expect(existsSync(join(dir, 'loss.jpg'))).toBe(false);
+  });
+});
