@@ -43,7 +43,11 @@ export interface PruneResult {
   stats: PlacementStats;
 }
 
-/** Greedy removal of templates whose cell is covered by the others; see the module comment. */
+/**
+ * Greedy removal of templates whose cell is covered by the others; see the module comment.
+ * Cost: n metric evaluations, n x pointsPerTemplate stabbing queries; memory about
+ * 8 bytes x pointsPerTemplate x (mean cover multiplicity, ~2-4 for random banks) per template.
+ */
 export async function pruneBank(templates: Float64Array, o: PruneOptions): Promise<PruneResult> {
   const dim = checkCommon(o);
   const m = o.pointsPerTemplate ?? 64;
@@ -77,11 +81,13 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
     if (mt === null) tree.remove(i);
   });
 
-  const coversOf: number[][] = Array.from({ length: n }, () => []);
-  const multiplicity: number[] = [];
+  // (template, probe) cover pairs, turned into per-template lists (CSR) after probing.
+  const pairT = new IntList();
+  const pairP = new IntList();
+  const multiplicity = new IntList();
   const ownSum = new Float64Array(n);
   const ownCount = new Int32Array(n);
-  const owners: number[] = [];
+  const owners = new IntList();
   const x = new Float64Array(dim);
   const y = new Float64Array(dim);
   const z = new Float64Array(dim);
@@ -108,12 +114,14 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
       for (const t of cands) {
         stats.distanceChecks++;
         if (t === j || metricDistance2(metrics[t] as Float64Array, x, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
-          coversOf[t].push(p);
+          pairT.push(t);
+          pairP.push(p);
           c++;
         }
       }
       if (!cands.includes(j)) {
-        coversOf[j].push(p);
+        pairT.push(j);
+        pairP.push(p);
         c++;
       }
       multiplicity.push(c);
@@ -137,16 +145,24 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
       for (const t of cands) {
         stats.distanceChecks++;
         if (metricDistance2(pm[i], xp, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
-          coversOf[t].push(p);
+          pairT.push(t);
+          pairP.push(p);
           c++;
         }
       }
       multiplicity.push(c);
     }
   }
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < pairT.length; k++) start[pairT.data[k] + 1]++;
+  for (let t = 0; t < n; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, n);
+  const covers = new Int32Array(pairT.length);
+  for (let k = 0; k < pairT.length; k++) covers[fill[pairT.data[k]]++] = pairP.data[k];
+  const mult = multiplicity.data;
   for (let p = 0; p < owners.length; p++) {
-    ownSum[owners[p]] += multiplicity[p];
-    ownCount[owners[p]]++;
+    ownSum[owners.data[p]] += mult[p];
+    ownCount[owners.data[p]]++;
   }
 
   const order = Array.from({ length: n }, (_, i) => i)
@@ -158,11 +174,10 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
   const removed = new Uint8Array(n);
   let nRemoved = 0;
   for (const j of order) {
-    const cov = coversOf[j];
     let redundant = true;
-    for (let k = 0; k < cov.length && redundant; k++) redundant = multiplicity[cov[k]] >= 2;
+    for (let k = start[j]; k < start[j + 1] && redundant; k++) redundant = mult[covers[k]] >= 2;
     if (!redundant) continue;
-    for (const p of cov) multiplicity[p]--;
+    for (let k = start[j]; k < start[j + 1]; k++) mult[covers[k]]--;
     removed[j] = 1;
     nRemoved++;
   }
@@ -177,6 +192,20 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
   stats.pruned = nRemoved;
   stats.timeMs.pruning = performance.now() - t0;
   return { templates: out, count: n - nRemoved, kept, removed: nRemoved, aborted: false, stats };
+}
+
+/** A growable list of int32 (`data` is valid up to `length`). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(2 * this.data.length);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
 /** A point uniform in the unit ball of R^dim (Gaussian direction, radius u^(1/dim)), written into z. */

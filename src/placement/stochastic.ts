@@ -133,7 +133,8 @@ export async function placeStochastic(o: StochasticOptions): Promise<PlacementRe
       : Math.min(4096, Math.max(32, Math.ceil(32 / Math.max(survival, 1e-3))));
     const rows = await drawInside(o, dim, size, stats);
     const alive = new Uint8Array(size).fill(1);
-    if (mode === 'template' && tree !== null) {
+    const prefiltered = mode === 'template' && tree !== null;
+    if (prefiltered) {
       for (let i = 0; i < size; i++) if (covered(rows.subarray(i * dim, (i + 1) * dim), null, 0)) alive[i] = 0;
     }
     const survivors: number[] = [];
@@ -176,8 +177,8 @@ export async function placeStochastic(o: StochasticOptions): Promise<PlacementRe
       let accept = alive[i] === 1;
       const m = accept ? (metricOf.get(i) ?? null) : null;
       if (accept && (m === null || !isPositiveDefinite(m, dim))) accept = false;
-      // In 'template' mode survivors were already checked against the bank before this batch.
-      if (accept) accept = !covered(row, m, mode === 'template' ? batchStart : 0);
+      // Prefiltered survivors were already checked against the bank as it was before this batch.
+      if (accept) accept = !covered(row, m, prefiltered ? batchStart : 0);
       record(!accept);
       if (accept) {
         add(row, m);

@@ -47,6 +47,25 @@ describe('placeStochastic', () => {
     });
   }
 
+  it('keeps the seed bank first and adds no template inside a seed template cell', async () => {
+    const seeds = sampler.sample(60, new Rng(50));
+    const seedBank = await seeds;
+    for (const metricAt of ['template', 'proposal'] as const) {
+      const r = await placeStochastic({ minimalMatch: MM, sampler, metric: prob.field, inside, rng: new Rng(51), emptyIterations: 100, seedBank, metricAt });
+      expect(Array.from(r.templates.subarray(0, seedBank.length))).toEqual(Array.from(seedBank));
+      const ms = await prob.field.metric(r.templates);
+      let worst = -Infinity;
+      for (let j = 60; j < r.count; j++) {
+        for (let i = 0; i < j; i++) {
+          const m = metricAt === 'template' ? ms[i] : ms[j];
+          worst = Math.max(worst, 1 - dist2(m, r.templates.subarray(2 * i, 2 * i + 2), r.templates.subarray(2 * j, 2 * j + 2), dim));
+        }
+      }
+      expect(r.count).toBeGreaterThan(200);
+      expect(worst).toBeLessThan(MM);
+    }
+  });
+
   it('uses the spatial index: far fewer exact distance checks than proposals x templates', async () => {
     const r = await placeStochastic({ minimalMatch: MM, sampler, metric: prob.field, inside, rng: new Rng(2), emptyIterations: 200 });
     expect(r.stats.distanceChecks).toBeLessThan(0.05 * r.stats.proposals * r.count);
