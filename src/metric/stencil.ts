@@ -64,7 +64,7 @@ export function centralStencil(order: StencilOrder): Stencil {
 
 /** One-sided stencil of the given order: offsets 0..p (direction +1) or 0..-p (direction -1). */
 export function oneSidedStencil(order: StencilOrder, direction: 1 | -1): Stencil {
-  return build(Array.from({ length: order + 1 }, (_, i) => direction * i));
+  return build(Array.from({ length: order + 1 }, (_, i) => (i === 0 ? 0 : direction * i)));
 }
 
 /** Check an order value from the user. */
