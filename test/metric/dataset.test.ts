@@ -37,7 +37,9 @@ describe('chirp-time-flat mass sampling', () => {
     const region = regionFromRanges(getVariableFormat('Mq_nonspinning'), { mtot: [10, 60], q: [1, 6], m2: [3, 100] });
     const n = 20000;
     const pts = sampleChirpTimeFlat(region, n, new Rng(11));
-    for (let i = 0; i < n; i++) expect(isInside(region, [pts[2 * i], pts[2 * i + 1]])).toBe(true);
+    let outside = 0;
+    for (let i = 0; i < n; i++) if (!isInside(region, [pts[2 * i], pts[2 * i + 1]])) outside++;
+    expect(outside).toBe(0);
     // density in (M, q): Mc^(-10/3) eta^(-8/5) |d(Mc, eta)/d(M, q)|, integrated on a fine grid over the region
     const density = (M: number, q: number) => {
       const m1 = (M * q) / (1 + q), m2 = M / (1 + q);
@@ -50,7 +52,7 @@ describe('chirp-time-flat mass sampling', () => {
     const cells = [[10, 30, 1, 3], [30, 60, 1, 3], [10, 30, 3, 6], [30, 60, 3, 6]];
     const mass = cells.map(([a, b, c, d]) => {
       let s = 0;
-      const g = 200;
+      const g = 120;
       for (let i = 0; i < g; i++) for (let k = 0; k < g; k++) {
         const M = a + ((b - a) * (i + 0.5)) / g, q = c + ((d - c) * (k + 0.5)) / g;
         if (isInside(region, [M, q])) s += density(M, q);
