@@ -6,6 +6,7 @@ import { flowCommand } from './flow.js';
 import { convertFlowCommand } from './convert-flow.js';
 import { metricCommand } from './metric.js';
 import { datasetCommand } from './dataset.js';
+import { trainCommand } from './train.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand, trainCommand];
