@@ -65,6 +65,11 @@ export interface BankMetadata {
   programVersion?: string;
   /** Interferometer for LIGO_LW `sngl_inspiral.ifo` (mbank default "L1"). */
   ifo?: string;
+  /**
+   * Further run information kept in every format (e.g. covering fraction, livepoints, flow file):
+   * keys are identifiers ([A-Za-z][A-Za-z0-9_]*), values strings or finite numbers.
+   */
+  extra?: Readonly<Record<string, string | number>>;
 }
 
 /** Everything a `Bank` is built from. */
@@ -148,7 +153,9 @@ export class Bank {
     this.size = n;
     this.templates = c;
     this.coordinates = init.coordinates === undefined ? undefined : flattenCoordinates(init.coordinates, n);
-    this.metadata = { ...(init.metadata ?? {}) };
+    const metadata: BankMetadata = { ...(init.metadata ?? {}) };
+    if (metadata.extra !== undefined) metadata.extra = { ...metadata.extra };
+    this.metadata = metadata;
     validateMetadata(this.metadata);
   }
 
@@ -228,4 +235,10 @@ function validateMetadata(m: BankMetadata): void {
     invalid('metadata.fMax', m.fMax, `must be > fMin = ${m.fMin}`);
   }
   if (m.seed !== undefined && !Number.isSafeInteger(m.seed)) invalid('metadata.seed', m.seed, 'must be an integer');
+  for (const [key, value] of Object.entries(m.extra ?? {})) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) invalid('metadata.extra key', key, 'must match [A-Za-z][A-Za-z0-9_]*');
+    if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) {
+      invalid(`metadata.extra.${key}`, value, 'must be a string or a finite number');
+    }
+  }
 }

@@ -11,7 +11,7 @@
  *  - attribute `parameters`: the names of those 1-D datasets (variable-length strings, as h5py writes a
  *    list of str); PyCBC loads exactly these;
  *  - our attributes: program, program_version, variable_format, minimal_match, psd, f_min, f_max, df,
- *    approximant, method, seed, ifo (only those known);
+ *    approximant, method, seed, ifo (only those known), and `extra.<key>` for each `metadata.extra` entry;
  *  - `coordinates`: N x D float64 dataset of the templates in the bank's variable format, with attributes
  *    `names` (D strings) and `variable_format`. It is not listed in `parameters`, so PyCBC ignores it.
  */
@@ -31,17 +31,14 @@ export const PYCBC_OPTIONAL_NAMES: Readonly<Record<OptionalColumn, string>> = {
   meanAnomaly: 'mean_per_ano',
 };
 
+/** Attribute-name prefix of `metadata.extra` entries. */
+export const EXTRA_PREFIX = 'extra.';
+
 /** Program name stored in the `program` attribute. */
 export const PROGRAM_NAME = 'mbank-ts';
 
 type H5File = InstanceType<typeof h5wasm.File>;
 type H5Dataset = InstanceType<typeof h5wasm.Dataset>;
-
-let ready: Promise<unknown> | undefined;
-function h5ready(): Promise<unknown> {
-  ready ??= h5wasm.ready;
-  return ready;
-}
 
 /** The datasets and attributes `writeBankHdf5` will write for this bank, in writing order. */
 function pycbcColumns(bank: Bank): Array<[string, Float64Array]> {
@@ -71,6 +68,9 @@ function metadataAttributes(m: BankMetadata): Array<[string, string | number, st
   str('method', m.method);
   if (m.seed !== undefined) out.push(['seed', m.seed, '<q']);
   str('ifo', m.ifo);
+  for (const [key, value] of Object.entries(m.extra ?? {})) {
+    out.push([`${EXTRA_PREFIX}${key}`, value, typeof value === 'number' ? '<d' : 'S']);
+  }
   return out;
 }
 
@@ -80,7 +80,7 @@ function metadataAttributes(m: BankMetadata): Array<[string, string | number, st
  * (every dataset present with N rows), then renamed onto `path`.
  */
 export async function writeBankHdf5(path: string, bank: Bank): Promise<void> {
-  await h5ready();
+  await h5wasm.ready;
   const m = bank.metadata;
   if (m.fMin === undefined) invalid('bank.metadata.fMin', m.fMin, 'is required for a PyCBC HDF5 bank (f_lower)');
   if (bank.size === 0) invalid('bank.size', 0, 'cannot write an empty bank');
@@ -184,7 +184,7 @@ function asNumber(v: unknown): number | undefined {
  * the approximant from the attribute or the first row of `approximant`.
  */
 export async function readBankHdf5(path: string): Promise<Bank> {
-  await h5ready();
+  await h5wasm.ready;
   if (!existsSync(path)) invalid('bank file', path, 'does not exist');
   let file: H5File;
   try {
@@ -229,6 +229,14 @@ export async function readBankHdf5(path: string): Promise<Bank> {
       const v = asNumber(attr(file, key));
       if (v !== undefined) (metadata as Record<string, unknown>)[ours] = v;
     }
+    const extra: Record<string, string | number> = {};
+    for (const key of Object.keys(file.attrs)) {
+      if (!key.startsWith(EXTRA_PREFIX)) continue;
+      const v = attr(file, key);
+      const value = asString(v) ?? asNumber(v);
+      if (value !== undefined) extra[key.slice(EXTRA_PREFIX.length)] = value;
+    }
+    if (Object.keys(extra).length > 0) metadata.extra = extra;
     let coordinates: { names: string[]; values: Float64Array } | undefined;
     const cds = file.get('coordinates');
     if (cds instanceof h5wasm.Dataset) {

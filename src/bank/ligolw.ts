@@ -56,15 +56,16 @@ function xmlUnescape(s: string): string {
   });
 }
 
-/** Shortest decimal that reads back to the same float32 (python-ligo-lw writes real_4 with up to 8-9 digits). */
+/**
+ * A real_4 value as text: python-ligo-lw's "%.8g" of the float32 value, or 9 significant digits when
+ * 8 do not read back to the same float32 (so our reader recovers the float32 exactly).
+ */
 export function formatReal4(x: number): string {
   const f = Math.fround(x);
+  if (f === 0) return '0';
   if (!Number.isFinite(f)) return Number.isNaN(f) ? 'nan' : f > 0 ? 'inf' : '-inf';
-  for (let p = 1; p <= 9; p++) {
-    const s = Number(f.toPrecision(p)).toString();
-    if (Math.fround(Number(s)) === f) return s;
-  }
-  return f.toString();
+  const s8 = Number(f.toPrecision(8));
+  return (Math.fround(s8) === f ? s8 : Number(f.toPrecision(9))).toString();
 }
 
 function formatValue(value: LigolwValue, type: string): string {
@@ -134,7 +135,8 @@ export function tokenizeStream(text: string, delimiter: string): Array<{ text: s
       while (i < n && isSpace(text[i])) i++;
     } else {
       const start = i;
-      while (i < n && text[i] !== delimiter) i++;
+      const next = text.indexOf(delimiter, i);
+      i = next < 0 ? n : next;
       const s = text.slice(start, i).trim();
       token = s === '' ? null : { text: s, quoted: false };
     }

@@ -4,6 +4,7 @@
  *
  *   # mbank-ts template bank
  *   # variable_format = Mq_s1z_s2z            (one "# key = value" line per known metadata field)
+ *   # extra.covering_fraction = 0.9           (metadata.extra entries, values as JSON)
  *   # mass1 mass2 spin1x ... spin2z [inclination phiRef eccentricity meanAnomaly] | M q s1z s2z
  *   30.5 12.25 0 0 0.5 0 0 -0.4 | ...          (no '|' in data rows: coordinates follow directly)
  *
@@ -29,6 +30,7 @@ export function bankToText(bank: Bank): string {
     const v = bank.metadata[key];
     if (v !== undefined) lines.push(`# ${name} = ${String(v).replace(/\s+/g, ' ')}`);
   }
+  for (const [key, value] of Object.entries(bank.metadata.extra ?? {})) lines.push(`# extra.${key} = ${JSON.stringify(value)}`);
   const phys: PhysicalColumn[] = ['mass1', 'mass2', ...SPIN_COLUMNS, ...bank.optionalColumns];
   const coordNames = bank.coordinates?.names ?? [];
   for (const name of coordNames) {
@@ -49,19 +51,32 @@ export function writeBankText(path: string, bank: Bank): void {
   writeFileAtomic(path, bankToText(bank));
 }
 
+function parseExtra(text: string, path: string): string | number {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new MbankError(`${path}: extra metadata value ${text} is not JSON (a quoted string or a number)`);
+  }
+  if (typeof v !== 'string' && typeof v !== 'number') throw new MbankError(`${path}: extra metadata value ${text} must be a string or a number`);
+  return v;
+}
+
 /** Parse bank text (see the module comment); `path` only names the source in errors. */
 export function bankFromText(text: string, path = '<text>'): Bank {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   const metadata: Record<string, unknown> = {};
+  const extra: Record<string, string | number> = {};
   let header: string[] | undefined;
   let k = 0;
   for (; k < lines.length; k++) {
     const line = lines[k];
     if (line.startsWith('#')) {
       const body = line.slice(1).trim();
-      const kv = /^([A-Za-z_]+)\s*=\s*(.*)$/.exec(body);
+      const kv = /^([A-Za-z_.0-9]+)\s*=\s*(.*)$/.exec(body);
       const entry = kv === null ? undefined : METADATA_KEYS.find(([, name]) => name === kv[1]);
       if (entry !== undefined && kv !== null) metadata[entry[0]] = entry[2] === 'number' ? Number(kv[2]) : kv[2];
+      else if (kv !== null && kv[1].startsWith('extra.')) extra[kv[1].slice(6)] = parseExtra(kv[2], path);
       else if (body !== '') header = body.split(/\s+/);
       continue;
     }
@@ -94,6 +109,7 @@ export function bankFromText(text: string, path = '<text>'): Bank {
       else coords.push(v);
     });
   }
+  if (Object.keys(extra).length > 0) metadata.extra = extra;
   const templates = Object.fromEntries(physNames.map((name, j) => [name, cols[j]]));
   return new Bank({
     templates: templates as unknown as BankTemplatesInput,

@@ -1,7 +1,7 @@
 /**
  * LIGO_LW XML bank files (`sngl_inspiral` table), for GstLAL/PyCBC users, as mbank writes them
  * (mbank/bank.py `_save_xml`): a `process` table (program, comment), a `process_params` table (ours:
- * the bank metadata) and a `sngl_inspiral` table with every column of python-ligo-lw's
+ * the bank metadata, mbank option names, `--extra-<key>` for metadata.extra) and a `sngl_inspiral` table with every column of python-ligo-lw's
  * SnglInspiralTable, all defaulting to 0 / "" (mbank's `DefaultSnglInspiralTable`), then per template:
  * mass1, mass2, spin1x..spin2z, alpha3 = inclination, alpha5 = reference phase, mtotal, eta,
  * mchirp = (m1 m2)^(3/5) / M^(1/5), chi = (m1 s1z + m2 s2z) / M, f_final = fMax (mbank default 1024 Hz),
@@ -58,6 +58,9 @@ const METADATA_PARAMS: ReadonlyArray<[keyof BankMetadata, string, 'lstring' | 'r
   ['ifo', '--ifo', 'lstring'], ['programVersion', '--program-version', 'lstring'],
 ];
 
+/** process_params name prefix of `metadata.extra` entries: "--extra-<key>". */
+export const EXTRA_PARAM_PREFIX = '--extra-';
+
 /** mbank's default `f_final` when the bank has no fMax [Hz]. */
 export const DEFAULT_F_FINAL = 1024;
 
@@ -81,6 +84,9 @@ export function bankToLigolw(bank: Bank): { xml: string; warnings: string[] } {
   for (const [key, param, type] of METADATA_PARAMS) {
     const v = m[key];
     if (v !== undefined) params.rows.push([PROGRAM_NAME, 0, param, type, String(v)]);
+  }
+  for (const [key, value] of Object.entries(m.extra ?? {})) {
+    params.rows.push([PROGRAM_NAME, 0, `${EXTRA_PARAM_PREFIX}${key}`, typeof value === 'number' ? 'real_8' : 'lstring', String(value)]);
   }
   const index = new Map(SNGL_INSPIRAL_COLUMNS.map((c, j) => [c.name, j]));
   const defaults: LigolwValue[] = SNGL_INSPIRAL_COLUMNS.map((c) => (c.type === 'lstring' ? '' : 0));
@@ -152,15 +158,21 @@ export function bankFromLigolw(xml: string, path = '<xml>'): Bank {
   if (alpha5 !== undefined && alpha5.some((x) => x !== 0)) templates.phiRef = alpha5;
 
   const metadata: Record<string, unknown> = {};
+  const extra: Record<string, string | number> = {};
   const params = tables.find((tb) => tb.name.endsWith('process_params'));
   if (params !== undefined) {
     for (const r of tableRecords(params)) {
       if (r.program !== PROGRAM_NAME) continue;
+      if (typeof r.param === 'string' && r.param.startsWith(EXTRA_PARAM_PREFIX) && typeof r.value === 'string') {
+        extra[r.param.slice(EXTRA_PARAM_PREFIX.length)] = r.type === 'lstring' ? r.value : Number(r.value);
+        continue;
+      }
       const entry = METADATA_PARAMS.find(([, param]) => param === r.param);
       if (entry === undefined || typeof r.value !== 'string') continue;
       metadata[entry[0]] = entry[2] === 'lstring' ? r.value : Number(r.value);
     }
   }
+  if (Object.keys(extra).length > 0) metadata.extra = extra;
   if (metadata.ifo === undefined && records.length > 0 && typeof records[0].ifo === 'string' && records[0].ifo !== '') metadata.ifo = records[0].ifo;
   const fFinal = numberColumn(records, 'f_final', path);
   if (metadata.fMax === undefined && fFinal !== undefined && fFinal.length > 0 && fFinal[0] > 0) metadata.fMax = fFinal[0];

@@ -29,6 +29,8 @@ describe('Bank', () => {
     expect(() => new Bank({ templates: { mass1: [10], mass2: [5] }, coordinates: { names: ['M', 'q'], values: [[1, 2, 3]] } })).toThrow(/row 0/);
     expect(() => new Bank({ templates: { mass1: [10], mass2: [5] }, metadata: { minimalMatch: 1.5 } })).toThrow(/minimalMatch/);
     expect(() => new Bank({ templates: { mass1: [10], mass2: [5] }, metadata: { fMin: 20, fMax: 10 } })).toThrow(/fMax/);
+    expect(() => new Bank({ templates: { mass1: [10], mass2: [5] }, metadata: { extra: { 'bad key': 1 } } })).toThrow(/extra key/);
+    expect(() => new Bank({ templates: { mass1: [10], mass2: [5] }, metadata: { extra: { n: NaN } } })).toThrow(/extra\.n/);
   });
 
   it('rebuilds the same columns from its own records', () => {

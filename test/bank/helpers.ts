@@ -13,6 +13,7 @@ export function tempDir(): string {
 export const META: BankMetadata = {
   variableFormat: 'Mq_s1z_s2z', minimalMatch: 0.97, psd: 'aLIGO_O3_H1.txt', fMin: 15, fMax: 1024, df: 0.25,
   approximant: 'IMRPhenomD', method: 'random', seed: 42, programVersion: '0.1.0', ifo: 'H1',
+  extra: { covering_fraction: 0.9, n_livepoints: 2000, flow_file: 'flow.safetensors' },
 };
 
 /** n random aligned-spin templates with (M, q, s1z, s2z) coordinates. */
