@@ -1,16 +1,21 @@
 /**
  * Pruning of over-covering (random) banks: remove templates whose whole cell is covered by others.
- * A template's cell is its ellipse {x : (x - t)^T M_t (x - t) <= 1 - MM} (metric at the template).
- * Each cell is probed by `pointsPerTemplate` points drawn uniformly inside it (points outside the
- * domain need no cover and are dropped); every probe point gets the list of templates whose cells
- * contain it. A template is redundant when every probe point it covers is also covered by another
- * kept template. Greedy order (documented, deterministic): templates sorted by decreasing mean cover
- * multiplicity of their own probe points (the most over-covered first), ties by increasing index;
- * each is removed if still redundant, and the multiplicities are updated. So every probe point that
- * was covered stays covered; what is lost is only the cover of unprobed slivers between probes.
+ * Each template's cell, its ellipse {x : (x - t)^T M_t (x - t) <= 1 - MM}, is probed by
+ * `pointsPerTemplate` points drawn uniformly inside it (points outside the domain need no cover and
+ * are dropped). A probe x is covered by template t when (t - x)^T M_x (t - x) <= 1 - MM with the
+ * metric at the probe, as livepoints and injections are judged; M_x is taken from the nearest point
+ * whose metric is known (the templates, plus the extra probes), nearest in whitened coordinates, so
+ * no metric is evaluated at the probes (evaluating the metric of the covering template instead loses
+ * several per cent of coverage where the metric changes fast across a cell, e.g. q -> 1).
+ * A template is redundant when every probe it covers is also covered by another kept template.
+ * Greedy order (documented, deterministic): templates sorted by decreasing mean cover multiplicity
+ * of their own cell's probes (the most over-covered first), ties by increasing index; each is removed
+ * if still redundant, and the multiplicities are updated. So every probe that was covered stays
+ * covered; what is lost is only the cover of unprobed slivers between probes.
  * Optional extra probes with their own metrics (the livepoints of a random placement) take part in
  * the same bookkeeping, so their covered count is exactly preserved.
- * (mbank paper, Sec. "Known limitations": random banks over-cover; post-processing is suggested.)
+ * Templates whose metric is not positive definite have no cell: they are kept (and may cover probes).
+ * (arXiv:2302.00436, known limitations: random banks over-cover; post-processing is suggested.)
  */
 import { invalid } from '../core/errors.js';
 import { cholesky } from '../core/linalg.js';
@@ -45,7 +50,7 @@ export interface PruneResult {
 
 /**
  * Greedy removal of templates whose cell is covered by the others; see the module comment.
- * Cost: n metric evaluations, n x pointsPerTemplate stabbing queries; memory about
+ * Cost: n metric evaluations, n x pointsPerTemplate nearest-neighbour and radius queries; memory about
  * 8 bytes x pointsPerTemplate x (mean cover multiplicity, ~2-4 for random banks) per template.
  */
 export async function pruneBank(templates: Float64Array, o: PruneOptions): Promise<PruneResult> {
@@ -69,17 +74,23 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
   if (good.length === 0) return all(false);
 
   const whitening = new Whitening(referenceMetric(good, dim), dim);
-  const half = new Float64Array(n * dim);
-  const zero = new Float64Array(dim);
+  const tree = KDTree.build(whitening.applyAll(templates), dim);
+
+  // Points with a known metric: the templates with a valid metric, then the extra probes.
+  const extra = o.probes ?? { points: new Float64Array(0), metrics: [] };
+  if (extra.points.length !== extra.metrics.length * dim) {
+    invalid('probes.points.length', extra.points.length, `must be probes.metrics.length x dim = ${extra.metrics.length * dim}`);
+  }
+  const validIdx: number[] = [];
   metrics.forEach((mt, i) => {
-    if (mt !== null) whitening.ellipseHalfWidths(mt, d2, half.subarray(i * dim, (i + 1) * dim));
-    else half.set(zero, i * dim);
+    if (mt !== null) validIdx.push(i);
   });
-  const tree = KDTree.build(whitening.applyAll(templates), dim, half);
-  // Templates without a valid metric have no cell: they never cover and are never removed.
-  metrics.forEach((mt, i) => {
-    if (mt === null) tree.remove(i);
-  });
+  const knownMetric: Float64Array[] = [...validIdx.map((i) => metrics[i] as Float64Array), ...extra.metrics];
+  const knownRows = new Float64Array(knownMetric.length * dim);
+  validIdx.forEach((src, dst) => knownRows.set(templates.subarray(src * dim, (src + 1) * dim), dst * dim));
+  knownRows.set(extra.points, validIdx.length * dim);
+  const knownLam = Float64Array.from(knownMetric, (mt) => whitening.minRelativeEigenvalue(mt));
+  const known = KDTree.build(whitening.applyAll(knownRows), dim);
 
   // (template, probe) cover pairs, turned into per-template lists (CSR) after probing.
   const pairT = new IntList();
@@ -92,6 +103,23 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
   const y = new Float64Array(dim);
   const z = new Float64Array(dim);
   const cands: number[] = [];
+  /** Record which templates cover probe x (metric mt at the probe, λ_min lam); returns how many. */
+  const probe = (xp: Float64Array, mt: Float64Array, lam: number): number => {
+    const p = multiplicity.length;
+    cands.length = 0;
+    tree.radius(whitening.apply(xp, y), Math.sqrt(d2 / lam) * (1 + 1e-9), cands);
+    let c = 0;
+    for (const t of cands) {
+      stats.distanceChecks++;
+      if (metricDistance2(mt, xp, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
+        pairT.push(t);
+        pairP.push(p);
+        c++;
+      }
+    }
+    multiplicity.push(c);
+    return c;
+  };
   const r = Math.sqrt(d2);
   for (let j = 0; j < n; j++) {
     const mt = metrics[j];
@@ -107,24 +135,8 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
         x[i] = tj[i] + v / l[i * dim + i];
       }
       if (!o.inside(x)) continue;
-      const p = multiplicity.length;
-      cands.length = 0;
-      tree.stab(whitening.apply(x, y), cands);
-      let c = 0;
-      for (const t of cands) {
-        stats.distanceChecks++;
-        if (t === j || metricDistance2(metrics[t] as Float64Array, x, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
-          pairT.push(t);
-          pairP.push(p);
-          c++;
-        }
-      }
-      if (!cands.includes(j)) {
-        pairT.push(j);
-        pairP.push(p);
-        c++;
-      }
-      multiplicity.push(c);
+      const near = known.nearest(whitening.apply(x, y)).index;
+      probe(x, knownMetric[near], knownLam[near]);
       owners.push(j);
     }
     if ((j & 255) === 255) {
@@ -133,25 +145,9 @@ export async function pruneBank(templates: Float64Array, o: PruneOptions): Promi
       if (o.signal?.aborted) return all(true);
     }
   }
-  if (o.probes !== undefined) {
-    const { points, metrics: pm } = o.probes;
-    if (points.length !== pm.length * dim) invalid('probes.points.length', points.length, `must be probes.metrics.length x dim = ${pm.length * dim}`);
-    for (let i = 0; i < pm.length; i++) {
-      const xp = points.subarray(i * dim, (i + 1) * dim);
-      const p = multiplicity.length;
-      cands.length = 0;
-      tree.radius(whitening.apply(xp, y), Math.sqrt(d2 / whitening.minRelativeEigenvalue(pm[i])) * (1 + 1e-9), cands);
-      let c = 0;
-      for (const t of cands) {
-        stats.distanceChecks++;
-        if (metricDistance2(pm[i], xp, templates.subarray(t * dim, (t + 1) * dim), dim) <= d2) {
-          pairT.push(t);
-          pairP.push(p);
-          c++;
-        }
-      }
-      multiplicity.push(c);
-    }
+  for (let i = 0; i < extra.metrics.length; i++) {
+    const k = validIdx.length + i;
+    probe(extra.points.subarray(i * dim, (i + 1) * dim), knownMetric[k], knownLam[k]);
   }
   const start = new Int32Array(n + 1);
   for (let k = 0; k < pairT.length; k++) start[pairT.data[k] + 1]++;

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { placeRandom } from '../../src/placement/random.js';
 import { placeStochastic } from '../../src/placement/stochastic.js';
+import { pruneBank } from '../../src/placement/prune.js';
 import { UniformBoxSampler } from '../../src/placement/samplers.js';
 import { workspaceMetricField, regionChecker } from '../../src/placement/adapters.js';
 import { metricDistance2 } from '../../src/placement/geometry.js';
@@ -48,6 +49,10 @@ describe('placement with the real TaylorF2 metric (Mq_nonspinning)', () => {
     for (let i = 0; i < r.count; i++) expect(inside(r.templates.subarray(2 * i, 2 * i + 2))).toBe(true);
     const sigma = Math.hypot(Math.sqrt(ETA * (1 - ETA) / (r.livepoints - 1)), Math.sqrt(ETA * (1 - ETA) / (nHeld - 1)));
     expect(Math.abs(coverage(r.templates) - ETA)).toBeLessThan(3 * sigma);
+    // Pruning the random bank removes a good share of it and the held-out coverage holds.
+    const pr = await pruneBank(r.templates, { minimalMatch: MM, sampler, metric: field, inside, rng: new Rng(2) });
+    expect(pr.removed).toBeGreaterThan(0.15 * r.count);
+    expect(Math.abs(coverage(pr.templates) - ETA)).toBeLessThan(3 * sigma);
   });
 
   it('stochastic placement covers the held-out set at a high fraction with fewer templates', async () => {
