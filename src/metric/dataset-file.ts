@@ -2,7 +2,9 @@
  * Metric dataset files: rows (theta, logPdf) for flow training, with the settings that made them.
  *
  * HDF5 layout (h5wasm): 2-D float64 dataset `theta` (N x D), 1-D float64 `logPdf` (N, -Infinity
- * outside the region), optional `metric` (N x D*D, row-major) and `positiveDefinite` (N, 1/0); file
+ * outside the region), optional `metric` (N x D*D, row-major), `positiveDefinite` (N, 1/0) and
+ * `chunkIndex` (N, int32: the generation chunk of each row; rows of an interrupted run may be out of
+ * chunk order, a finished run is sorted); file
  * attributes: variable_format, coordinate_names, box (2 x D: lo row, hi row), mass_cuts (JSON),
  * psd, asd, approximant, f_min, f_max, df, metric_type, seed, chunk_size, n_target.
  * Plain-text export: header `# name1 ... nameD logPdf`, one row per point.
@@ -51,6 +53,8 @@ export interface MetricDataset {
   metric?: Float64Array;
   /** Length n, 1 when the metric is positive definite, when stored. */
   positiveDefinite?: Uint8Array;
+  /** Length n: the generation chunk of each row, when stored. */
+  chunkIndex?: Int32Array;
 }
 
 function checkShapes(ds: MetricDataset): void {
@@ -59,6 +63,7 @@ function checkShapes(ds: MetricDataset): void {
   if (ds.logPdf.length !== n) invalid('dataset logPdf length', ds.logPdf.length, `must be n = ${n}`);
   if (ds.metric && ds.metric.length !== n * D * D) invalid('dataset metric length', ds.metric.length, `must be n*D*D = ${n * D * D}`);
   if (ds.positiveDefinite && ds.positiveDefinite.length !== n) invalid('dataset positiveDefinite length', ds.positiveDefinite.length, `must be n = ${n}`);
+  if (ds.chunkIndex && ds.chunkIndex.length !== n) invalid('dataset chunkIndex length', ds.chunkIndex.length, `must be n = ${n}`);
   if (ds.attributes.names.length !== D) invalid('dataset coordinate names', ds.attributes.names, `must have D = ${D} names`);
 }
 
@@ -74,6 +79,7 @@ export async function writeDataset(path: string, ds: MetricDataset): Promise<voi
     f.create_dataset({ name: 'logPdf', data: ds.logPdf, shape: [ds.n] });
     if (ds.metric) f.create_dataset({ name: 'metric', data: ds.metric, shape: [ds.n, ds.D * ds.D] });
     if (ds.positiveDefinite) f.create_dataset({ name: 'positiveDefinite', data: ds.positiveDefinite, shape: [ds.n] });
+    if (ds.chunkIndex) f.create_dataset({ name: 'chunkIndex', data: ds.chunkIndex, shape: [ds.n] });
     const num = (name: string, v: number) => f.create_attribute(name, new Float64Array([v]), []);
     f.create_attribute('variable_format', a.variableFormat);
     f.create_attribute('coordinate_names', a.names);
@@ -151,6 +157,8 @@ export async function readDataset(path: string): Promise<MetricDataset> {
     if (m instanceof h5wasm.Dataset) ds.metric = Float64Array.from(m.value as Float64Array);
     const pd = f.get('positiveDefinite');
     if (pd instanceof h5wasm.Dataset) ds.positiveDefinite = Uint8Array.from(pd.value as Uint8Array);
+    const ci = f.get('chunkIndex');
+    if (ci instanceof h5wasm.Dataset) ds.chunkIndex = Int32Array.from(ci.value as Int32Array);
     checkShapes(ds);
     return ds;
   } finally {

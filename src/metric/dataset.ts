@@ -7,9 +7,11 @@
  *   workspace per worker; workers = 0 computes in-process.
  * - Reproducible: chunk k uses the random stream k of the seed, so the file depends only on the seed,
  *   the settings and N, not on the worker count or scheduling.
- * - Resumable: an existing file with the same settings is continued from its last complete chunk
- *   (its rows are kept); finished chunks are written (atomically) every `flushSeconds` and at the end,
- *   also when the run is aborted (AbortSignal), so an interrupted run keeps every finished row.
+ * - Resumable: an existing file with the same settings is continued: its complete chunks are kept and
+ *   only the missing ones computed. Finished chunks are written (atomically, with their chunk index)
+ *   every `flushSeconds` and at the end, also when the run is aborted (AbortSignal), so an interrupted
+ *   run keeps every finished row, even chunks that finished out of order; a completed file is sorted
+ *   by chunk and equals the file of an uninterrupted run.
  * Differs from mbank: parallel, chunked, resumable; rows whose metric is not positive definite keep
  * the metric but get logPdf NaN and positiveDefinite 0 (mbank stores 0.5 ln|det M| regardless).
  */
@@ -72,23 +74,57 @@ function checkCompatible(path: string, old: DatasetAttributes, now: DatasetAttri
   }
 }
 
-/** Concatenate the kept rows and the chunk rows into a dataset of at most nMax rows. */
-function assemble(attributes: DatasetAttributes, D: number, base: MetricDataset | undefined, keep: number, chunks: ChunkRows[], nMax: number): MetricDataset {
-  const n = Math.min(nMax, keep + chunks.reduce((s, c) => s + c.logPdf.length, 0));
-  const theta = new Float64Array(n * D), logPdf = new Float64Array(n), metric = new Float64Array(n * D * D), pd = new Uint8Array(n);
+/** Rows of chunk k that a run of nPoints keeps: min(chunkSize, nPoints - k chunkSize). */
+function rowsOf(k: number, chunkSize: number, nPoints: number): number {
+  return Math.max(0, Math.min(chunkSize, nPoints - k * chunkSize));
+}
+
+/** The chunks held by an existing file (rows grouped by chunkIndex, or by position when it is absent). */
+function chunksOf(base: MetricDataset, chunkSize: number): Map<number, ChunkRows> {
+  const D = base.D;
+  const ci = base.chunkIndex ?? Int32Array.from({ length: base.n }, (_, i) => Math.floor(i / chunkSize));
+  const rows = new Map<number, number[]>();
+  for (let i = 0; i < base.n; i++) {
+    const list = rows.get(ci[i]) ?? [];
+    list.push(i);
+    rows.set(ci[i], list);
+  }
+  const out = new Map<number, ChunkRows>();
+  for (const [k, list] of rows) {
+    const m = list.length;
+    const c: ChunkRows = {
+      index: k, theta: new Float64Array(m * D), logPdf: new Float64Array(m), metric: new Float64Array(m * D * D).fill(NaN),
+      positiveDefinite: new Uint8Array(m), failures: 0,
+    };
+    list.forEach((i, j) => {
+      c.theta.set(base.theta.subarray(i * D, (i + 1) * D), j * D);
+      c.logPdf[j] = base.logPdf[i];
+      if (base.metric) c.metric.set(base.metric.subarray(i * D * D, (i + 1) * D * D), j * D * D);
+      if (base.positiveDefinite) c.positiveDefinite[j] = base.positiveDefinite[i];
+    });
+    out.set(k, c);
+  }
+  return out;
+}
+
+/** The dataset of every given chunk, sorted by chunk index, chunk k cut to the rows a run of nPoints keeps. */
+function assemble(attributes: DatasetAttributes, D: number, chunks: Iterable<ChunkRows>, chunkSize: number, nPoints: number): MetricDataset {
+  const sorted = [...chunks].sort((a, b) => a.index - b.index);
+  const counts = sorted.map((c) => Math.min(c.logPdf.length, rowsOf(c.index, chunkSize, nPoints)));
+  const n = counts.reduce((a, b) => a + b, 0);
+  const theta = new Float64Array(n * D), logPdf = new Float64Array(n), metric = new Float64Array(n * D * D);
+  const pd = new Uint8Array(n), chunkIndex = new Int32Array(n);
   let row = 0;
-  const put = (t: Float64Array, l: Float64Array, m: Float64Array | undefined, p: Uint8Array | undefined, count: number) => {
-    const c = Math.min(count, n - row);
-    if (c <= 0) return;
-    theta.set(t.subarray(0, c * D), row * D);
-    logPdf.set(l.subarray(0, c), row);
-    if (m) metric.set(m.subarray(0, c * D * D), row * D * D); else metric.fill(NaN, row * D * D, (row + c) * D * D);
-    if (p) pd.set(p.subarray(0, c), row);
-    row += c;
-  };
-  if (base && keep > 0) put(base.theta, base.logPdf, base.metric, base.positiveDefinite, keep);
-  for (const c of chunks) put(c.theta, c.logPdf, c.metric, c.positiveDefinite, c.logPdf.length);
-  return { attributes, D, n, theta, logPdf, metric, positiveDefinite: pd };
+  sorted.forEach((c, j) => {
+    const m = counts[j];
+    theta.set(c.theta.subarray(0, m * D), row * D);
+    logPdf.set(c.logPdf.subarray(0, m), row);
+    metric.set(c.metric.subarray(0, m * D * D), row * D * D);
+    pd.set(c.positiveDefinite.subarray(0, m), row);
+    chunkIndex.fill(c.index, row, row + m);
+    row += m;
+  });
+  return { attributes, D, n, theta, logPdf, metric, positiveDefinite: pd, chunkIndex };
 }
 
 /** Generate (or continue) a metric dataset; see module comment. */
@@ -98,51 +134,54 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   if (!Number.isInteger(spec.chunkSize) || spec.chunkSize < 1) throw new MbankError(`chunk-size = ${spec.chunkSize}: must be an integer >= 1`);
   const attributes = datasetAttributes(spec, nPoints);
   const D = attributes.names.length;
-  let base: MetricDataset | undefined;
-  if (existsSync(path)) {
-    base = await readDataset(path);
-    checkCompatible(path, base.attributes, attributes);
-  }
-  const resumedFrom = base?.n ?? 0;
   const cs = spec.chunkSize;
-  const keep = Math.min(resumedFrom, Math.floor(resumedFrom / cs) * cs);
-  const firstChunk = keep / cs;
   const nChunks = Math.ceil(nPoints / cs);
-  const done: ChunkRows[] = [];
-  const pending = new Map<number, ChunkRows>();
-  let next = firstChunk;
+  // chunks already in the file and complete for this run are kept; the others are (re)computed
+  const finished = new Map<number, ChunkRows>();
+  let resumedFrom = 0;
+  if (existsSync(path)) {
+    const base = await readDataset(path);
+    checkCompatible(path, base.attributes, attributes);
+    if (base.n >= nPoints && (base.chunkIndex === undefined || base.chunkIndex.every((k, i) => k === Math.floor(i / cs)))) {
+      return { dataset: base, resumedFrom: base.n, interrupted: false, failures: 0, nonPositiveDefinite: 0 };
+    }
+    for (const [k, c] of chunksOf(base, cs)) {
+      if (k < nChunks && c.logPdf.length >= rowsOf(k, cs, nPoints)) {
+        finished.set(k, c);
+        resumedFrom += rowsOf(k, cs, nPoints);
+      }
+    }
+  }
+  const todo = Array.from({ length: nChunks }, (_, k) => k).filter((k) => !finished.has(k));
+  const rowsDone = () => [...finished.keys()].reduce((s, k) => s + rowsOf(k, cs, nPoints), 0);
   let lastFlush = Date.now();
   const flushMs = 1000 * (opts.flushSeconds ?? 30);
   let flushing: Promise<void> = Promise.resolve();
-  const rowsDone = () => Math.min(nPoints, keep + done.length * cs);
   const flush = () => {
-    const ds = assemble(attributes, D, base, keep, done, nPoints);
+    const ds = assemble(attributes, D, finished.values(), cs, nPoints);
     flushing = flushing.then(() => writeDataset(path, ds));
     return flushing;
   };
   const accept = (rows: ChunkRows) => {
-    pending.set(rows.index, rows);
-    while (pending.has(next)) { done.push(pending.get(next)!); pending.delete(next); next++; }
+    finished.set(rows.index, rows);
     opts.onProgress?.(rowsDone(), nPoints);
     if (Date.now() - lastFlush > flushMs) { lastFlush = Date.now(); void flush(); }
   };
-  const indices = Array.from({ length: Math.max(0, nChunks - firstChunk) }, (_, i) => firstChunk + i);
   let interrupted = false;
-  if (resumedFrom >= nPoints) return { dataset: base!, resumedFrom, interrupted, failures: 0, nonPositiveDefinite: 0 };
   opts.onProgress?.(rowsDone(), nPoints);
   if (opts.workers === 0) {
-    const computer = chunkComputer(spec);
-    for (const i of indices) {
+    const computer = todo.length > 0 ? chunkComputer(spec) : undefined;
+    for (const k of todo) {
       await new Promise((r) => setImmediate(r)); // let an abort (Ctrl+C) through between chunks
       if (opts.signal?.aborted) { interrupted = true; break; }
-      accept(computer.compute(i));
+      accept(computer!.compute(k));
     }
-  } else {
-    const pool = new WorkerPool<number, ChunkRows>(new URL('./dataset-worker.ts', import.meta.url), opts.workers, spec);
+  } else if (todo.length > 0) {
+    const pool = new WorkerPool<number, ChunkRows>(new URL('./dataset-worker.ts', import.meta.url), Math.min(opts.workers, todo.length), spec);
     const onAbort = () => { interrupted = true; void pool.close(); };
     opts.signal?.addEventListener('abort', onAbort);
     try {
-      await Promise.all(indices.map((i) => pool.run(i).then(accept)));
+      await Promise.all(todo.map((k) => pool.run(k).then(accept)));
     } catch (e) {
       if (!interrupted) { await flush(); throw e; }
     } finally {
@@ -151,7 +190,7 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
     }
   }
   await flush();
-  const dataset = assemble(attributes, D, base, keep, done, nPoints);
+  const dataset = assemble(attributes, D, finished.values(), cs, nPoints);
   let failures = 0, nonPd = 0;
   for (let i = 0; i < dataset.n; i++) {
     if (Number.isNaN(dataset.metric![i * D * D])) failures++;

@@ -6,7 +6,7 @@ import { Rng } from '../../src/core/rng.js';
 import { getVariableFormat, regionFromRanges, isInside, chirpMass, symmetricMassRatio } from '../../src/coordinates/index.js';
 import { sampleChirpTimeFlat } from '../../src/metric/mass-sampler.js';
 import { generateDataset } from '../../src/metric/dataset.js';
-import { readDataset } from '../../src/metric/dataset-file.js';
+import { readDataset, writeDataset } from '../../src/metric/dataset-file.js';
 import type { DatasetSpec } from '../../src/metric/dataset-chunk.js';
 
 /** Kolmogorov-Smirnov distance between samples and a CDF. */
@@ -115,5 +115,28 @@ describe('dataset generation', () => {
     expect(Array.from(resumed.dataset.theta)).toEqual(Array.from(full.dataset.theta));
     expect(Array.from(resumed.dataset.logPdf)).toEqual(Array.from(full.dataset.logPdf));
     await expect(generateDataset({ path: join(dir, 'resumed.h5'), spec: { ...spec, seed: 7 }, nPoints: 20, workers: 0 })).rejects.toThrow(/seed/);
+  });
+
+  it('keeps chunks that finished out of order and fills only the gap when continued', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mbank-gen-'));
+    const full = await generateDataset({ path: join(dir, 'full.h5'), spec, nPoints: 13, workers: 0 });
+    const ds = full.dataset;
+    // a file as an interrupted parallel run leaves it: chunks 0 and 2 finished, chunk 1 not
+    const keep = Array.from({ length: ds.n }, (_, i) => i).filter((i) => ds.chunkIndex![i] !== 1);
+    const D = ds.D;
+    await writeDataset(join(dir, 'gap.h5'), {
+      ...ds, n: keep.length,
+      theta: Float64Array.from(keep.flatMap((i) => Array.from(ds.theta.subarray(i * D, (i + 1) * D)))),
+      logPdf: Float64Array.from(keep.map((i) => ds.logPdf[i])),
+      metric: Float64Array.from(keep.flatMap((i) => Array.from(ds.metric!.subarray(i * D * D, (i + 1) * D * D)))),
+      positiveDefinite: Uint8Array.from(keep.map((i) => ds.positiveDefinite![i])),
+      chunkIndex: Int32Array.from(keep.map((i) => ds.chunkIndex![i])),
+    });
+    let computed = 0;
+    const resumed = await generateDataset({ path: join(dir, 'gap.h5'), spec, nPoints: 13, workers: 0, onProgress: () => { computed++; } });
+    expect(resumed.resumedFrom).toBe(8);
+    expect(computed).toBe(2); // the initial report and the one missing chunk
+    expect(Array.from(resumed.dataset.theta)).toEqual(Array.from(ds.theta));
+    expect(Array.from(resumed.dataset.chunkIndex!)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2]);
   });
 });
