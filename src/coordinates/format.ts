@@ -2,6 +2,12 @@
  * Variable formats: `<mass>_<spin>[_<ecc>][_<angles>]` (mbank/handlers.py: variable_handler), e.g.
  * `Mq_s1z_s2z`, `logMq_chi_iota`, `mceta_s1xz_s2z_e_iotaphi`, plus `BBH_components` (the 12 components).
  * Each format is {names, toPhysical, fromPhysical, defaultBox} composed from parts (./part.ts).
+ *
+ * Differences from mbank (spec sections 2 and 9): Mq/logMq with q < 1 are invalid instead of folded
+ * without swapping spins; the validity check (./box.ts thetaProblem) covers every coordinate (mbank's
+ * is_theta_ok raises KeyError for logm1logm2 and fullspins: missing logm1, logm2, phi2); spherical
+ * angles with sx = 0 keep the in-plane spin; fullspins' 4th name is "s2" (mbank: "s2z"); there is no
+ * switch_BBH (whose s1xz_s2z / s1xyz_s2z column swaps are wrong in mbank) since m1 >= m2 always holds.
  */
 import { MbankError } from '../core/errors.js';
 import { COMPONENT_NAMES, zeroComponents, type BBHComponents } from './components.js';
