@@ -11,6 +11,11 @@
  * Frequency range (LAL's): on a uniform grid (`grid.df` set) bins k = floor(f_min/df) .. floor(f_end/df) - 1
  * are filled (the first may lie below f_min; the bin at f_end is excluded), f_end = min(f_max, 0.2/(M MTSUN_SI));
  * on a non-uniform grid the bins with f_min <= f < f_end. Every other bin is exactly 0.
+ *
+ * Speed: coefficients are computed once per call; per bin, f^{1/3} and ln f follow short recurrences
+ * from the previous bin (re-anchored on Math.cbrt / Math.log every 64 bins), and cos/sin share one
+ * argument reduction. Values agree with direct evaluation to ~1e-11 of max|h| (rounding amplified by
+ * the large inspiral phase), so the same frequency on two different grids agrees to that level, not bitwise.
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { inclinationFactors } from '../polarizations.js';
@@ -18,11 +23,14 @@ import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { AMP_F_JOIN_INS } from './amplitude.js';
 import { PHI_F_JOIN_INS } from './phase.js';
-import { PI_THIRD } from './pi-powers.js';
 import { setupPhenomD, type PhenomDSetup } from './setup.js';
 import { sinCos } from './sincos.js';
 
 const NAME = 'IMRPhenomD';
+/** Bins between exact re-evaluations of f^{1/3} and ln f in the per-bin recurrences. */
+const ANCHOR_EVERY = 64;
+/** Largest relative frequency step for which the recurrences are used (else Math.cbrt / Math.log). */
+const MAX_REL_STEP = 0.02;
 
 /** Half-open range [start, stop) of grid indices that IMRPhenomD fills. */
 export interface BinRange {
@@ -72,10 +80,40 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
   const { i23, i43, i53, i1, i2, rho1, rho2, rho3, fRD, f1, f2, f3, n0, n1, n2, n3, n4 } = a;
   const { p0, p23, p13, p13l, pl, pm13, pm23, pm1, pm43, pm53, s1, s43, s53, s2, etaInv } = p;
   const { alpha1, alpha2, alpha4, beta1, beta2, beta3, c1Int, c2Int, c1MRD, c2MRD } = p;
+  // Module bindings copied to locals: imported names can be slow to read inside a hot loop.
+  const ampJoin = AMP_F_JOIN_INS;
+  const phiJoin = PHI_F_JOIN_INS;
+  const lnPi = Math.log(Math.PI);
+  const sincos = sinCos;
   const cs = new Float64Array(2);
+  // f^{1/3} and ln f by short recurrences from the previous bin (two Halley steps; ln via atanh series),
+  // re-anchored on Math.cbrt / Math.log every ANCHOR_EVERY bins and whenever the step is not small.
+  let fPrev = 0;
+  let tPrev = 0;
+  let lnPrev = 0;
+  let sinceAnchor = ANCHOR_EVERY;
   for (let k = range.start; k < range.stop; k++) {
     const f = mSec * freqs[k];
-    const t = Math.cbrt(f);
+    const step = f - fPrev;
+    let t: number;
+    let lnF: number;
+    if (sinceAnchor < ANCHOR_EVERY && step > 0 && step < MAX_REL_STEP * fPrev) {
+      let t3 = tPrev * tPrev * tPrev;
+      t = (tPrev * (t3 + 2 * f)) / (2 * t3 + f);
+      t3 = t * t * t;
+      t = (t * (t3 + 2 * f)) / (2 * t3 + f);
+      const u = step / (f + fPrev);
+      const u2 = u * u;
+      lnF = lnPrev + 2 * u * (1 + u2 * (1 / 3 + u2 * (1 / 5 + u2 * (1 / 7 + u2 * (1 / 9)))));
+      sinceAnchor++;
+    } else {
+      t = Math.cbrt(f);
+      lnF = Math.log(f);
+      sinceAnchor = 0;
+    }
+    fPrev = f;
+    tPrev = t;
+    lnPrev = lnF;
     const t2 = t * t;
     const t4 = f * t;
     const it = 1 / t;
@@ -83,7 +121,7 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
     const invF = it2 * it;
     // amplitude: scale * f^{-7/6} * a(f)
     let amp: number;
-    if (f < AMP_F_JOIN_INS) {
+    if (f < ampJoin) {
       const f2 = f * f;
       amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * f2 * rho1 + t2 * f2 * rho2 + f * (i1 + f * i2 + f2 * rho3);
     } else if (f >= fPeak) {
@@ -96,8 +134,8 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
     amp *= scale * invF * Math.sqrt(it);
     // phase
     let phi: number;
-    if (f < PHI_F_JOIN_INS) {
-      const logv = Math.log(t * PI_THIRD);
+    if (f < phiJoin) {
+      const logv = (lnF + lnPi) * (1 / 3);
       phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
         pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
     } else if (f >= fMRD) {
@@ -105,10 +143,10 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
       phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * Math.atan((f - a5fRD) / fDMp)) +
         c1MRD + c2MRD * f;
     } else {
-      phi = etaInv * (beta1 * f - beta3 / (3 * f * f * f) + beta2 * Math.log(f)) + c1Int + c2Int * f;
+      phi = etaInv * (beta1 * f - beta3 / (3 * f * f * f) + beta2 * lnF) + c1Int + c2Int * f;
     }
     phi -= t0 * (f - mfRef) + phiOffset;
-    sinCos(phi, cs);
+    sincos(phi, cs);
     const re = amp * cs[0];
     const im = -amp * cs[1];
     hp[2 * k] = plus * re;
