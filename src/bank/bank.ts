@@ -12,8 +12,11 @@ export const OPTIONAL_COLUMNS = ['inclination', 'phiRef', 'eccentricity', 'meanA
 /** Every physical column in storage order. */
 export const PHYSICAL_COLUMNS = ['mass1', 'mass2', ...SPIN_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 
+/** Name of a spin column. */
 export type SpinColumn = (typeof SPIN_COLUMNS)[number];
+/** Name of an optional column. */
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+/** Name of any physical column. */
 export type PhysicalColumn = (typeof PHYSICAL_COLUMNS)[number];
 
 /** Per-template physical parameters, one Float64Array of length N per column. Masses [Msun]. */

@@ -5,7 +5,11 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { font, type Theme } from './figure.js';
+import { drawLegend, type LegendEntry, type LegendPosition } from './legend.js';
 import { Scale, type ScaleTicks } from './scale.js';
+
+/** Legend types, re-exported for the charts. */
+export type { LegendEntry, LegendPosition } from './legend.js';
 
 /** A pixel rectangle: top-left corner, width, height. */
 export interface Rect {
@@ -23,22 +27,15 @@ export interface LineStyle {
   alpha?: number;
 }
 
-/** One legend entry. */
-export interface LegendEntry {
-  label: string;
-  color: string;
-  kind: 'line' | 'patch' | 'point';
-  dash?: number[];
-}
-
-/** Legend corner. */
-export type LegendPosition = 'upper right' | 'upper left' | 'lower right' | 'lower left';
-
 /** Tick count that fits a pixel length (about one tick per `perTick` pixels, at least 2). */
 export function tickTarget(lengthPx: number, perTick: number): number {
   return Math.max(2, Math.floor(lengthPx / perTick));
 }
 
+/**
+ * A plot area with its scales (x range left to right, y range bottom to top, in pixels) and the
+ * drawing primitives; draw data first, then `frame`, `xAxis`, `yAxis`, `legend`.
+ */
 export class Axes {
   readonly x: Scale;
   readonly y: Scale;
@@ -319,53 +316,8 @@ export class Axes {
     });
   }
 
-  /** A legend box in a corner of the plot area. */
+  /** A legend box in a corner of the plot area (see `drawLegend`). */
   legend(entries: readonly LegendEntry[], position: LegendPosition = 'upper right'): void {
-    if (entries.length === 0) return;
-    const { ctx, rect, theme } = this;
-    ctx.save();
-    ctx.font = font(theme.legendFont);
-    const rowH = theme.legendFont * 1.5;
-    const keyW = 28;
-    const pad = 8;
-    const textW = entries.reduce((m, e) => Math.max(m, ctx.measureText(e.label).width), 0);
-    const w = pad * 2 + keyW + 8 + textW;
-    const h = pad * 2 + rowH * entries.length - (rowH - theme.legendFont * 1.1);
-    const x0 = position.endsWith('right') ? rect.x + rect.w - w - 10 : rect.x + 10;
-    const y0 = position.startsWith('upper') ? rect.y + 10 : rect.y + rect.h - h - 10;
-    ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.strokeStyle = '#bbbbbb';
-    ctx.lineWidth = 1;
-    ctx.fillRect(x0, y0, w, h);
-    ctx.strokeRect(x0 + 0.5, y0 + 0.5, w, h);
-    entries.forEach((e, k) => {
-      const cy = y0 + pad + theme.legendFont * 0.55 + k * rowH;
-      const kx = x0 + pad;
-      if (e.kind === 'line') {
-        ctx.strokeStyle = e.color;
-        ctx.lineWidth = theme.lineWidth;
-        ctx.setLineDash(e.dash ?? []);
-        ctx.beginPath();
-        ctx.moveTo(kx, cy);
-        ctx.lineTo(kx + keyW, cy);
-        ctx.stroke();
-        ctx.setLineDash([]);
-      } else if (e.kind === 'patch') {
-        ctx.fillStyle = e.color;
-        ctx.globalAlpha = 0.6;
-        ctx.fillRect(kx, cy - theme.legendFont * 0.4, keyW, theme.legendFont * 0.8);
-        ctx.globalAlpha = 1;
-      } else {
-        ctx.fillStyle = e.color;
-        ctx.beginPath();
-        ctx.arc(kx + keyW / 2, cy, 4, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-      ctx.fillStyle = '#222222';
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(e.label, kx + keyW + 8, cy);
-    });
-    ctx.restore();
+    drawLegend(this.ctx, this.rect, entries, position, this.theme);
   }
 }

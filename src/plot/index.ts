@@ -5,6 +5,7 @@ export * from './binning.js';
 export * from './colors.js';
 export * from './figure.js';
 export * from './axes.js';
+export * from './legend.js';
 export * from './layout.js';
 export * from './lineChart.js';
 export * from './histogramChart.js';
