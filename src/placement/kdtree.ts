@@ -326,33 +326,25 @@ export class KDTree {
 
   private grow(cap: number): void {
     const d = this.dim;
-    const f = (a: Float64Array, m: number) => {
-      const b = new Float64Array(cap * m);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.pts = f(this.pts, d);
-    this.half = f(this.half, d);
-    this.lo = f(this.lo, d);
-    this.hi = f(this.hi, d);
-    this.elo = f(this.elo, d);
-    this.ehi = f(this.ehi, d);
-    this.axis = u8(this.axis);
-    this.alive = u8(this.alive);
-    this.left = i32(this.left);
-    this.right = i32(this.right);
-    this.parent = i32(this.parent);
-    this.aliveBelow = i32(this.aliveBelow);
+    this.pts = resize(this.pts, cap * d);
+    this.half = resize(this.half, cap * d);
+    this.lo = resize(this.lo, cap * d);
+    this.hi = resize(this.hi, cap * d);
+    this.elo = resize(this.elo, cap * d);
+    this.ehi = resize(this.ehi, cap * d);
+    this.axis = resize(this.axis, cap);
+    this.alive = resize(this.alive, cap);
+    this.left = resize(this.left, cap);
+    this.right = resize(this.right, cap);
+    this.parent = resize(this.parent, cap);
+    this.aliveBelow = resize(this.aliveBelow, cap);
     this.cap = cap;
   }
+}
+
+/** A copy of `a` in a new array of length n (zero-padded). */
+function resize<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (len: number) => T)(n);
+  b.set(a as never);
+  return b;
 }
