@@ -158,6 +158,16 @@ describe('IMRPhenomD conventions', () => {
       }
     });
     expect(err / scale).toBeLessThan(1e-10);
+    // the same grid in reverse order gives the same values, reversed
+    const reversed = generateIMRPhenomD({ frequencies: Float64Array.from(freqs).reverse() }, base);
+    const m = freqs.length;
+    let errRev = 0;
+    for (let i = 0; i < m; i++) {
+      const r = m - 1 - i;
+      errRev = Math.max(errRev, Math.hypot(reversed.hp[2 * r] - hp[2 * i], reversed.hp[2 * r + 1] - hp[2 * i + 1]));
+      expect(reversed.hp[2 * r] === 0).toBe(hp[2 * i] === 0);
+    }
+    expect(errRev / scale).toBeLessThan(1e-10);
   });
 
   it('rejects in-plane spins, f_min above the cutoff and unphysical masses and spins with a MbankError', () => {

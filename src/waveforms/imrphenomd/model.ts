@@ -10,7 +10,7 @@
  *
  * Frequency range (LAL's): on a uniform grid (`grid.df` set) bins k = floor(f_min/df) .. floor(f_end/df) - 1
  * are filled (the first may lie below f_min; the bin at f_end is excluded), f_end = min(f_max, 0.2/(M MTSUN_SI));
- * on a non-uniform grid the bins with f_min <= f < f_end. Every other bin is exactly 0.
+ * on a non-uniform grid (any order) the bins with f_min <= f < f_end. Every other bin is exactly 0.
  *
  * Speed: coefficients are computed once per call; per bin, f^{1/3} and ln f follow short recurrences
  * from the previous bin (re-anchored on Math.cbrt / Math.log every 64 bins), and cos/sin share one
@@ -32,33 +32,32 @@ const ANCHOR_EVERY = 64;
 /** Largest relative frequency step for which the recurrences are used (else Math.cbrt / Math.log). */
 const MAX_REL_STEP = 0.02;
 
-/** Half-open range [start, stop) of grid indices that IMRPhenomD fills. */
-export interface BinRange {
+/**
+ * Which bins IMRPhenomD fills: indices [start, stop), and within them only frequencies in [fLoHz, fHiHz).
+ * Uniform grid: LAL's index range [floor(f_min/df), floor(f_end/df)) clipped to the grid, with no
+ * frequency test (the first bin may lie below f_min). Non-uniform grid (any order): every index, with
+ * fLoHz = f_min and fHiHz = f_end.
+ */
+export interface BinSelection {
   start: number;
   stop: number;
+  fLoHz: number;
+  fHiHz: number;
 }
 
-/**
- * Indices filled on `grid`: LAL's [floor(f_min/df), floor(f_end/df)) on a uniform grid, clipped to the
- * grid; otherwise the first and one-past-last index with f_min <= f < f_end (frequencies increasing).
- */
-export function phenomDBinRange(grid: FrequencyGrid, fMinHz: number, fEndHz: number): BinRange {
-  const f = grid.frequencies;
-  const n = f.length;
+/** The bins IMRPhenomD fills on `grid` for f_min and the end frequency f_end (exclusive). */
+export function phenomDBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): BinSelection {
+  const n = grid.frequencies.length;
   if (grid.df !== undefined) {
     const start = Math.min(Math.floor(fMinHz / grid.df), n);
     const stop = Math.min(Math.floor(fEndHz / grid.df), n);
-    return { start, stop: Math.max(start, stop) };
+    return { start, stop: Math.max(start, stop), fLoHz: -Infinity, fHiHz: Infinity };
   }
-  let start = 0;
-  while (start < n && !(f[start] >= fMinHz)) start++;
-  let stop = start;
-  while (stop < n && f[stop] < fEndHz) stop++;
-  return { start, stop };
+  return { start: 0, stop: n, fLoHz: fMinHz, fHiHz: fEndHz };
 }
 
-/** Fill bins [range.start, range.stop) of h+ and hx; the rest stay zero. */
-function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination: number, hp: Float64Array, hc: Float64Array): void {
+/** Fill the selected bins of h+ and hx; the rest stay zero. */
+function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclination: number, hp: Float64Array, hc: Float64Array): void {
   const a = s.amp;
   const p = s.phase;
   const { plus, cross } = inclinationFactors(inclination);
@@ -92,8 +91,12 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinRange, inclination
   let tPrev = 0;
   let lnPrev = 0;
   let sinceAnchor = ANCHOR_EVERY;
+  const fLo = range.fLoHz;
+  const fHi = range.fHiHz;
   for (let k = range.start; k < range.stop; k++) {
-    const f = mSec * freqs[k];
+    const fHz = freqs[k];
+    if (!(fHz >= fLo && fHz < fHi)) continue;
+    const f = mSec * fHz;
     const step = f - fPrev;
     let t: number;
     let lnF: number;
@@ -167,7 +170,7 @@ export function generateIMRPhenomD(grid: FrequencyGrid, params: WaveformParams):
   const n = grid.frequencies.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
-  const range = phenomDBinRange(grid, params.fMinHz, s.fEndHz);
+  const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
   fill(s, grid.frequencies, range, params.inclination, hp, hc);
   return { hp, hc };
 }
