@@ -179,6 +179,17 @@ describe('TaylorF2 conventions', () => {
     });
   });
 
+  it.each([
+    ['30+20 from 15 Hz', base],
+    ['1.4+1.4 from 10 Hz (phase ~1e6 rad)', { ...base, m1: 1.4, m2: 1.4, s1z: 0.05, s2z: 0, fMinHz: 10 }],
+    ['3+2 from 1 Hz', { ...base, m1: 3, m2: 2, fMinHz: 1 }],
+  ] as const)('%s: the uniform-grid fast path agrees with per-bin evaluation to 1e-9 of max|h|', (_name, p) => {
+    const fast = generateTaylorF2(grid, p);
+    const direct = generateTaylorF2({ frequencies: grid.frequencies }, p);
+    expect(maxRelError(fast.hp, direct.hp)).toBeLessThan(1e-9);
+    expect(maxRelError(fast.hc, direct.hc)).toBeLessThan(1e-9);
+  });
+
   it('has the Newtonian amplitude |h| proportional to f^(-7/6) and inversely to distance', () => {
     const a = generateTaylorF2(grid, { ...base, inclination: 0 });
     const b = generateTaylorF2(grid, { ...base, inclination: 0, distanceMpc: 2 * base.distanceMpc });
