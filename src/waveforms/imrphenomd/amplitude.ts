@@ -45,7 +45,6 @@ export interface AmplitudeCoefficients {
   readonly n4: number;
 }
 
-
 /** Reduced inspiral amplitude a_ins(f) (eq. 29-30). */
 export function ampInspiral(c: AmplitudeCoefficients, f: number): number {
   const t = Math.cbrt(f);
