@@ -18,8 +18,8 @@ describe('STDFlow', () => {
     expect(() => stdFlowArchitecture({ dim: 3, nLayers: 3, hiddenFeatures: [5, 7] })).toThrow(MbankError);
   });
 
-  it('gives every trainable variable a nonzero gradient of the mean log-probability', () => {
-    const flow = new STDFlow({ dim: 4, nLayers: 2, hiddenFeatures: 10, box: BOX, seed: 2 });
+  it.each(['none', 'reverse'] as const)('gives every trainable variable a nonzero gradient of the mean log-probability (permutation %s)', (permutation) => {
+    const flow = new STDFlow({ dim: 4, nLayers: 2, hiddenFeatures: 10, box: BOX, seed: 2, permutation });
     const x = flow.sample(64, 1);
     const vars = flow.trainableVariables();
     expect(vars.length).toBe(2 * (2 + 2 * 6)); // per layer: W, b of NaiveLinear + 6 masked linears (weight, bias)

@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng.js';
 import { linearInit, uniformArray } from '../init.js';
+import { linear } from '../linear-op.js';
 
 /** Degrees of the MADE inputs: 1..D. */
 export function inputDegrees(dim: number): Int32Array {
@@ -41,6 +42,14 @@ export function degreeMask(outDeg: Int32Array, inDeg: Int32Array, isOutput: bool
   return m;
 }
 
+/** The 0/1 matrix S [n, k] with (x S)_j = x_{columns[j]} (S[columns[j], j] = 1). */
+export function selectionMatrix(n: number, columns: readonly number[]): tf.Tensor2D {
+  const k = columns.length;
+  const p = new Float32Array(n * k);
+  columns.forEach((src, j) => (p[src * k + j] = 1));
+  return tf.tensor2d(p, [n, k]);
+}
+
 /** A linear layer y = x (W ⊙ mask)^T + b with a fixed autoregressive mask. */
 export class MaskedLinear {
   readonly weight: tf.Variable;
@@ -62,14 +71,14 @@ export class MaskedLinear {
     this.degrees = outDeg;
   }
 
-  /** W ⊙ mask (compute once per pass and reuse through `applyMasked`). */
+  /** (W ⊙ mask)^T, [in, out] (compute once per pass and reuse through `applyMasked`). */
   maskedWeight(): tf.Tensor2D {
-    return tf.mul(this.weight, this.mask);
+    return tf.transpose(tf.mul(this.weight, this.mask)) as tf.Tensor2D;
   }
 
-  /** x (W ⊙ mask)^T + b with a precomputed masked weight. */
-  applyMasked(x: tf.Tensor2D, maskedWeight: tf.Tensor2D): tf.Tensor2D {
-    return tf.add(tf.matMul(x, maskedWeight, false, true), this.bias);
+  /** x (W ⊙ mask)^T + b with a precomputed transposed masked weight. */
+  applyMasked(x: tf.Tensor2D, maskedWeightT: tf.Tensor2D): tf.Tensor2D {
+    return linear(x, maskedWeightT, this.bias as tf.Tensor1D);
   }
 
   variables(): tf.Variable[] {
@@ -90,6 +99,11 @@ export interface MadeOptions {
   outputMultiplier: number;
   numBlocks: number;
   useResidualBlocks: boolean;
+  /**
+   * `applyGrouped` is used: output parameter k of dimension d comes in group k, column d, instead of
+   * nflows' interleaved column d*multiplier + k; the network and its stored weights are the same.
+   */
+  groupedOutputs?: boolean;
 }
 
 /** The MADE conditioner: x [N, D] -> autoregressive parameters [N, multiplier * D]. */
@@ -99,6 +113,8 @@ export class Made {
   /** blocks[k] = [L0, L1] for residual blocks, [L] for feed-forward blocks. */
   readonly blocks: MaskedLinear[][];
   readonly finalLayer: MaskedLinear;
+  /** Selection matrices [m D, D] picking group k of the final outputs (grouped outputs). */
+  private readonly groupSelectors: tf.Tensor2D[];
 
   constructor(options: MadeOptions, rng: Rng) {
     this.options = options;
@@ -119,6 +135,12 @@ export class Made {
       }
     }
     this.finalLayer = new MaskedLinear(prev, outputDegrees(dim, options.outputMultiplier), true, rng);
+    const m = options.outputMultiplier;
+    // Group k, column d = nflows' output column d m + k. Selected by an exact 0/1 matrix product
+    // (tf.gather has no gradient kernel on wasm), on the small weights, not on the batch.
+    this.groupSelectors = options.groupedOutputs
+      ? Array.from({ length: m }, (_, k) => selectionMatrix(m * dim, Array.from({ length: dim }, (_, d) => d * m + k)))
+      : [];
   }
 
   /** Every masked layer in order (initial, blocks, final). */
@@ -126,13 +148,27 @@ export class Made {
     return [this.initialLayer, ...this.blocks.flat(), this.finalLayer];
   }
 
-  /** Masked weights of every layer, in `layers()` order, for reuse across passes. */
+  /** Transposed masked weights of every layer, in `layers()` order, for reuse across passes. */
   maskedWeights(): tf.Tensor2D[] {
     return this.layers().map((l) => l.maskedWeight());
   }
 
-  /** Network output [N, multiplier * D]; `masked` from `maskedWeights()` (computed if omitted). */
+  /** Network output [N, multiplier * D] (nflows order); `masked` from `maskedWeights()`. */
   apply(x: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): tf.Tensor2D {
+    return this.finalLayer.applyMasked(this.hidden(x, masked), masked[masked.length - 1]);
+  }
+
+  /** Network outputs as `multiplier` tensors [N, D] (group k = parameter k of every dimension). */
+  applyGrouped(x: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): tf.Tensor2D[] {
+    if (this.groupSelectors.length === 0) throw new Error('Made.applyGrouped needs groupedOutputs: true');
+    const h = this.hidden(x, masked);
+    const wt = masked[masked.length - 1];
+    const b = tf.reshape(this.finalLayer.bias, [1, -1]) as tf.Tensor2D;
+    return this.groupSelectors.map((sel) => linear(h, tf.matMul(wt, sel), tf.reshape(tf.matMul(b, sel), [-1]) as tf.Tensor1D));
+  }
+
+  /** Output of the last hidden layer [N, h]. */
+  private hidden(x: tf.Tensor2D, masked: tf.Tensor2D[]): tf.Tensor2D {
     let i = 0;
     let h = this.initialLayer.applyMasked(x, masked[i++]);
     if (!this.options.useResidualBlocks) h = tf.relu(h);
@@ -144,7 +180,7 @@ export class Made {
         h = tf.relu(block[0].applyMasked(h, masked[i++]));
       }
     }
-    return this.finalLayer.applyMasked(h, masked[i]);
+    return h;
   }
 
   variables(): tf.Variable[] {
@@ -181,5 +217,6 @@ export class Made {
 
   dispose(): void {
     for (const l of this.layers()) l.dispose();
+    for (const s of this.groupSelectors) s.dispose();
   }
 }

@@ -1,7 +1,7 @@
 /**
  * nflows' `MaskedAffineAutoregressiveTransform` (MAF, Papamakarios et al. 2017, arXiv:1705.07057)
- * with the glasflow defaults used by mbank. A MADE maps x to (a_d, b_d) (output row 2d is a_d,
- * row 2d+1 is b_d), then, data -> noise:
+ * with the glasflow defaults used by mbank. A MADE maps x to (a_d, b_d) (nflows' output row 2d is
+ * a_d, row 2d+1 is b_d), then, data -> noise:
  *   s = softplus(a) + 1e-3,  y_d = s_d x_d + b_d,  log|det dy/dx| = sum_d ln s_d.
  * The inverse needs D sequential MADE passes (each fixes one more coordinate).
  */
@@ -35,22 +35,22 @@ export class MaskedAffineAutoregressiveTransform implements Transform {
         outputMultiplier: 2,
         numBlocks: options.numBlocks ?? 2,
         useResidualBlocks: options.useResidualBlocks ?? true,
+        groupedOutputs: true,
       },
       rng,
     );
   }
 
-  /** (scale s, log s, shift b), each [N, D], from MADE outputs [N, 2D]. */
-  private scaleAndShift(params: tf.Tensor2D): { scale: tf.Tensor2D; logScale: tf.Tensor2D; shift: tf.Tensor2D } {
-    const n = params.shape[0];
-    const [a, shift] = tf.split(tf.reshape(params, [n, this.dim, 2]), 2, 2).map((t) => tf.reshape(t, [n, this.dim]) as tf.Tensor2D);
+  /** (scale s, log s, shift b), each [N, D], from the grouped MADE outputs [a, b]. */
+  private scaleAndShift(params: tf.Tensor2D[]): { scale: tf.Tensor2D; logScale: tf.Tensor2D; shift: tf.Tensor2D } {
+    const [a, shift] = params;
     const scale = tf.add(tf.softplus(a), SCALE_EPSILON) as tf.Tensor2D;
     return { scale, logScale: tf.log(scale), shift };
   }
 
   forwardAndLogAbsDet(x: tf.Tensor2D): WithLogAbsDet {
     return tf.tidy(() => {
-      const { scale, logScale, shift } = this.scaleAndShift(this.made.apply(x));
+      const { scale, logScale, shift } = this.scaleAndShift(this.made.applyGrouped(x));
       return { y: tf.add(tf.mul(scale, x), shift) as tf.Tensor2D, logAbsDet: tf.sum(logScale, 1) as tf.Tensor1D };
     });
   }
@@ -61,7 +61,7 @@ export class MaskedAffineAutoregressiveTransform implements Transform {
       let x = tf.zerosLike(y) as tf.Tensor2D;
       let logScale: tf.Tensor2D = tf.zerosLike(y);
       for (let d = 0; d < this.dim; d++) {
-        const p = this.scaleAndShift(this.made.apply(x, masked));
+        const p = this.scaleAndShift(this.made.applyGrouped(x, masked));
         x = tf.div(tf.sub(y, p.shift), p.scale) as tf.Tensor2D;
         logScale = p.logScale;
       }

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng.js';
 import { randomOrthogonal } from '../init.js';
+import { linear } from '../linear-op.js';
 import { logAbsDet, matrixInverse } from '../matrix-ops.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
@@ -25,11 +26,11 @@ export class NaiveLinearTransform implements Transform {
   }
 
   forward(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => tf.add(tf.matMul(x, this.weight as tf.Tensor2D, false, true), this.bias) as tf.Tensor2D);
+    return tf.tidy(() => linear(x, tf.transpose(this.weight as tf.Tensor2D), this.bias as tf.Tensor1D));
   }
 
   inverse(y: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => tf.matMul(tf.sub(y, this.bias) as tf.Tensor2D, matrixInverse(this.weight as tf.Tensor2D), false, true));
+    return tf.tidy(() => tf.matMul(tf.sub(y, this.bias) as tf.Tensor2D, tf.transpose(matrixInverse(this.weight as tf.Tensor2D))));
   }
 
   logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {

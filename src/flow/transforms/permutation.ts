@@ -1,12 +1,14 @@
 /**
  * A fixed permutation of the coordinates: y_d = x_{perm[d]}, log|det| = 0 (nflows `Permutation`,
  * `ReversePermutation`, `RandomPermutation`). Not used by mbank's STD_GW_Flow (whose NaiveLinear
- * layers mix the coordinates), available for other architectures.
+ * layers mix the coordinates), available for other architectures. Applied as a product with a 0/1
+ * matrix (exact for finite inputs) because tf.gather has no gradient kernel on the wasm backend.
  */
 import * as tf from '@tensorflow/tfjs';
 import { invalid } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
+import { selectionMatrix } from './made.js';
 
 /** The reversing permutation [D-1, ..., 0]. */
 export function reversePermutation(dim: number): number[] {
@@ -27,6 +29,8 @@ export class PermutationTransform implements Transform {
   readonly kind = 'permutation';
   readonly permutation: readonly number[];
   private readonly inversePermutation: number[];
+  private readonly forwardMatrix: tf.Tensor2D;
+  private readonly inverseMatrix: tf.Tensor2D;
 
   constructor(permutation: readonly number[]) {
     const seen = new Set(permutation);
@@ -36,14 +40,16 @@ export class PermutationTransform implements Transform {
     this.permutation = [...permutation];
     this.inversePermutation = new Array<number>(permutation.length);
     permutation.forEach((p, i) => (this.inversePermutation[p] = i));
+    this.forwardMatrix = selectionMatrix(permutation.length, this.permutation);
+    this.inverseMatrix = selectionMatrix(permutation.length, this.inversePermutation);
   }
 
   forward(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.gather(x, this.permutation as number[], 1);
+    return tf.matMul(x, this.forwardMatrix);
   }
 
   inverse(y: tf.Tensor2D): tf.Tensor2D {
-    return tf.gather(y, this.inversePermutation, 1);
+    return tf.matMul(y, this.inverseMatrix);
   }
 
   logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {
@@ -66,5 +72,8 @@ export class PermutationTransform implements Transform {
     return {};
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.forwardMatrix.dispose();
+    this.inverseMatrix.dispose();
+  }
 }

@@ -56,9 +56,9 @@ export class TanhBoxTransform implements Transform {
       const width = tf.sub(this.high, this.low);
       // Same op order as mbank (x*2 + (-high - low)) / (high - low), for float32 parity.
       const u = tf.div(tf.add(tf.mul(x, 2), tf.sub(tf.neg(this.high), this.low)), width) as tf.Tensor2D;
-      const insideRow = tf.all(tf.less(tf.abs(u), 1), 1);
-      const inside = tf.broadcastTo(tf.expandDims(insideRow, 1), u.shape);
-      const us = tf.where(inside, u, tf.zerosLike(u));
+      const insideRow = tf.less(tf.max(tf.abs(u), 1), 1);
+      // Rows outside the box are replaced by u = 0 (a [N, 1] 0/1 factor; cheaper than a tiled where).
+      const us = tf.mul(u, tf.expandDims(tf.cast(insideRow, 'float32'), 1));
       const y = tf.mul(0.5, tf.log(tf.div(tf.add(1, us), tf.sub(1, us)))) as tf.Tensor2D;
       const perDim = tf.neg(tf.log(tf.mul(tf.mul(tf.sub(1, tf.square(us)), 0.5), width)));
       const ld = tf.sum(perDim, 1);

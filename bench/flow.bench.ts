@@ -1,0 +1,59 @@
+/**
+ * Flow speed: log-prob and sampling throughput of STDFlow(D=4, 2 layers, 30 hidden, box) and the
+ * time of one training step (forward + backward + Adam, forward-KL loss) on a batch of 10,000.
+ * Usage: npx tsx bench/flow.bench.ts [wasm|cpu|tensorflow ...]  (default: wasm)
+ */
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, type BackendName } from '../src/flow/backend.js';
+import { STDFlow } from '../src/flow/std-flow.js';
+
+/** Wall-clock and process CPU time per call [ms] (CPU time is less sensitive to a busy machine). */
+function time(fn: () => void, reps: number): { wall: number; cpu: number } {
+  fn();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / reps, cpu: (c.user + c.system) / 1000 / reps };
+}
+
+async function run(backend: BackendName): Promise<void> {
+  const used = await selectBackend(backend);
+  const box = { low: [10, 0.1, -0.9, -0.9], high: [60, 0.25, 0.9, 0.9] };
+  const flow = new STDFlow({ dim: 4, nLayers: 2, hiddenFeatures: 30, box, seed: 1 });
+  const N = 10000;
+  const x = flow.sample(N, 1);
+
+  const lpMs = time(() => tf.tidy(() => { flow.logProb(x).dataSync(); }), 10);
+  const sMs = time(() => tf.tidy(() => { flow.sample(N, 2).dataSync(); }), 5);
+  const slpMs = time(() => tf.tidy(() => { const r = flow.sampleAndLogProb(N, 3); r.logProb.dataSync(); }), 5);
+
+  const opt = tf.train.adam(1e-3);
+  const vars = flow.trainableVariables();
+  const step = () =>
+    tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(flow.logProb(x))) as tf.Scalar, vars);
+      opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
+      value.dataSync();
+    });
+  const stepMs = time(step, 10);
+
+  const fmt = (t: { wall: number; cpu: number }) =>
+    `${t.wall.toFixed(1)} ms wall (${t.cpu.toFixed(1)} ms CPU) / ${N} points = ${((N / t.wall) * 1000).toExponential(2)} points/s`;
+  console.log(`backend ${used}: STDFlow(D=4, 2 layers, 30 hidden), batch ${N}`);
+  console.log(`  logProb:           ${fmt(lpMs)}`);
+  console.log(`  sample:            ${fmt(sMs)}`);
+  console.log(`  sampleAndLogProb:  ${fmt(slpMs)}`);
+  console.log(`  train step (forward + backward + Adam, forward KL): ${stepMs.wall.toFixed(1)} ms wall (${stepMs.cpu.toFixed(1)} ms CPU)`);
+  const a = tf.randomNormal([N, 30]);
+  const w = tf.randomNormal([30, 30]);
+  const ref = time(() => tf.tidy(() => { tf.matMul(a, w).dataSync(); }), 10);
+  console.log(`  (reference: one ${N}x30 @ 30x30 matMul: ${ref.wall.toFixed(2)} ms wall, ${ref.cpu.toFixed(2)} ms CPU)`);
+  tf.dispose([a, w]);
+  x.dispose();
+  flow.dispose();
+  opt.dispose();
+}
+
+const requested = (process.argv.slice(2).length ? process.argv.slice(2) : ['wasm']) as BackendName[];
+for (const b of requested) await run(b);
