@@ -85,10 +85,10 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
   const lnPi = Math.log(Math.PI);
   const sincos = sinCos;
   const cs = new Float64Array(2);
-  // f^{1/3} and ln f by short recurrences from the previous bin (two Halley steps; ln via atanh series),
+  // f^{-1/3} and ln f by short recurrences from the previous bin (division-free; ln via atanh series),
   // re-anchored on Math.cbrt / Math.log every ANCHOR_EVERY bins and whenever the step is not small.
   let fPrev = 0;
-  let tPrev = 0;
+  let itPrev = 0;
   let lnPrev = 0;
   let sinceAnchor = ANCHOR_EVERY;
   const fLo = range.fLoHz;
@@ -98,30 +98,35 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
     if (!(fHz >= fLo && fHz < fHi)) continue;
     const f = mSec * fHz;
     const step = f - fPrev;
-    let t: number;
+    let it: number; // f^{-1/3}
     let lnF: number;
     if (sinceAnchor < ANCHOR_EVERY && step > 0 && step < MAX_REL_STEP * fPrev) {
-      let t3 = tPrev * tPrev * tPrev;
-      t = (tPrev * (t3 + 2 * f)) / (2 * t3 + f);
-      t3 = t * t * t;
-      t = (t * (t3 + 2 * f)) / (2 * t3 + f);
+      // first-order guess y(f) = y(fPrev) (1 - step/(3 fPrev)), relative error < 1e-4, then two
+      // division-free third-order steps y <- y (1 - e)^{-1/3} ~ y (1 + e/3 + 2 e^2/9), e = 1 - f y^3
+      const yPrev3 = itPrev * itPrev * itPrev;
+      it = itPrev * (1 - step * yPrev3 * (1 / 3));
+      let e = 1 - f * it * it * it;
+      it *= 1 + e * (1 / 3 + e * (2 / 9));
+      e = 1 - f * it * it * it;
+      it *= 1 + e * (1 / 3 + e * (2 / 9));
+      // ln f = ln fPrev + 2 atanh(u), u = step/(f + fPrev) < 0.01: series truncation < 1e-22
       const u = step / (f + fPrev);
       const u2 = u * u;
       lnF = lnPrev + 2 * u * (1 + u2 * (1 / 3 + u2 * (1 / 5 + u2 * (1 / 7 + u2 * (1 / 9)))));
       sinceAnchor++;
     } else {
-      t = Math.cbrt(f);
+      it = 1 / Math.cbrt(f);
       lnF = Math.log(f);
       sinceAnchor = 0;
     }
     fPrev = f;
-    tPrev = t;
+    itPrev = it;
     lnPrev = lnF;
-    const t2 = t * t;
-    const t4 = f * t;
-    const it = 1 / t;
     const it2 = it * it;
     const invF = it2 * it;
+    const t = f * it2;
+    const t2 = t * t;
+    const t4 = f * t;
     // amplitude: scale * f^{-7/6} * a(f)
     let amp: number;
     if (f < ampJoin) {
