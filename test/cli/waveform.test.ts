@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uniformGridN } from '../../src/core/grid.js';
+import { waveformCommand, waveformCsv } from '../../src/cli/commands/waveform.js';
+import { MbankError } from '../../src/core/errors.js';
 import { generateTaylorF2 } from '../../src/waveforms/taylorf2.js';
 
 const root = path.join(__dirname, '../..');
@@ -35,34 +37,48 @@ function checkCsv(csv: string): void {
   }
 }
 
+/** Run the command handler in-process (no process spawn) with yargs-style arguments. */
+async function runHandler(extra: Record<string, unknown>): Promise<void> {
+  const argv = {
+    approximant: 'TaylorF2', m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0.7, s2x: 0, s2y: 0, s2z: -0.1, distance: 200,
+    inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, _: [], $0: 'mbank-ts',
+    ...extra,
+  };
+  await (waveformCommand.handler as unknown as (a: Record<string, unknown>) => void | Promise<void>)(argv);
+}
+
 describe('mbank-ts waveform', () => {
-  it('prints the model h+ and hx at full precision, one CSV row per bin k = 0..floor(f_max/df)', () => {
+  it('prints the model h+ and hx at full precision, one CSV row per bin k = 0..floor(f_max/df) (spawned CLI)', () => {
     const res = run(args);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     checkCsv(res.stdout);
   });
 
-  it('writes the same CSV to --out and leaves no temporary file behind', () => {
+  it('writes the same CSV to --out and leaves no temporary file behind', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-wf-'));
     const out = path.join(dir, 'wf.csv');
-    const res = run([...args, '--out', out]);
-    expect(res.status).toBe(0);
-    expect(res.stdout).toBe('');
+    await runHandler({ out });
     checkCsv(fs.readFileSync(out, 'utf8'));
     expect(fs.readdirSync(dir)).toEqual(['wf.csv']);
   });
 
-  it('exits with status 2 and lists the approximants when the approximant is unknown', () => {
-    const res = run(['waveform', '--approximant', 'NoSuchModel', '--m1', '30', '--m2', '20']);
-    expect(res.status).toBe(2);
-    expect(res.stderr).toContain('"NoSuchModel"');
-    expect(res.stderr).toContain('TaylorF2');
+  it('formats every grid bin with waveformCsv, including the zero bins', () => {
+    const grid = uniformGridN(0.5, 5);
+    const hp = Float64Array.from([0, 0, 1.5, -2, 0, 0, 1e-300, 3, 0, 0]);
+    const hc = Float64Array.from([0, 0, -2, -1.5, 0, 0, 3, -1e-300, 0, 0]);
+    expect(waveformCsv(grid, { hp, hc })).toBe(
+      'f,hp_re,hp_im,hc_re,hc_im\n0,0,0,0,0\n0.5,1.5,-2,-2,-1.5\n1,0,0,0,0\n1.5,1e-300,3,3,-1e-300\n2,0,0,0,0\n',
+    );
   });
 
-  it('exits with status 2 naming the value when a spin is unphysical', () => {
-    const res = run(['waveform', '--approximant', 'TaylorF2', '--m1', '30', '--m2', '20', '--s1z', '1.2']);
-    expect(res.status).toBe(2);
-    expect(res.stderr).toMatch(/\|s1\| = 1\.2/);
+  it('throws MbankError listing the approximants when the approximant is unknown', async () => {
+    await expect(runHandler({ approximant: 'NoSuchModel' })).rejects.toThrow(MbankError);
+    await expect(runHandler({ approximant: 'NoSuchModel' })).rejects.toThrow(/"NoSuchModel".*TaylorF2/);
+  });
+
+  it('throws MbankError naming the value when a spin is unphysical or a number is missing', async () => {
+    await expect(runHandler({ s1z: 1.2 })).rejects.toThrow(/\|s1\| = 1\.2/);
+    await expect(runHandler({ m2: Number.NaN })).rejects.toThrow(/--m2 = NaN/);
   });
 });
