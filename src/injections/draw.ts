@@ -1,0 +1,103 @@
+/**
+ * Drawing injections (mbank bin/mbank_injections step 3, utils.save_injs): points in a variable
+ * format (from a trained flow, uniform in a region, or the templates of a bank) become physical
+ * components; each injection gets an isotropic sky location and polarisation, a distance
+ * ~ U(dMin, dMax) [Mpc] and a geocentric time gpsStart + i timeStep. Seeded: the rng is forked into
+ * independent streams for positions (1), sky (2) and distances (3).
+ */
+import { invalid, MbankError } from '../core/errors.js';
+import type { Rng } from '../core/rng.js';
+import type { Bank } from '../bank/bank.js';
+import { isInside, type Region } from '../coordinates/box.js';
+import { zeroComponents, type BBHComponents } from '../coordinates/components.js';
+import type { VariableFormat } from '../coordinates/format.js';
+import { InjectionSet, type InjectionMetadata } from './injection-set.js';
+import { randomSkyLocations } from './sky.js';
+
+/** How distances and times are assigned (defaults: mbank's 100 Mpc, GPS 0, step 10 s). */
+export interface InjectionExtrinsics {
+  /** Distance range [Mpc]; a single value d means [d, 1.001 d] as in mbank. */
+  distanceMpc?: number | readonly [number, number];
+  gpsStart?: number;
+  timeStep?: number;
+}
+
+/** Injections from physical components: sky, distance and time drawn/assigned (see module comment). */
+export function injectionsFromComponents(components: readonly BBHComponents[], rng: Rng, extrinsics: InjectionExtrinsics = {}, metadata: InjectionMetadata = {}): InjectionSet {
+  const n = components.length;
+  if (n === 0) invalid('number of injections', 0, 'must be at least 1');
+  const d = extrinsics.distanceMpc ?? 100;
+  const [dLo, dHi] = typeof d === 'number' ? [d, 1.001 * d] : d;
+  if (!(dLo > 0 && dHi >= dLo)) invalid('distance range', [dLo, dHi], 'must be 0 < min <= max (Mpc)');
+  const start = extrinsics.gpsStart ?? 0;
+  const step = extrinsics.timeStep ?? 10;
+  if (!(step > 0) || !Number.isFinite(start)) invalid('time step', step, 'must be > 0 s with a finite GPS start');
+  const sky = randomSkyLocations(n, rng.fork(2));
+  const rd = rng.fork(3);
+  const col = () => new Float64Array(n);
+  const c = {
+    mass1: col(), mass2: col(), spin1x: col(), spin1y: col(), spin1z: col(), spin2x: col(), spin2y: col(), spin2z: col(),
+    eccentricity: col(), meanAnomaly: col(), inclination: col(), coaPhase: col(),
+    longitude: col(), latitude: col(), polarization: col(), distance: col(), geocentTime: col(),
+  };
+  components.forEach((b, i) => {
+    c.mass1[i] = b.m1; c.mass2[i] = b.m2;
+    c.spin1x[i] = b.s1x; c.spin1y[i] = b.s1y; c.spin1z[i] = b.s1z;
+    c.spin2x[i] = b.s2x; c.spin2y[i] = b.s2y; c.spin2z[i] = b.s2z;
+    c.eccentricity[i] = b.e; c.meanAnomaly[i] = b.meanano; c.inclination[i] = b.iota; c.coaPhase[i] = b.phi;
+    c.longitude[i] = sky[i].longitude; c.latitude[i] = sky[i].latitude; c.polarization[i] = sky[i].polarization;
+    c.distance[i] = rd.uniformIn(dLo, dHi);
+    c.geocentTime[i] = start + i * step;
+  });
+  return new InjectionSet(c, metadata);
+}
+
+/** Components of n points given as an n x D row-major array in `format`. */
+export function componentsFromPoints(format: VariableFormat, points: Float64Array): BBHComponents[] {
+  if (points.length % format.D !== 0) invalid('points length', points.length, `must be a multiple of D = ${format.D} (${format.names.join(', ')})`);
+  const out: BBHComponents[] = [];
+  for (let i = 0; i < points.length / format.D; i++) out.push(format.toPhysicalInto(points.subarray(i * format.D, (i + 1) * format.D), zeroComponents()));
+  return out;
+}
+
+/**
+ * n points uniform in a region (box, validity and mass cuts) by rejection from the box, as an
+ * n x D row-major array; throws when fewer than 1 in 10^5 proposals land inside.
+ */
+export function uniformPointsInRegion(region: Region, n: number, rng: Rng): Float64Array {
+  const D = region.format.D;
+  const out = new Float64Array(n * D);
+  const row = new Float64Array(D);
+  const scratch = zeroComponents();
+  let kept = 0, tried = 0;
+  while (kept < n) {
+    if (tried > 1e5 * (kept + 1)) throw new MbankError(`uniform injections: only ${kept} of ${tried} box points fell inside the mass cuts; check the ranges`);
+    tried++;
+    for (let d = 0; d < D; d++) row[d] = region.box.lo[d] + (region.box.hi[d] - region.box.lo[d]) * rng.uniform();
+    if (!isInside(region, row, scratch)) continue;
+    out.set(row, kept * D);
+    kept++;
+  }
+  return out;
+}
+
+/**
+ * Components of n templates of a bank chosen at random without replacement (all of them, in a
+ * random order, when n >= bank size); iota and phi from the bank's optional columns or 0.
+ */
+export function componentsFromBank(bank: Bank, n: number, rng: Rng): { components: BBHComponents[]; indices: number[] } {
+  const idx = Array.from({ length: bank.size }, (_, i) => i);
+  const m = Math.min(n, bank.size);
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(bank.size - i);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  const t = bank.templates;
+  const indices = idx.slice(0, m);
+  const components = indices.map((k) => ({
+    m1: t.mass1[k], m2: t.mass2[k], s1x: t.spin1x[k], s1y: t.spin1y[k], s1z: t.spin1z[k],
+    s2x: t.spin2x[k], s2y: t.spin2y[k], s2z: t.spin2z[k], e: t.eccentricity?.[k] ?? 0, meanano: t.meanAnomaly?.[k] ?? 0,
+    iota: t.inclination?.[k] ?? 0, phi: t.phiRef?.[k] ?? 0,
+  }));
+  return { components, indices };
+}

@@ -1,0 +1,154 @@
+/**
+ * Fitting factor of an injection against a bank (arXiv:2302.00436 Eq. FF; mbank
+ * utils.compute_injections_match): FF = max over the candidate templates of the match, maximised
+ * over phase and time. For 22-only aligned models (hx = -i c h+) the signal is h+ of the injection
+ * and the template h+ (the antenna factors only rescale and rotate the phase, which the match
+ * removes); the grid maximum over lags is refined to a continuous time shift for every candidate
+ * within `refineWithin` of the best grid match. Otherwise (precessing / higher modes) the signal is
+ * s = F+ h+ + Fx hx with the injection's sky location and polarisation and the match is the
+ * symphony match (arXiv:1709.09181 Eq. 13) over the template's polarisations, on the lag grid.
+ * One evaluator per worker: it owns a MatchWorkspace and a template cache (not thread safe).
+ */
+import { invalid } from '../core/errors.js';
+import { uniformGrid, type FrequencyGrid } from '../core/grid.js';
+import type { BankTemplates } from '../bank/bank.js';
+import { chirpMass } from '../coordinates/components.js';
+import { normaliseTemplate } from '../match/inner.js';
+import { correlateKernel, matchNormalised } from '../match/match.js';
+import { refinedResult } from '../match/refine.js';
+import { combinePolarizations, symphonyMatch } from '../match/symphony.js';
+import { MatchWorkspace } from '../match/workspace.js';
+import { loadPsd } from '../psd/resolve.js';
+import { getModel } from '../waveforms/registry.js';
+import type { WaveformModel, WaveformParams } from '../waveforms/types.js';
+import { ChirpMassIndex } from './candidates.js';
+import { antennaPatterns, type SkyLocation } from './sky.js';
+import { TemplateCache } from './template-cache.js';
+
+/** Plain (serialisable) settings of a fitting-factor computation. */
+export interface FittingFactorSettings {
+  /** Approximant of injections and templates. */
+  approximant: string;
+  /** PSD name or file (src/psd/resolve.ts), and whether the file holds an ASD. */
+  psd: string;
+  asd: boolean;
+  /** Band and grid [Hz]: f_k = k df up to fMaxHz; waveforms start (and f_ref) at fMinHz. */
+  fMinHz: number;
+  fMaxHz: number;
+  df: number;
+  /** Initial relative chirp-mass window (mbank --mchirp-window, default 0.1). */
+  mchirpWindow: number;
+  /** The window widens by `windowStep` (default 0.05) until at least this many candidates qualify. */
+  minCandidates: number;
+  windowStep?: number;
+  /** Byte budget of the template cache (default 256 MiB). */
+  cacheBytes?: number;
+  /** Candidates within this of the best grid match get the sub-sample time refinement (default 0.02). */
+  refineWithin?: number;
+  /** Force the symphony match (true) or the h+ match (false); default: symphony unless the model is 22-only. */
+  symphony?: boolean;
+}
+
+/** Result for one injection. */
+export interface FittingFactorResult {
+  /** Fitting factor: the best match over the candidates (refined in time for the h+ match). */
+  ff: number;
+  /** Bank index of the best template. */
+  template: number;
+  /** The best template's match on the lag grid (before refinement). */
+  gridMatch: number;
+  /** Number of candidate templates and the chirp-mass window that selected them. */
+  candidates: number;
+  window: number;
+}
+
+/** Default byte budget of the template cache. */
+export const DEFAULT_CACHE_BYTES = 256 * 2 ** 20;
+
+/** Fitting factors of injections against one bank; see module comment. */
+export class FittingFactorEvaluator {
+  readonly settings: Readonly<FittingFactorSettings>;
+  readonly model: WaveformModel;
+  readonly grid: FrequencyGrid;
+  readonly ws: MatchWorkspace;
+  readonly symphony: boolean;
+  readonly cache: TemplateCache;
+  private readonly index: ChirpMassIndex;
+  private readonly templates: Readonly<BankTemplates>;
+  private readonly scores: Float64Array;
+
+  /** `psdOnGrid` overrides settings.psd (values on f_k = k df, k = 0..floor(fMax/df)). */
+  constructor(settings: FittingFactorSettings, templates: Readonly<BankTemplates>, psdOnGrid?: Float64Array) {
+    if (!(settings.fMinHz > 0 && settings.fMaxHz > settings.fMinHz)) invalid('f-min/f-max', [settings.fMinHz, settings.fMaxHz], 'must be 0 < f-min < f-max (Hz)');
+    this.settings = { ...settings };
+    this.model = getModel(settings.approximant);
+    this.grid = uniformGrid(settings.df, settings.fMaxHz);
+    const psd = psdOnGrid ?? loadPsd(settings.psd, { asd: settings.asd }).onGrid(this.grid.frequencies);
+    this.ws = new MatchWorkspace({ psd, df: settings.df, fLowHz: settings.fMinHz, fHighHz: settings.fMaxHz });
+    this.symphony = settings.symphony ?? !this.model.only22;
+    this.templates = templates;
+    this.index = new ChirpMassIndex(templates.mass1, templates.mass2);
+    const perTemplate = 16 * this.grid.frequencies.length * (this.symphony ? 2 : 1);
+    this.cache = new TemplateCache((settings.cacheBytes ?? DEFAULT_CACHE_BYTES) / perTemplate);
+    this.scores = new Float64Array(this.index.size);
+  }
+
+  /** Waveform parameters of template i (1 Mpc, f_ref = f_min, angles from the bank or 0). */
+  templateParams(i: number): WaveformParams {
+    const t = this.templates;
+    return {
+      m1: t.mass1[i], m2: t.mass2[i], s1x: t.spin1x[i], s1y: t.spin1y[i], s1z: t.spin1z[i],
+      s2x: t.spin2x[i], s2y: t.spin2y[i], s2z: t.spin2z[i], distanceMpc: 1,
+      inclination: t.inclination?.[i] ?? 0, phiRef: t.phiRef?.[i] ?? 0,
+      fMinHz: this.settings.fMinHz, fMaxHz: this.settings.fMaxHz, fRefHz: this.settings.fMinHz,
+      eccentricity: t.eccentricity?.[i] ?? 0, meanAnomaly: t.meanAnomaly?.[i] ?? 0,
+    };
+  }
+
+  private makeTemplate = (i: number) => {
+    const { hp, hc } = this.model.generate(this.grid, this.templateParams(i));
+    return this.symphony ? { hp, hc } : { hp: normaliseTemplate(this.ws, hp) };
+  };
+
+  /** The signal series of an injection: h+ (22-only h+ match) or F+ h+ + Fx hx (symphony). */
+  signal(params: WaveformParams, sky: SkyLocation): Float64Array {
+    const { hp, hc } = this.model.generate(this.grid, params);
+    if (!this.symphony) return hp;
+    const { fPlus, fCross } = antennaPatterns(sky);
+    return combinePolarizations(hp, hc, fPlus, fCross);
+  }
+
+  /** Fitting factor of the injection with waveform parameters `params` seen from `sky`. */
+  evaluate(params: WaveformParams, sky: SkyLocation): FittingFactorResult {
+    const s = this.signal(params, sky);
+    const sel = this.index.select(chirpMass(params.m1, params.m2), this.settings.mchirpWindow, this.settings.minCandidates, this.settings.windowStep ?? 0.05);
+    return this.fittingFactor(s, sel.indices, sel.window);
+  }
+
+  /** Maximum match of signal `s` over the templates `candidates` (bank indices). */
+  fittingFactor(s: Float64Array, candidates: ArrayLike<number>, window = NaN): FittingFactorResult {
+    const ws = this.ws;
+    let bestGrid = -1, bestIdx = -1;
+    const scores = this.scores;
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c];
+      const t = this.cache.get(i, this.makeTemplate);
+      const m = this.symphony ? symphonyMatch(ws, t.hp, t.hc!, s).match : matchNormalised(ws, t.hp, s).match;
+      scores[c] = m;
+      if (m > bestGrid) { bestGrid = m; bestIdx = i; }
+    }
+    let ff = bestGrid, template = bestIdx;
+    if (!this.symphony) {
+      const within = this.settings.refineWithin ?? 0.02;
+      for (let c = 0; c < candidates.length; c++) {
+        if (scores[c] < bestGrid - within) continue;
+        const i = candidates[c];
+        const t = this.cache.get(i, this.makeTemplate);
+        const { ss } = correlateKernel(ws, t.hp, s, 1);
+        const r = refinedResult(ws, 1, ss).match;
+        if (r > ff) { ff = r; template = i; }
+      }
+    }
+    return { ff, template, gridMatch: template === bestIdx ? bestGrid : scores[Array.prototype.indexOf.call(candidates, template)], candidates: candidates.length, window };
+  }
+}

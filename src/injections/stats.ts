@@ -1,0 +1,109 @@
+/**
+ * The injection statistics file (mbank's inj_stat_dict, as JSON): per injection the fitting factor,
+ * best template, grid match, candidate count and window (and optionally the metric-match estimate),
+ * null until computed, plus the settings they were computed with. A file whose settings match is
+ * continued (only null entries are computed), which makes runs resumable.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/atomicWrite.js';
+import { MbankError } from '../core/errors.js';
+
+/** Per-injection arrays; entry i is null until injection i is done. */
+export interface InjectionStats {
+  format: 'mbank-ts-injection-stats';
+  version: 1;
+  /** Settings that determine the numbers (bank, injections, PSD, band, approximant, windows...). */
+  settings: Record<string, unknown>;
+  n: number;
+  ff: (number | null)[];
+  template: (number | null)[];
+  gridMatch: (number | null)[];
+  candidates: (number | null)[];
+  window: (number | null)[];
+  metricMatch?: (number | null)[];
+  metricTemplate?: (number | null)[];
+  /** Wall time spent so far over all sessions [s]. */
+  seconds: number;
+}
+
+/** Empty statistics for n injections. */
+export function emptyStats(n: number, settings: Record<string, unknown>, withMetric: boolean): InjectionStats {
+  const nulls = () => new Array<number | null>(n).fill(null);
+  return {
+    format: 'mbank-ts-injection-stats', version: 1, settings, n,
+    ff: nulls(), template: nulls(), gridMatch: nulls(), candidates: nulls(), window: nulls(),
+    ...(withMetric ? { metricMatch: nulls(), metricTemplate: nulls() } : {}),
+    seconds: 0,
+  };
+}
+
+/** Indices of the injections not done yet. */
+export function pendingIndices(stats: InjectionStats): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < stats.n; i++) if (stats.ff[i] === null || (stats.metricMatch !== undefined && stats.metricMatch[i] === null)) out.push(i);
+  return out;
+}
+
+function stable(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+}
+
+/**
+ * Statistics to continue: the file at `path` when it exists with the same settings and size, else
+ * fresh ones. A file with other settings throws (naming the first differing key) rather than mixing runs.
+ */
+export function openStats(path: string, n: number, settings: Record<string, unknown>, withMetric: boolean): { stats: InjectionStats; resumed: number } {
+  if (!existsSync(path)) return { stats: emptyStats(n, settings, withMetric), resumed: 0 };
+  let old: InjectionStats;
+  try {
+    old = JSON.parse(readFileSync(path, 'utf8')) as InjectionStats;
+  } catch (e) {
+    throw new MbankError(`stat file ${path}: not readable JSON (${(e as Error).message}); remove it or choose another --out`);
+  }
+  if (old.format !== 'mbank-ts-injection-stats' || !Array.isArray(old.ff)) throw new MbankError(`stat file ${path}: not an mbank-ts injection stat file; remove it or choose another --out`);
+  const keys = new Set([...Object.keys(old.settings ?? {}), ...Object.keys(settings)]);
+  for (const k of keys) {
+    if (stable(old.settings?.[k]) !== stable(settings[k])) {
+      throw new MbankError(`stat file ${path} was computed with ${k} = ${stable(old.settings?.[k])}, this run has ${stable(settings[k])}; remove it or choose another --out`);
+    }
+  }
+  if (old.n !== n) throw new MbankError(`stat file ${path} holds ${old.n} injections, this run has ${n}; remove it or choose another --out`);
+  if (withMetric && old.metricMatch === undefined) {
+    old.metricMatch = new Array<number | null>(n).fill(null);
+    old.metricTemplate = new Array<number | null>(n).fill(null);
+  }
+  const resumed = old.ff.filter((x) => x !== null).length;
+  return { stats: old, resumed };
+}
+
+/** Write the statistics atomically (JSON, NaN written as null). */
+export function saveStats(path: string, stats: InjectionStats): void {
+  writeFileAtomic(path, `${JSON.stringify(stats, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`);
+}
+
+/** q-th percentile (0..100) of values, linear interpolation between order statistics (numpy's default). */
+export function percentile(values: ArrayLike<number>, q: number): number {
+  const v = Float64Array.from(values).sort();
+  if (v.length === 0) return NaN;
+  const pos = (q / 100) * (v.length - 1);
+  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+}
+
+/** Summary of the finished fitting factors: count, fraction below MM, percentiles 1, 5, 10, 50. */
+export interface FittingFactorSummary {
+  done: number;
+  total: number;
+  fractionBelow: number;
+  percentiles: Record<'1' | '5' | '10' | '50', number>;
+}
+
+/** Summary of `ff` (nulls skipped) against minimal match `mm`. */
+export function summarize(ff: readonly (number | null)[], mm: number): FittingFactorSummary {
+  const done = ff.filter((x): x is number => x !== null);
+  const below = done.filter((x) => x < mm).length;
+  return {
+    done: done.length, total: ff.length, fractionBelow: done.length > 0 ? below / done.length : NaN,
+    percentiles: { 1: percentile(done, 1), 5: percentile(done, 5), 10: percentile(done, 10), 50: percentile(done, 50) },
+  };
+}
