@@ -46,10 +46,12 @@ export function sinCos(x: number, out: Float64Array): void {
   const r2 = r * r;
   const s = r + r * r2 * (S3 + r2 * (S5 + r2 * (S7 + r2 * (S9 + r2 * (S11 + r2 * (S13 + r2 * S15))))));
   const c = 1 + r2 * (C2 + r2 * (C4 + r2 * (C6 + r2 * (C8 + r2 * (C10 + r2 * (C12 + r2 * (C14 + r2 * C16)))))));
-  switch (k & 3) {
-    case 0: out[0] = c; out[1] = s; break;
-    case 1: out[0] = -s; out[1] = c; break;
-    case 2: out[0] = -c; out[1] = -s; break;
-    default: out[0] = s; out[1] = -c; break;
-  }
+  // Quadrant q = k mod 4, selected without branches (q is effectively random from bin to bin):
+  // cos x = sg (c, -s, c, -s)[q & 1 ...], sin x likewise, with sg = +1 for q = 0, 1 and -1 for q = 2, 3.
+  const q = k & 3;
+  const odd = q & 1;
+  const even = 1 - odd;
+  const sg = 1 - (q & 2);
+  out[0] = sg * (even * c - odd * s);
+  out[1] = sg * (even * s + odd * c);
 }
