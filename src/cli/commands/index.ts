@@ -7,6 +7,7 @@ import { convertFlowCommand } from './convert-flow.js';
 import { metricCommand } from './metric.js';
 import { datasetCommand } from './dataset.js';
 import { trainCommand } from './train.js';
+import { placeCommand } from './place.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand, trainCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand, trainCommand, placeCommand];

@@ -1,0 +1,33 @@
+/**
+ * `mbank-ts place`: the main job (mbank bin/mbank_place_templates). With an existing --flow-file:
+ * sample and place. Without one: dataset -> train -> place in one go, every intermediate file kept
+ * (and reused on the next run) in --run-dir. Without any argument: the bundled default
+ * data/configs/default.ini. Writes the bank, summary.json, args.json, plots (--plot), and prints a
+ * one-screen summary on stdout. Ctrl+C stops the current stage and writes what is placed.
+ * The job itself lives in ../place/ (one file per stage).
+ */
+import type { CommandModule } from 'yargs';
+import { placeOptions } from '../place/options.js';
+import { runPlace } from '../place/run.js';
+import { summaryText } from '../place/summary.js';
+
+/** The `place` command. */
+export const placeCommand: CommandModule<object, Record<string, unknown>> = {
+  command: 'place',
+  describe: 'place a template bank: load a flow (or build dataset -> flow), place templates, write bank, plots and summary',
+  builder: (y) => y.options(placeOptions) as never,
+  handler: async (args) => {
+    const ctl = new AbortController();
+    const onSigint = () => {
+      process.stderr.write('\nmbank-ts: interrupted, writing what is done...\n');
+      ctl.abort();
+    };
+    process.once('SIGINT', onSigint);
+    try {
+      const summary = await runPlace(args, { signal: ctl.signal });
+      process.stdout.write(summaryText(summary));
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * The trained flow as a placement Sampler (src/placement never imports the flow library: the CLI
+ * hands it in). Each call draws its own seed from the placement's Rng, so the same --seed gives the
+ * same samples and the same bank. Samples lie strictly inside the flow's box (mbank
+ * `sample_within_boundaries`); the placement's checker applies the mass cuts.
+ */
+import type { Rng } from '../../core/rng.js';
+import type { STDFlow } from '../../flow/std-flow.js';
+import { logProbChunked } from '../../flow/train-data.js';
+import type { Sampler } from '../../placement/types.js';
+
+/** A Sampler drawing from `flow` (float32 samples returned as float64 rows). */
+export function flowSampler(flow: STDFlow): Sampler {
+  return {
+    dim: flow.dim,
+    sample(n: number, rng: Rng): Float64Array {
+      return flow.sampleWithinBox(n, { seed: rng.int(2 ** 31) }).x;
+    },
+  };
+}
+
+/** log q(x) of n row-major points (nats), as float64. */
+export function flowLogProb(flow: STDFlow, x: Float64Array): Float64Array {
+  return Float64Array.from(logProbChunked(flow, x, x.length / flow.dim, 16384));
+}
+
+/** The flow's log-normalisation constant C (log sqrt|det M| ~ log q + C). */
+export function flowConstant(flow: STDFlow): number {
+  return flow.constant.dataSync()[0];
+}

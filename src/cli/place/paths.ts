@@ -1,0 +1,53 @@
+/**
+ * Files of a `place` run: the run directory (mbank: `--run-dir`, default `./out_<run-name>/`) and
+ * the names inside it; every output is written atomically (`<path>.tmp-<pid>` then rename).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/atomicWrite.js';
+
+/** The run directory: `--run-dir`, else `./out_<run-name>` (mbank's default). */
+export function runDirectory(runDir: string | undefined, runName: string): string {
+  return runDir ?? `out_${runName}`;
+}
+
+/** A file name inside the run directory unless it contains a `/` (mbank's rule). */
+export function inRunDir(runDir: string, name: string): string {
+  return name.includes('/') ? name : join(runDir, name);
+}
+
+/** The file names of one run. */
+export interface RunPaths {
+  runDir: string;
+  dataset: string;
+  datasetText: string;
+  flow: string;
+  bank: string;
+  summary: string;
+  args: string;
+}
+
+/** Paths of a run from the (optional) names given on the command line. */
+export function runPaths(runDir: string, names: { dataset?: string; flow?: string; bank: string }): RunPaths {
+  const dataset = inRunDir(runDir, names.dataset ?? 'dataset.h5');
+  return {
+    runDir,
+    dataset,
+    datasetText: dataset.replace(/\.(h5|hdf5|hdf)$/i, '') + '.txt',
+    flow: inRunDir(runDir, names.flow ?? 'flow.safetensors'),
+    bank: inRunDir(runDir, names.bank),
+    summary: join(runDir, 'summary.json'),
+    args: join(runDir, 'args.json'),
+  };
+}
+
+/** Create the run directory (and parents). */
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Write a value as indented JSON, atomically; non-finite numbers become strings ("NaN", "Infinity"). */
+export function writeJson(path: string, value: unknown): void {
+  const text = JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+  writeFileAtomic(path, `${text}\n`);
+}

@@ -1,0 +1,122 @@
+/**
+ * The validated settings of one `place` run, from parsed arguments. Checks run in the order a user
+ * can act on: variable format, approximant, minimal match, mass ranges, then the numbers of the
+ * stages; each failure is one MbankError line naming the option, the value and what is allowed.
+ */
+import { invalid, MbankError } from '../../core/errors.js';
+import { getVariableFormat, type VariableFormat } from '../../coordinates/format.js';
+import { MASS_CUT_KEYS, regionFromRanges, rangeOptionName, type RangeOptions, type Region } from '../../coordinates/box.js';
+import { checkMetricType, type MetricType } from '../../metric/metric.js';
+import type { MetricOptions } from '../../metric/workspace.js';
+import { getModel } from '../../waveforms/registry.js';
+import { metricOptionsFromArgs, rangesFromArgs } from '../commands/metric.js';
+
+/** Flow architecture and training settings. */
+export interface TrainSettings {
+  nLayers: number;
+  hiddenFeatures: number[];
+  nEpochs: number;
+  learningRate: number;
+  batchSize: number;
+  trainFraction: number;
+  validationStep: number;
+  patience: number;
+  minDelta: number;
+  loss: 'll_mse' | 'forward_KL' | 'weighted_ll_mse';
+}
+
+/** Everything a `place` run needs, validated. */
+export interface PlaceSettings {
+  runName: string;
+  format: VariableFormat;
+  metric: MetricOptions;
+  metricType: MetricType;
+  ranges: RangeOptions;
+  region: Region;
+  minimalMatch: number;
+  method: 'random' | 'stochastic';
+  livepoints: number;
+  coveringFraction: number;
+  emptyIterations: number;
+  prune: boolean;
+  maxTemplates: number | undefined;
+  seed: number;
+  workers: number;
+  nDatapoints: number;
+  chunkSize: number;
+  train: TrainSettings;
+  plot: boolean;
+  backend: string | undefined;
+}
+
+function positiveInt(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) invalid(name, v, 'must be a positive integer');
+  return v;
+}
+
+function inOpenUnit(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !(v > 0 && v < 1)) invalid(name, v, 'must be a number in (0, 1)');
+  return v;
+}
+
+/** The mass range options a format's box needs (mbank requires them: no mass defaults). */
+export function requiredMassRanges(format: VariableFormat): string[] {
+  return format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k)).map(([k]) => `--${rangeOptionName(k)}`);
+}
+
+/** Validate parsed `place` arguments into settings; `workers` is the default worker count. */
+export function placeSettings(args: Record<string, unknown>, defaultWorkers: number): PlaceSettings {
+  const fmtName = args['variable-format'];
+  if (typeof fmtName !== 'string') invalid('--variable-format', fmtName, 'is required, e.g. Mq_s1z_s2z (or give an ini file)');
+  const format = getVariableFormat(fmtName);
+  getModel(String(args.approximant));
+  const minimalMatch = inOpenUnit('--mm', args.mm);
+  const ranges = rangesFromArgs(args);
+  const needed = requiredMassRanges(format);
+  const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
+  if (missing.length > 0) {
+    throw new MbankError(`--${rangeOptionName(missing[0][0])}: missing; the format ${format.name} needs the mass ranges ${needed.join(' and ')} (two numbers each: min max)`);
+  }
+  const region = regionFromRanges(format, ranges);
+  const metric = metricOptionsFromArgs(args);
+  const metricType = checkMetricType(String(args['metric-type']));
+  const method = args['placing-method'];
+  if (method !== 'random' && method !== 'stochastic') invalid('--placing-method', method, 'must be random or stochastic');
+  const coveringFraction = args['covering-fraction'];
+  if (typeof coveringFraction !== 'number' || !(coveringFraction > 0 && coveringFraction <= 1)) invalid('--covering-fraction', coveringFraction, 'must be in (0, 1]');
+  const livepoints = positiveInt('--n-livepoints', args['n-livepoints']);
+  if (livepoints < 2) invalid('--n-livepoints', livepoints, 'must be >= 2');
+  const seed = args.seed;
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) invalid('--seed', seed, 'must be an integer in [0, 2^32 - 1]');
+  const workers = args.workers === undefined ? defaultWorkers : args.workers;
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0 (0: no worker threads)');
+  const lr = args['learning-rate'];
+  if (typeof lr !== 'number' || !(lr > 0) || !Number.isFinite(lr)) invalid('--learning-rate', lr, 'must be a finite number > 0');
+  const minDelta = args['min-delta'];
+  if (typeof minDelta !== 'number' || !(minDelta >= 0)) invalid('--min-delta', minDelta, 'must be >= 0');
+  const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
+  const maxTemplates = args['max-templates'] === undefined ? undefined : positiveInt('--max-templates', args['max-templates']);
+  return {
+    runName: String(args['run-name']),
+    format, metric, metricType, ranges, region, minimalMatch, method,
+    livepoints, coveringFraction,
+    emptyIterations: positiveInt('--empty-iterations', args['empty-iterations']),
+    prune: Boolean(args.prune), maxTemplates, seed, workers,
+    nDatapoints: positiveInt('--n-datapoints', args['n-datapoints']),
+    chunkSize: positiveInt('--chunk-size', args['chunk-size']),
+    train: {
+      nLayers: positiveInt('--n-layers', args['n-layers']),
+      hiddenFeatures: hidden,
+      nEpochs: positiveInt('--n-epochs', args['n-epochs']),
+      learningRate: lr,
+      batchSize: positiveInt('--batch-size', args['batch-size']),
+      trainFraction: inOpenUnit('--train-fraction', args['train-fraction']),
+      validationStep: positiveInt('--validation-step', args['validation-step']),
+      patience: positiveInt('--patience', args.patience),
+      minDelta,
+      loss: args['loss-function'] as TrainSettings['loss'],
+    },
+    plot: Boolean(args.plot),
+    backend: args.backend as string | undefined,
+  };
+}
