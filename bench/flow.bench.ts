@@ -7,15 +7,25 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../src/flow/backend.js';
 import { STDFlow } from '../src/flow/std-flow.js';
 
-/** Wall-clock and process CPU time per call [ms] (CPU time is less sensitive to a busy machine). */
-function time(fn: () => void, reps: number): { wall: number; cpu: number } {
+/**
+ * Per-call wall-clock time [ms]: minimum (closest to an idle machine; the 2 cores are shared) and
+ * median over `reps` calls, and the mean process CPU time.
+ */
+function time(fn: () => void, reps: number): { min: number; median: number; cpu: number } {
   fn();
+  const t: number[] = [];
   const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < reps; i++) fn();
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
   const c = process.cpuUsage(c0);
-  return { wall: (performance.now() - t0) / reps, cpu: (c.user + c.system) / 1000 / reps };
+  t.sort((a, b) => a - b);
+  return { min: t[0], median: t[Math.floor(reps / 2)], cpu: (c.user + c.system) / 1000 / reps };
 }
+
+const show = (t: { min: number; median: number; cpu: number }) => `${t.min.toFixed(1)} ms (median ${t.median.toFixed(1)}, CPU ${t.cpu.toFixed(1)})`;
 
 async function run(backend: BackendName): Promise<void> {
   const used = await selectBackend(backend);
@@ -24,9 +34,9 @@ async function run(backend: BackendName): Promise<void> {
   const N = 10000;
   const x = flow.sample(N, 1);
 
-  const lpMs = time(() => tf.tidy(() => { flow.logProb(x).dataSync(); }), 10);
-  const sMs = time(() => tf.tidy(() => { flow.sample(N, 2).dataSync(); }), 5);
-  const slpMs = time(() => tf.tidy(() => { const r = flow.sampleAndLogProb(N, 3); r.logProb.dataSync(); }), 5);
+  const lpMs = time(() => tf.tidy(() => { flow.logProb(x).dataSync(); }), 15);
+  const sMs = time(() => tf.tidy(() => { flow.sample(N, 2).dataSync(); }), 9);
+  const slpMs = time(() => tf.tidy(() => { const r = flow.sampleAndLogProb(N, 3); r.logProb.dataSync(); }), 9);
 
   const opt = tf.train.adam(1e-3);
   const vars = flow.trainableVariables();
@@ -36,19 +46,18 @@ async function run(backend: BackendName): Promise<void> {
       opt.applyGradients(grads as unknown as Parameters<typeof opt.applyGradients>[0]);
       value.dataSync();
     });
-  const stepMs = time(step, 10);
+  const stepMs = time(step, 15);
 
-  const fmt = (t: { wall: number; cpu: number }) =>
-    `${t.wall.toFixed(1)} ms wall (${t.cpu.toFixed(1)} ms CPU) / ${N} points = ${((N / t.wall) * 1000).toExponential(2)} points/s`;
+  const fmt = (t: { min: number; median: number; cpu: number }) => `${show(t)} per ${N} points = ${((N / t.min) * 1000).toExponential(2)} points/s`;
   console.log(`backend ${used}: STDFlow(D=4, 2 layers, 30 hidden), batch ${N}`);
   console.log(`  logProb:           ${fmt(lpMs)}`);
   console.log(`  sample:            ${fmt(sMs)}`);
   console.log(`  sampleAndLogProb:  ${fmt(slpMs)}`);
-  console.log(`  train step (forward + backward + Adam, forward KL): ${stepMs.wall.toFixed(1)} ms wall (${stepMs.cpu.toFixed(1)} ms CPU)`);
+  console.log(`  train step (forward + backward + Adam, forward KL): ${show(stepMs)}`);
   const a = tf.randomNormal([N, 30]);
   const w = tf.randomNormal([30, 30]);
-  const ref = time(() => tf.tidy(() => { tf.matMul(a, w).dataSync(); }), 10);
-  console.log(`  (reference: one ${N}x30 @ 30x30 matMul: ${ref.wall.toFixed(2)} ms wall, ${ref.cpu.toFixed(2)} ms CPU)`);
+  const ref = time(() => tf.tidy(() => { tf.matMul(a, w).dataSync(); }), 15);
+  console.log(`  (reference: one ${N}x30 @ 30x30 matMul: ${show(ref)})`);
   tf.dispose([a, w]);
   x.dispose();
   flow.dispose();

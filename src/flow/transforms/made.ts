@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng.js';
 import { linearInit, uniformArray } from '../init.js';
-import { linear } from '../linear-op.js';
+import { linear, linearRelu } from '../linear-op.js';
 
 /** Degrees of the MADE inputs: 1..D. */
 export function inputDegrees(dim: number): Int32Array {
@@ -76,9 +76,9 @@ export class MaskedLinear {
     return tf.transpose(tf.mul(this.weight, this.mask)) as tf.Tensor2D;
   }
 
-  /** x (W ⊙ mask)^T + b with a precomputed transposed masked weight. */
-  applyMasked(x: tf.Tensor2D, maskedWeightT: tf.Tensor2D): tf.Tensor2D {
-    return linear(x, maskedWeightT, this.bias as tf.Tensor1D);
+  /** x (W ⊙ mask)^T + b with a precomputed transposed masked weight; `relu` applies relu after. */
+  applyMasked(x: tf.Tensor2D, maskedWeightT: tf.Tensor2D, relu = false): tf.Tensor2D {
+    return (relu ? linearRelu : linear)(x, maskedWeightT, this.bias as tf.Tensor1D);
   }
 
   variables(): tf.Variable[] {
@@ -163,21 +163,24 @@ export class Made {
     if (this.groupSelectors.length === 0) throw new Error('Made.applyGrouped needs groupedOutputs: true');
     const h = this.hidden(x, masked);
     const wt = masked[masked.length - 1];
-    const b = tf.reshape(this.finalLayer.bias, [1, -1]) as tf.Tensor2D;
-    return this.groupSelectors.map((sel) => linear(h, tf.matMul(wt, sel), tf.reshape(tf.matMul(b, sel), [-1]) as tf.Tensor1D));
+    const b = tf.reshape(this.finalLayer.bias, [-1, 1]);
+    // Bias of group k: sum over rows of S_k ⊙ b (a fresh rank-1 tensor; the wasm fused matMul
+    // reads the rank of a bias from its storage, which a reshaped matMul output gets wrong).
+    return this.groupSelectors.map((sel) => linear(h, tf.matMul(wt, sel), tf.sum(tf.mul(sel, b), 0) as tf.Tensor1D));
   }
 
   /** Output of the last hidden layer [N, h]. */
   private hidden(x: tf.Tensor2D, masked: tf.Tensor2D[]): tf.Tensor2D {
     let i = 0;
-    let h = this.initialLayer.applyMasked(x, masked[i++]);
-    if (!this.options.useResidualBlocks) h = tf.relu(h);
+    const residual = this.options.useResidualBlocks;
+    let h = this.initialLayer.applyMasked(x, masked[i++], !residual);
     for (const block of this.blocks) {
       if (block.length === 2) {
-        const t = block[0].applyMasked(tf.relu(h), masked[i++]);
-        h = tf.add(h, block[1].applyMasked(tf.relu(t), masked[i++]));
+        // x + L1(relu(L0(relu(x)))), the inner relu fused with L0.
+        const t = block[0].applyMasked(tf.relu(h), masked[i++], true);
+        h = tf.add(h, block[1].applyMasked(t, masked[i++]));
       } else {
-        h = tf.relu(block[0].applyMasked(h, masked[i++]));
+        h = block[0].applyMasked(h, masked[i++], true);
       }
     }
     return h;
