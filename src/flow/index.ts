@@ -15,3 +15,6 @@ export * from './torch/zip.js';
 export * from './torch/pickle.js';
 export * from './torch/state-dict.js';
 export * from './torch/mbank-flow.js';
+export * from './losses.js';
+export * from './trainer.js';
+export * from './history.js';

@@ -159,3 +159,21 @@ describe('tanh box outside the box', () => {
     t.dispose();
   });
 });
+
+describe('masked affine autoregressive transform', () => {
+  it('is autoregressive: output d does not depend on inputs d, d+1, ... (strictly lower-triangular MADE)', () => {
+    const t = perturbed(new MaskedAffineAutoregressiveTransform({ dim: D, hiddenFeatures: 16 }, new Rng(12)), 13);
+    const x0 = gaussian(1, new Rng(14))[0];
+    const y0 = t.forward(tf.tensor2d([x0])).dataSync();
+    for (let j = 0; j < D; j++) {
+      const x1 = [...x0];
+      x1[j] += 0.5;
+      const y1 = t.forward(tf.tensor2d([x1])).dataSync();
+      for (let i = 0; i < D; i++) {
+        if (i < j) expect(y1[i], `y${i} vs x${j}`).toBe(y0[i]);
+        else expect(y1[i], `y${i} vs x${j}`).not.toBe(y0[i]);
+      }
+    }
+    t.dispose();
+  });
+});
