@@ -67,7 +67,8 @@ export function writeText(text: string, path: string | undefined): void {
   fs.renameSync(tmp, path);
 }
 
-interface FlowArgs {
+/** Parsed options of the flow subcommands. */
+export interface FlowArgs {
   'flow-file': string;
   input?: string;
   n?: number;
@@ -85,7 +86,8 @@ const common = (y: Argv) =>
 
 const BATCH = 20000;
 
-async function logprob(args: FlowArgs): Promise<void> {
+/** `flow logprob`: one log q(x) per line. */
+export async function logprob(args: FlowArgs): Promise<void> {
   await selectBackend(args.backend);
   const flow = openFlowFile(args['flow-file']);
   const pts = readPoints(args.input as string, flow.dim);
@@ -99,7 +101,8 @@ async function logprob(args: FlowArgs): Promise<void> {
   writeText(`${lines.join('\n')}\n`, args.out);
 }
 
-async function sample(args: FlowArgs): Promise<void> {
+/** `flow sample`: CSV samples inside the box. */
+export async function sample(args: FlowArgs): Promise<void> {
   const n = args.n as number;
   if (!Number.isInteger(n) || n < 1) invalid('-n', n, 'must be a positive integer');
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) invalid('--seed', args.seed, 'must be a non-negative integer');
@@ -118,7 +121,8 @@ async function sample(args: FlowArgs): Promise<void> {
   writeText(`${lines.join('\n')}\n`, args.out);
 }
 
-async function info(args: FlowArgs): Promise<void> {
+/** `flow info`: architecture, box, constant, metadata as JSON. */
+export async function info(args: FlowArgs): Promise<void> {
   await selectBackend(args.backend);
   const flow = openFlowFile(args['flow-file']);
   let metadata: Record<string, string> = {};
