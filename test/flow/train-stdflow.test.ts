@@ -113,7 +113,7 @@ describe('STDFlow training', () => {
     };
     const train = draw(5000, 1);
     const validation = draw(2000, 2);
-    const flow = new STDFlow({ dim: 2, nLayers: 2, hiddenFeatures: 16, box: { low: [-1.02, -1.02], high: [1.02, 1.02] }, seed: 1 });
+    const flow = new STDFlow({ dim: 2, nLayers: 3, hiddenFeatures: 32, box: { low: [-1.02, -1.02], high: [1.02, 1.02] }, seed: 1 });
     const h = await trainFlow(flow, {
       loss: 'll_mse', train, validation, steps: 600, batchSize: 500, learningRate: 1e-2, validationStep: 50, seed: 1, plateau: { patience: 1 },
     });
