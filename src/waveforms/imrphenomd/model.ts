@@ -12,8 +12,9 @@
  * are filled (the first may lie below f_min; the bin at f_end is excluded), f_end = min(f_max, 0.2/(M MTSUN_SI));
  * on a non-uniform grid (any order) the bins with f_min <= f < f_end. Every other bin is exactly 0.
  *
- * Speed: coefficients are computed once per call; per bin, f^{1/3} and ln f follow short recurrences
- * from the previous bin (re-anchored on Math.cbrt / Math.log every 64 bins), and cos/sin share one
+ * Speed: coefficients are computed once per call; per bin, f^{1/3}, ln f and the merger-ringdown exp and
+ * atan follow short recurrences from the previous bin (re-anchored on Math.cbrt / Math.log / Math.exp /
+ * Math.atan every 64 bins and whenever the step is not small), and cos/sin share one
  * argument reduction. Values agree with direct evaluation to ~1e-11 of max|h| (rounding amplified by
  * the large inspiral phase), so the same frequency on two different grids agrees to that level, not bitwise.
  */
@@ -31,6 +32,8 @@ const NAME = 'IMRPhenomD';
 const ANCHOR_EVERY = 64;
 /** Largest relative frequency step for which the recurrences are used (else Math.cbrt / Math.log). */
 const MAX_REL_STEP = 0.02;
+/** Largest |argument| of the exp / atan increments evaluated by series (else Math.exp / Math.atan). */
+const MAX_CARRIED_ARG = 0.01;
 
 /**
  * Which bins IMRPhenomD fills: indices [start, stop), and within them only frequencies in [fLoHz, fHiHz).
@@ -72,13 +75,14 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
   const wA2 = wA * wA;
   const gA = a.gamma2 / wA;
   const gwA = wA * a.gamma1;
-  const fDMp = p.fDM;
+  const invFDM = 1 / p.fDM;
+  const beta3Third = p.beta3 / 3;
   const a5fRD = p.alpha5 * p.fRD;
   const fourThirdsA3 = (4.0 / 3.0) * p.alpha3;
   // Hoist every coefficient into a local: property loads stay out of the loop.
   const { i23, i43, i53, i1, i2, rho1, rho2, rho3, fRD, f1, f2, f3, n0, n1, n2, n3, n4 } = a;
   const { p0, p23, p13, p13l, pl, pm13, pm23, pm1, pm43, pm53, s1, s43, s53, s2, etaInv } = p;
-  const { alpha1, alpha2, alpha4, beta1, beta2, beta3, c1Int, c2Int, c1MRD, c2MRD } = p;
+  const { alpha1, alpha2, alpha4, beta1, beta2, c1Int, c2Int, c1MRD, c2MRD } = p;
   // Module bindings copied to locals: imported names can be slow to read inside a hot loop.
   const ampJoin = AMP_F_JOIN_INS;
   const phiJoin = PHI_F_JOIN_INS;
@@ -91,6 +95,12 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
   let itPrev = 0;
   let lnPrev = 0;
   let sinceAnchor = ANCHOR_EVERY;
+  // exp and atan of the merger-ringdown amplitude and phase, carried the same way while in that region
+  let exPrev = 0;
+  let exOk = false;
+  let atPrev = 0;
+  let xaPrev = 0;
+  let atOk = false;
   const fLo = range.fLoHz;
   const fHi = range.fHiHz;
   for (let k = range.start; k < range.stop; k++) {
@@ -119,6 +129,7 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
       lnF = Math.log(f);
       sinceAnchor = 0;
     }
+    const carried = sinceAnchor > 0;
     fPrev = f;
     itPrev = it;
     lnPrev = lnF;
@@ -132,12 +143,24 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
     if (f < ampJoin) {
       const f2 = f * f;
       amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * f2 * rho1 + t2 * f2 * rho2 + f * (i1 + f * i2 + f2 * rho3);
+      exOk = false;
     } else if (f >= fPeak) {
+      // exp(-(f - fRD) gA) carried: times exp(-z), z = step gA, by its series (|z| < 0.01: error < 3e-21)
       const x = f - fRD;
-      amp = (Math.exp(-x * gA) * gwA) / (x * x + wA2);
+      const z = step * gA;
+      let ex: number;
+      if (carried && exOk && Math.abs(z) < MAX_CARRIED_ARG) {
+        ex = exPrev * (1 - z * (1 - z * (1 / 2 - z * (1 / 6 - z * (1 / 24 - z * (1 / 120 - z * (1 / 720 - z * (1 / 5040))))))));
+      } else {
+        ex = Math.exp(-x * gA);
+      }
+      exPrev = ex;
+      exOk = true;
+      amp = (ex * gwA) / (x * x + wA2);
     } else {
       const x1 = f - f1;
       amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
+      exOk = false;
     }
     amp *= scale * invF * Math.sqrt(it);
     // phase
@@ -146,12 +169,30 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
       const logv = (lnF + lnPi) * (1 / 3);
       phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
         pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
+      atOk = false;
+      atOk = false;
     } else if (f >= fMRD) {
+      // atan(xa) carried: atan(xa) = atan(xaPrev) + atan(d), d = (xa - xaPrev)/(1 + xa xaPrev), series for |d| < 0.01
+      const xa = (f - a5fRD) * invFDM;
+      let at = 0;
+      let exact = true;
+      if (carried && atOk) {
+        const d = (xa - xaPrev) / (1 + xa * xaPrev);
+        if (Math.abs(d) < MAX_CARRIED_ARG) {
+          const d2 = d * d;
+          at = atPrev + d * (1 - d2 * (1 / 3 - d2 * (1 / 5 - d2 * (1 / 7 - d2 * (1 / 9)))));
+          exact = false;
+        }
+      }
+      if (exact) at = Math.atan(xa);
+      atPrev = at;
+      xaPrev = xa;
+      atOk = true;
       const sq = Math.sqrt(f);
-      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * Math.atan((f - a5fRD) / fDMp)) +
-        c1MRD + c2MRD * f;
+      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * at) + c1MRD + c2MRD * f;
     } else {
-      phi = etaInv * (beta1 * f - beta3 / (3 * f * f * f) + beta2 * lnF) + c1Int + c2Int * f;
+      phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
+      atOk = false;
     }
     phi -= t0 * (f - mfRef) + phiOffset;
     sincos(phi, cs);
