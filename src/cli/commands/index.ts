@@ -8,6 +8,8 @@ import { metricCommand } from './metric.js';
 import { datasetCommand } from './dataset.js';
 import { trainCommand } from './train.js';
 import { placeCommand } from './place.js';
+import { injfileCommand } from './injfile.js';
+import { injectionsCommand } from './injections.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand, trainCommand, placeCommand];
+export const commands: CommandModule<any, any>[] = [waveformCommand, matchCommand, flowCommand, convertFlowCommand, metricCommand, datasetCommand, trainCommand, placeCommand, injfileCommand, injectionsCommand];

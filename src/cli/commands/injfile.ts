@@ -1,0 +1,106 @@
+/**
+ * `mbank-ts injfile`: draw injections and write them as HDF5 (PyCBC layout) and/or LIGO_LW
+ * sim_inspiral XML (mbank utils.save_injs), each file by its extension. Sources: a trained flow
+ * (`--flow-file`; samples inside the region of the variable format and ranges), uniform in that
+ * region, or the templates of a bank (`--bank`). Sky locations isotropic, polarisation uniform,
+ * distance U(d, 1.001 d) or U(dmin, dmax) Mpc, geocentric times gps-start + i time-step. Seeded.
+ */
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { invalid } from '../../core/errors.js';
+import { Rng } from '../../core/rng.js';
+import { readBank } from '../../bank/io.js';
+import { regionFromRanges, isInside } from '../../coordinates/box.js';
+import { zeroComponents } from '../../coordinates/components.js';
+import { getVariableFormat } from '../../coordinates/format.js';
+import { componentsFromBank, componentsFromPoints, injectionsFromComponents, uniformPointsInRegion } from '../../injections/draw.js';
+import { writeInjections, injectionFormatOf } from '../../injections/io.js';
+import { loadFlowWithMetadata } from '../../flow/weights.js';
+import { openFlowFile } from './flow.js';
+import { rangesFromArgs } from './metric.js';
+import { rangeOptions } from '../options.js';
+import type { BBHComponents } from '../../coordinates/components.js';
+
+/** A path inside --run-dir when it has no directory part. */
+export function inRunDir(runDir: string | undefined, name: string): string {
+  return runDir !== undefined && !name.includes('/') ? join(runDir, name) : name;
+}
+
+/** Variable format of a flow file: --variable-format, else the safetensors metadata. */
+function flowFormat(path: string, given: string | undefined): string {
+  if (given !== undefined) return given;
+  try {
+    const f = loadFlowWithMetadata(path).metadata.variable_format;
+    if (f !== undefined) return f;
+  } catch { /* an mbank .zip flow carries no format */ }
+  invalid('--variable-format', given, `is required: the flow file ${path} does not record its variable format`);
+}
+
+/** The `injfile` command. */
+export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
+  command: 'injfile',
+  describe: 'draw injections (from a flow, uniformly in the box, or from a bank) and write them as HDF5 and/or LIGO_LW sim_inspiral XML',
+  builder: (y) =>
+    y
+      .options(rangeOptions)
+      .option('inj-file', { type: 'string', array: true, demandOption: true, describe: 'output file(s): .h5/.hdf5 (HDF5) and/or .xml/.xml.gz (sim_inspiral); names without "/" go inside --run-dir' })
+      .option('n-injs', { type: 'number', default: 1000, describe: 'number of injections' })
+      .option('source', { type: 'string', choices: ['flow', 'uniform', 'bank'], describe: 'where the injections come from (default: flow with --flow-file, bank with --bank, else uniform)' })
+      .option('flow-file', { type: 'string', describe: 'trained flow (mbank-ts safetensors or mbank .zip) to sample from' })
+      .option('bank', { type: 'string', describe: 'bank whose templates become the injections (a random subset of --n-injs)' })
+      .option('variable-format', { type: 'string', describe: 'coordinates of the flow / of the uniform box, e.g. Mq_s1z_s2z' })
+      .option('approximant', { type: 'string', default: 'IMRPhenomD', describe: 'sim_inspiral waveform column' })
+      .option('f-min', { type: 'number', default: 10, describe: 'sim_inspiral f_lower [Hz]' })
+      .option('f-max', { type: 'number', default: 1024, describe: 'sim_inspiral f_final [Hz]' })
+      .option('distance', { type: 'number', array: true, default: [100], describe: 'luminosity distance [Mpc]: d (drawn in [d, 1.001 d], as mbank) or dmin dmax' })
+      .option('gps-start', { type: 'number', default: 0, describe: 'geocentric time of the first injection [GPS s]' })
+      .option('time-step', { type: 'number', default: 10, describe: 'time between injections [s]' })
+      .option('seed', { type: 'number', default: 0, describe: 'random seed' })
+      .option('run-dir', { type: 'string', describe: 'directory for relative output names' }) as never,
+  handler: async (args) => {
+    const n = args['n-injs'] as number;
+    if (!Number.isInteger(n) || n < 1) invalid('--n-injs', n, 'must be a positive integer');
+    const seed = args.seed as number;
+    if (!Number.isInteger(seed) || seed < 0) invalid('--seed', seed, 'must be an integer >= 0');
+    const outs = (args['inj-file'] as string[]).map((p) => inRunDir(args['run-dir'] as string | undefined, p));
+    for (const p of outs) injectionFormatOf(p);
+    const source = (args.source as string | undefined) ?? (args['flow-file'] ? 'flow' : args.bank ? 'bank' : 'uniform');
+    const rng = new Rng(seed);
+    let components: BBHComponents[];
+    let variableFormat: string | undefined;
+    if (source === 'bank') {
+      if (typeof args.bank !== 'string') invalid('--bank', args.bank, 'is required with --source bank');
+      const bank = await readBank(args.bank);
+      components = componentsFromBank(bank, n, rng.fork(1)).components;
+      variableFormat = bank.metadata.variableFormat;
+    } else {
+      const ranges = rangesFromArgs(args);
+      if (source === 'flow') {
+        const path = args['flow-file'];
+        if (typeof path !== 'string') invalid('--flow-file', path, 'is required with --source flow');
+        const format = getVariableFormat(flowFormat(path, args['variable-format'] as string | undefined));
+        const flow = openFlowFile(path);
+        if (flow.dim !== format.D) invalid('--variable-format', format.name, `has ${format.D} coordinates, the flow ${flow.dim}`);
+        const region = regionFromRanges(format, ranges);
+        const scratch = zeroComponents();
+        const x = flow.sampleWithinBox(n, { seed: rng.fork(1).int(2 ** 31), accept: (row) => isInside(region, row, scratch) }).x;
+        flow.dispose();
+        components = componentsFromPoints(format, x);
+        variableFormat = format.name;
+      } else {
+        const fmt = args['variable-format'];
+        if (typeof fmt !== 'string') invalid('--variable-format', fmt, 'is required with --source uniform');
+        const format = getVariableFormat(fmt);
+        components = componentsFromPoints(format, uniformPointsInRegion(regionFromRanges(format, ranges), n, rng.fork(1)));
+        variableFormat = format.name;
+      }
+    }
+    const d = args.distance as number[];
+    if (!(d.length === 1 || d.length === 2)) invalid('--distance', d, 'must be one value d or two values dmin dmax (Mpc)');
+    const set = injectionsFromComponents(components, rng, {
+      distanceMpc: d.length === 1 ? d[0] : [d[0], d[1]], gpsStart: args['gps-start'] as number, timeStep: args['time-step'] as number,
+    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source, seed });
+    for (const p of outs) await writeInjections(p, set);
+    process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}) written to ${outs.join(', ')}\n`);
+  },
+};
