@@ -36,6 +36,37 @@ describe('STDFlow', () => {
     flow.dispose();
   });
 
+  it('differentiates samples and their log-probability (the reverse-KL path) as finite differences do', () => {
+    const flow = new STDFlow({ dim: 2, nLayers: 2, hiddenFeatures: 6, seed: 3 });
+    const c = tf.tensor2d([[0.3, -0.7]]);
+    const f = () =>
+      tf.tidy(() => {
+        const r = flow.sampleAndLogProb(16, 5);
+        return tf.add(tf.sum(r.logProb), tf.sum(tf.mul(r.x, c))) as tf.Scalar;
+      });
+    const { grads } = tf.variableGrads(f, flow.trainableVariables());
+    const h = 1e-2;
+    for (const v of flow.trainableVariables()) {
+      const g = grads[v.name].dataSync();
+      const vals = Float32Array.from(v.dataSync());
+      for (const k of [0, Math.floor(vals.length / 2), vals.length - 1]) {
+        const at = (delta: number) => {
+          const p = vals.slice();
+          p[k] += delta;
+          tf.tidy(() => v.assign(tf.tensor(p, v.shape)));
+          const y = f();
+          const out = y.dataSync()[0];
+          y.dispose();
+          return out;
+        };
+        const fd = (at(h) - at(-h)) / (2 * h);
+        tf.tidy(() => v.assign(tf.tensor(vals, v.shape)));
+        expect(Math.abs(fd - g[k]), `${v.name}[${k}]`).toBeLessThan(3e-3 * Math.max(1, Math.abs(fd)));
+      }
+    }
+    flow.dispose();
+  });
+
   it('gives -Infinity to points outside the box without changing the other points of the batch', () => {
     const flow = new STDFlow({ dim: 4, nLayers: 1, hiddenFeatures: 8, box: BOX, seed: 3 });
     const inside = [
