@@ -84,9 +84,12 @@ describe('mbank-ts place', () => {
     expect(Array.from(after.coordinates!.values)).toEqual(Array.from(before.coordinates!.values));
   });
 
-  it('places from an existing --flow-file (bank as .xml.gz) and gets the same templates as the run that trained it', async () => {
+  it('places from an existing --flow-file alone (settings read from the flow file; bank as .xml.gz) with the templates of the run that trained it', async () => {
     const other = join(dir, 'from-flow');
-    const s = await place([ini, '--run-dir', other, '--seed', '3', '--workers', '0', '--flow-file', join(runDir, 'flow.safetensors'), '--bank-file', 'bank.xml.gz']);
+    const s = await place(['--flow-file', join(runDir, 'flow.safetensors'), '--run-dir', other, '--seed', '3', '--mm', '0.95', '--n-livepoints', '200',
+      '--workers', '0', '--bank-file', 'bank.xml.gz']);
+    expect(s.variableFormat).toBe('Mq_nonspinning');
+    expect(s.psd).toBe('aLIGOZeroDetHighPower');
     expect(s.flow.trained).toBe(false);
     expect(s.dataset).toBeUndefined();
     const bank = await readBank(join(other, 'bank.xml.gz'));

@@ -20,6 +20,8 @@ import type { PlaceSummary } from './summary.js';
 import { flowAccuracy } from './diagnostics.js';
 import { flowConstant, flowLogProb } from './flow-sampler.js';
 import { loadFlowWithMetadata } from '../../flow/weights.js';
+import { rangeOptionName } from '../../coordinates/box.js';
+import type { RangeKey } from '../../coordinates/part.js';
 
 /** How the job reports and stops. */
 export interface RunPlaceOptions {
@@ -48,16 +50,34 @@ export function withDefaultConfig(args: Record<string, unknown>): { args: Record
   return { args: out, usedDefault: true };
 }
 
-/** The variable format from a flow file's metadata, when --variable-format is not given. */
-function formatFromFlow(args: Record<string, unknown>): Record<string, unknown> {
+/**
+ * With an existing --flow-file: options still at their defaults (or missing) are taken from the
+ * settings stored in the flow file (variable format always; PSD, frequencies, approximant, metric
+ * type and ranges when the flow was trained by `place`), so `place --flow-file f` alone works.
+ */
+function settingsFromFlow(args: Record<string, unknown>): Record<string, unknown> {
   const file = args['flow-file'];
-  if (args['variable-format'] !== undefined || typeof file !== 'string') return args;
+  if (typeof file !== 'string') return args;
   const dir = runDirectory(args['run-dir'] as string | undefined, String(args['run-name']));
   const path = runPaths(dir, { flow: file, bank: 'bank.h5' }).flow;
   if (!existsSync(path)) return args;
   const { flow, metadata } = loadFlowWithMetadata(path);
   flow.dispose();
-  return metadata.variable_format ? { ...args, 'variable-format': metadata.variable_format } : args;
+  const stored: Record<string, unknown> = {};
+  if (metadata.variable_format) stored['variable-format'] = metadata.variable_format;
+  let own: Record<string, unknown> = {};
+  try {
+    own = metadata.place_settings ? (JSON.parse(metadata.place_settings) as Record<string, unknown>) : {};
+  } catch {
+    own = {};
+  }
+  const names: Record<string, string> = { psd: 'psd', asd: 'asd', approximant: 'approximant', fMin: 'f-min', fMax: 'f-max', df: 'df', metricType: 'metric-type', order: 'fd-order', step: 'fd-step' };
+  for (const [k, option] of Object.entries(names)) if (own[k] !== undefined && own[k] !== null) stored[option] = own[k];
+  for (const [k, r] of Object.entries((own.ranges ?? {}) as Record<string, unknown>)) stored[rangeOptionName(k as RangeKey)] = r;
+  const defaults = placeDefaults();
+  const out = { ...args };
+  for (const [k, v] of Object.entries(stored)) if (args[k] === undefined || sameValue(args[k], defaults[k])) out[k] = v;
+  return out;
 }
 
 /** Run the job; returns the summary (also written to summary.json). */
@@ -68,7 +88,7 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
   const tStart = Date.now();
   const def = withDefaultConfig(argsIn);
   if (def.usedDefault) log(`place: no --variable-format and no --flow-file: running the bundled default ${DEFAULT_CONFIG}`);
-  const args = formatFromFlow(def.args);
+  const args = settingsFromFlow(def.args);
   const s = placeSettings(args, availableParallelism());
   const runDir = runDirectory(args['run-dir'] as string | undefined, s.runName);
   const paths = runPaths(runDir, { dataset: args.dataset as string | undefined, flow: args['flow-file'] as string | undefined, bank: String(args['bank-file']) });
