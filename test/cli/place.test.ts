@@ -98,6 +98,30 @@ describe('mbank-ts place', () => {
     for (let i = 0; i < bank.size; i++) expect(bank.templates.mass1[i]).toBeCloseTo(ref.templates.mass1[i], 4);
   });
 
+  it('stops on the abort signal during placing and writes the templates placed so far, marked incomplete', async () => {
+    const other = join(dir, 'aborted');
+    const ctl = new AbortController();
+    class AbortOnPlacing extends StageProgress {
+      override start(stage: string, total: number, unit: string): void {
+        if (stage === 'placing') ctl.abort();
+        super.start(stage, total, unit);
+      }
+    }
+    const progress = new AbortOnPlacing({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
+    const { args } = parsePlaceArgs(['--flow-file', join(runDir, 'flow.safetensors'), '--run-dir', other, '--seed', '3', '--mm', '0.95',
+      '--n-livepoints', '200', '--workers', '0']);
+    const s = await runPlace(args, { log: () => undefined, progress, signal: ctl.signal });
+    expect(s.complete).toBe(false);
+    expect(s.interruptedDuring).toBe('placement');
+    expect(s.templates).toBeGreaterThan(0);
+    expect(s.templates).toBeLessThan(first.templates);
+    const bank = await readBank(join(other, 'bank.h5'));
+    expect(bank.size).toBe(s.templates);
+    expect(bank.metadata.extra?.complete).toBe(0);
+    const summary = JSON.parse(readFileSync(join(other, 'summary.json'), 'utf8')) as PlaceSummary;
+    expect(summary.complete).toBe(false);
+  });
+
   it("rejects mbank's eccentric example ini with one line naming the missing approximant EccentricFD", async () => {
     const { args, ignored } = parsePlaceArgs([join(__dirname, '../fixtures/configs/my_first_eccentric_bank.ini')]);
     expect(ignored).toContain('tiling-file');
