@@ -14,7 +14,7 @@ import { summaryText } from '../place/summary.js';
 /** The `place` command. */
 export const placeCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'place',
-  describe: 'place a template bank: load a flow (or build dataset -> flow), place templates, write bank, plots and summary',
+  describe: 'place a template bank: load a flow (or build dataset -> flow), place templates, write bank, plots and summary; without arguments: the bundled default data/configs/default.ini',
   builder: (y) => y.options(placeOptions) as never,
   handler: async (args) => {
     const ctl = new AbortController();
