@@ -6,3 +6,4 @@ export * from './pn-phasing.js';
 export * from './polarizations.js';
 export * from './taylorf2.js';
 export { imrPhenomD, generateIMRPhenomD } from './imrphenomd/index.js';
+export { imrPhenomPv2, generateIMRPhenomPv2 } from './imrphenomp/index.js';

@@ -4,6 +4,7 @@
  */
 import { MbankError, showValue } from '../core/errors.js';
 import { imrPhenomD } from './imrphenomd/model.js';
+import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { taylorF2 } from './taylorf2.js';
 import type { WaveformModel } from './types.js';
 
@@ -11,6 +12,7 @@ const MODELS: readonly WaveformModel[] = [
   // one entry per model, e.g. taylorF2, imrPhenomD
   taylorF2,
   imrPhenomD,
+  imrPhenomPv2,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

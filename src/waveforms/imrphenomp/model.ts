@@ -1,0 +1,187 @@
+/**
+ * IMRPhenomPv2 (Hannam et al. arXiv:1308.3271; Bohe et al. LIGO-T1500602; Khan et al.
+ * arXiv:1809.10113 app.) as LALSimulation's `XLALSimInspiralChooseFDWaveform(..., IMRPhenomPv2)`
+ * produces it (LALSimIMRPhenomP.c, LALSimInspiralGeneratorLegacy.c). Per frequency, with Mf = f M MTSUN_SI:
+ *
+ *   hP(f)  = M^2 MRSUN_SI MTSUN_SI / r  A_D(Mf) exp(-i [phi_D(Mf) - 2 phi_aligned])   (IMRPhenomD core, chi_l and
+ *            the final spin sign(a) sqrt(a^2 + (chi_p m_big^2)^2)),
+ *   h+ = e^{-2 i eps} hP/2 sum_m [e^{-i m alpha} d^2_{-2,m}(beta) Y_m + e^{i m alpha} d^2_{2,m}(beta) Y_m],
+ *   hx = e^{-2 i eps} hP/2 sum_m i [e^{-i m alpha} d^2_{-2,m}(beta) Y_m - e^{i m alpha} d^2_{2,m}(beta) Y_m],
+ *
+ * Y_m = -2Y_{2m}(thetaJN, 0), alpha and epsilon the NNLO PN angles minus their values at f_ref (alpha0
+ * added back), cos beta = 1/sqrt(1 + (S_perp/(L_2PN + S_L))^2); then times exp(-2 pi i f t_c) (see
+ * time-shift.ts) and rotated by the polarisation angle zeta: h+' = cos 2z h+ + sin 2z hx,
+ * hx' = cos 2z hx - sin 2z h+.
+ *
+ * Frequency range (LAL's): on a uniform grid bins k = floor(f_min/df) .. floor(f_end/df) - 1, f_end =
+ * min(f_max, 0.2/(M MTSUN_SI)); on a non-uniform grid the bins with f_min <= f < f_end. Every other bin is 0.
+ * f_ref = 0 means f_min; m1 < m2 gives exactly the call with the bodies (mass and spin vector) swapped.
+ */
+import type { FrequencyGrid } from '../../core/grid.js';
+import { MTSUN_SI } from '../../core/constants.js';
+import { AMP_F_JOIN_INS } from '../imrphenomd/amplitude.js';
+import { phenomDBins, type BinSelection } from '../imrphenomd/model.js';
+import { PHI_F_JOIN_INS } from '../imrphenomd/phase.js';
+import { PI_M_THIRD, PI_M_TWO_THIRDS, PI_THIRD } from '../imrphenomd/pi-powers.js';
+import { sinCos } from '../imrphenomd/sincos.js';
+import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { validateParams } from '../validate.js';
+import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
+
+const NAME = 'IMRPhenomPv2';
+const SQRT_6 = Math.sqrt(6);
+
+/** Fill the selected bins of h+ and hx; the rest stay zero. */
+function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: Float64Array, hc: Float64Array): void {
+  const a = s.amp;
+  const p = s.phase;
+  const mTotal = s.mTotal;
+  const halfScale = 0.5 * s.ampScale * a.amp0;
+  const twoPhic = 2 * s.frame.phiAligned;
+  const twoPiT = 2 * Math.PI * s.tCorr;
+  const eta = s.eta;
+  const sL = s.sL;
+  const sPerp = s.sPerp;
+  const lA = 1.5 + eta / 6.0;
+  const lB = 3.375 - (19.0 * eta) / 8 - (eta * eta) / 24.0;
+  // alpha, epsilon in powers of Mf: c1/(pi f) + c2 pi^{-2/3} f^{-2/3} + c3 pi^{-1/3} f^{-1/3} + c4 (ln f + ln pi) + c5 pi^{1/3} f^{1/3}
+  const lnPi = Math.log(Math.PI);
+  const [ac1, ac2, ac3, ac4, ac5] = s.angles.alpha;
+  const [ec1, ec2, ec3, ec4, ec5] = s.angles.epsilon;
+  const aA1 = ac1 / Math.PI, aA2 = ac2 * PI_M_TWO_THIRDS, aA3 = ac3 * PI_M_THIRD, aA5 = ac5 * PI_THIRD;
+  const aA0 = ac4 * lnPi - s.alphaOffset;
+  const eE1 = ec1 / Math.PI, eE2 = ec2 * PI_M_TWO_THIRDS, eE3 = ec3 * PI_M_THIRD, eE5 = ec5 * PI_THIRD;
+  const eE0 = ec4 * lnPi - s.epsilonOffset;
+  const y = s.y2m;
+  const ym2 = y[0], ym1 = y[1], y0 = y[2], y1 = y[3], y2 = y[4];
+  const cz = Math.cos(2 * s.frame.zetaPolariz);
+  const sz = Math.sin(2 * s.frame.zetaPolariz);
+  // IMRPhenomD amplitude and phase coefficients in locals (see imrphenomd/model.ts for the regions)
+  const fPeak = a.fPeak;
+  const fMRD = p.fMRDJoin;
+  const wA = a.fDM * a.gamma3;
+  const wA2 = wA * wA;
+  const gA = a.gamma2 / wA;
+  const gwA = wA * a.gamma1;
+  const invFDM = 1 / p.fDM;
+  const beta3Third = p.beta3 / 3;
+  const a5fRD = p.alpha5 * p.fRD;
+  const fourThirdsA3 = (4.0 / 3.0) * p.alpha3;
+  const { i23, i43, i53, i1, i2, rho1, rho2, rho3, fRD, f1, f2, f3, n0, n1, n2, n3, n4 } = a;
+  const { p0, p23, p13, p13l, pl, pm13, pm23, pm1, pm43, pm53, s1, s43, s53, s2, etaInv } = p;
+  const { alpha1, alpha2, alpha4, beta1, beta2, c1Int, c2Int, c1MRD, c2MRD } = p;
+  const ampJoin = AMP_F_JOIN_INS;
+  const phiJoin = PHI_F_JOIN_INS;
+  const sincos = sinCos;
+  const cs = new Float64Array(2);
+  const fLo = range.fLoHz;
+  const fHi = range.fHiHz;
+  for (let k = range.start; k < range.stop; k++) {
+    const fHz = freqs[k];
+    if (!(fHz >= fLo && fHz < fHi)) continue;
+    const f = fHz * MTSUN_SI * mTotal;
+    const it = 1 / Math.cbrt(f);
+    const lnF = Math.log(f);
+    const it2 = it * it;
+    const invF = it2 * it;
+    const t = f * it2;
+    const t2 = t * t;
+    const t4 = f * t;
+    // IMRPhenomD reduced amplitude
+    let amp: number;
+    if (f < ampJoin) {
+      const ff = f * f;
+      amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * ff * rho1 + t2 * ff * rho2 + f * (i1 + f * i2 + ff * rho3);
+    } else if (f >= fPeak) {
+      const x = f - fRD;
+      amp = (Math.exp(-x * gA) * gwA) / (x * x + wA2);
+    } else {
+      const x1 = f - f1;
+      amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
+    }
+    amp *= halfScale * invF * Math.sqrt(it);
+    // IMRPhenomD phase
+    let phi: number;
+    if (f < phiJoin) {
+      const logv = (lnF + lnPi) * (1 / 3);
+      phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
+        pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
+    } else if (f >= fMRD) {
+      const sq = Math.sqrt(f);
+      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f +
+        alpha4 * Math.atan((f - a5fRD) * invFDM)) + c1MRD + c2MRD * f;
+    } else {
+      phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
+    }
+    // NNLO Euler angles
+    const alpha = aA1 * invF + aA2 * it2 + aA3 * it + ac4 * lnF + aA5 * t + aA0;
+    const epsilon = eE1 * invF + eE2 * it2 + eE3 * it + ec4 * lnF + eE5 * t + eE0;
+    // opening angle: cos(beta) = 1/sqrt(1 + s^2), s = S_perp/(L_2PN(v) + S_L), v = (pi f)^{1/3}
+    const v = PI_THIRD * t;
+    const xv = v * v;
+    const lOrb = (eta * (1.0 + lA * xv + lB * xv * xv)) / v;
+    const sr = sPerp / (lOrb + sL);
+    const cosBeta = 1.0 / Math.sqrt(1.0 + sr * sr);
+    const c = Math.sqrt((1.0 + cosBeta) / 2.0);
+    const sn = Math.sqrt((1.0 - cosBeta) / 2.0);
+    const c2 = c * c;
+    const sn2 = sn * sn;
+    const c4 = c2 * c2;
+    const sn4 = sn2 * sn2;
+    const cs2 = 2 * c * sn;
+    // P_m = (d^2_{-2,m} + d^2_{2,m}) Y_m and M_m = (d^2_{-2,m} - d^2_{2,m}) Y_m
+    const pm2 = (c4 + sn4) * ym2;
+    const mm2 = (c4 - sn4) * ym2;
+    const pm1v = cs2 * (sn2 - c2) * ym1;
+    const mm1 = -cs2 * (c2 + sn2) * ym1;
+    const p0v = 2 * SQRT_6 * sn2 * c2 * y0;
+    const p1v = cs2 * (c2 - sn2) * y1;
+    const m1v = -cs2 * (sn2 + c2) * y1;
+    const p2v = (sn4 + c4) * y2;
+    const m2v = (sn4 - c4) * y2;
+    sincos(alpha, cs);
+    const ca = cs[0];
+    const sa = cs[1];
+    const c2a = ca * ca - sa * sa;
+    const s2a = 2 * ca * sa;
+    const hpRe = p0v + (p1v + pm1v) * ca + (p2v + pm2) * c2a;
+    const hpIm = -((m1v - mm1) * sa + (m2v - mm2) * s2a);
+    const hcRe = (p1v - pm1v) * sa + (p2v - pm2) * s2a;
+    const hcIm = (m1v + mm1) * ca + (m2v + mm2) * c2a;
+    // polarisation rotation by zeta
+    const rpRe = cz * hpRe + sz * hcRe;
+    const rpIm = cz * hpIm + sz * hcIm;
+    const rcRe = cz * hcRe - sz * hpRe;
+    const rcIm = cz * hcIm - sz * hpIm;
+    // overall factor amp/2 exp(-i [phi - 2 phi_aligned + 2 epsilon + 2 pi f t_c])
+    sincos(phi - twoPhic + 2 * epsilon + twoPiT * fHz, cs);
+    const xRe = amp * cs[0];
+    const xIm = -amp * cs[1];
+    hp[2 * k] = xRe * rpRe - xIm * rpIm;
+    hp[2 * k + 1] = xRe * rpIm + xIm * rpRe;
+    hc[2 * k] = xRe * rcRe - xIm * rcIm;
+    hc[2 * k + 1] = xRe * rcIm + xIm * rcRe;
+  }
+}
+
+/**
+ * IMRPhenomPv2 h+ and hx on a grid (interleaved complex, 1/Hz), LAL conventions (see the file header).
+ * @throws MbankError on unphysical parameters, chi_p > 1, or f_min at or above the cutoff 0.2/M
+ */
+export function generateIMRPhenomPv2(grid: FrequencyGrid, params: WaveformParams): Polarizations {
+  validateParams(params, NAME, false);
+  const s = setupPhenomPv2(params);
+  const n = grid.frequencies.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  fill(s, grid.frequencies, phenomDBins(grid, params.fMinHz, s.fEndHz), hp, hc);
+  return { hp, hc };
+}
+
+/** The IMRPhenomPv2 model for the registry. */
+export const imrPhenomPv2: WaveformModel = {
+  name: NAME,
+  precessing: true,
+  only22: false,
+  generate: generateIMRPhenomPv2,
+};
