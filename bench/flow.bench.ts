@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../src/flow/backend.js';
 import { STDFlow } from '../src/flow/std-flow.js';
+import { trainFlow } from '../src/flow/trainer.js';
 
 /**
  * Per-call wall-clock time [ms]: minimum (closest to an idle machine; the 2 cores are shared) and
@@ -54,6 +55,24 @@ async function run(backend: BackendName): Promise<void> {
   console.log(`  sample:            ${fmt(sMs)}`);
   console.log(`  sampleAndLogProb:  ${fmt(slpMs)}`);
   console.log(`  train step (forward + backward + Adam, forward KL): ${show(stepMs)}`);
+  // The library trainer (minibatch draw, ll_mse loss with the constant, clipping, Adam): 21 steps,
+  // validations on 2000 points at steps 0 and 20 only.
+  const train = flow.sampleWithinBox(2 * N, { seed: 4 });
+  const valid = flow.sampleWithinBox(2000, { seed: 5 });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await trainFlow(flow, {
+    loss: 'll_mse',
+    train: { x: train.x, n: 2 * N, dim: 4, logPdf: train.logProb },
+    validation: { x: valid.x, n: 2000, dim: 4, logPdf: valid.logProb },
+    steps: 21,
+    batchSize: N,
+    learningRate: 1e-3,
+    validationStep: 1000,
+    seed: 1,
+  });
+  const c = process.cpuUsage(c0);
+  console.log(`  trainFlow (ll_mse, batch ${N}, 21 steps incl. 2 validations): ${((performance.now() - t0) / 21).toFixed(1)} ms/step (CPU ${((c.user + c.system) / 1000 / 21).toFixed(1)})`);
   const a = tf.randomNormal([N, 30]);
   const w = tf.randomNormal([30, 30]);
   const ref = time(() => tf.tidy(() => { tf.matMul(a, w).dataSync(); }), 15);
