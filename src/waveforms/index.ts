@@ -7,3 +7,4 @@ export * from './polarizations.js';
 export * from './taylorf2.js';
 export { imrPhenomD, generateIMRPhenomD } from './imrphenomd/index.js';
 export { imrPhenomPv2, generateIMRPhenomPv2 } from './imrphenomp/index.js';
+export { imrPhenomXAS, generateIMRPhenomXAS } from './imrphenomx/index.js';

@@ -5,6 +5,7 @@
 import { MbankError, showValue } from '../core/errors.js';
 import { imrPhenomD } from './imrphenomd/model.js';
 import { imrPhenomPv2 } from './imrphenomp/model.js';
+import { imrPhenomXAS } from './imrphenomx/model.js';
 import { taylorF2 } from './taylorf2.js';
 import type { WaveformModel } from './types.js';
 
@@ -13,6 +14,7 @@ const MODELS: readonly WaveformModel[] = [
   taylorF2,
   imrPhenomD,
   imrPhenomPv2,
+  imrPhenomXAS,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

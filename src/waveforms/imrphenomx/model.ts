@@ -1,0 +1,92 @@
+/**
+ * IMRPhenomXAS (Pratten et al. arXiv:2001.11412) as LALSimulation's
+ * `XLALSimInspiralChooseFDWaveform(..., IMRPhenomXAS)` produces it with default options
+ * (LALSimIMRPhenomX.c, XLALSimIMRPhenomXASGenerateFD):
+ *
+ *   h22(f) = amp0 (Mf)^{-7/6} a(Mf) exp(i [phi(Mf)/eta + tshift (Mf) + phiRefTerm]),
+ *   phiRefTerm = -(phi(Mf_ref)/eta + tshift Mf_ref) + 2 phi_ref + pi/4,
+ *   h+ = -2 sqrt(5/(64 pi)) 1/2 (1 + cos^2 iota) h22,  hx = -i cos(iota) (-2 sqrt(5/(64 pi))) h22,
+ *
+ * with a and phi from amplitude.ts / phase.ts and the time shift
+ * tshift = linb - phi'(f_ring - f_damp)/eta - 2 pi (500 + psi4ToStrain) (peak of the strain near t = 0).
+ * Hence arg h+(f_ref) = -3 pi/4 at phi_ref = 0, iota = 0.
+ *
+ * Frequency range (LAL's): on a uniform grid (`grid.df` set) bins k = floor(f_min/df) .. floor(f_end/df)
+ * are filled (the first may lie below f_min; the last, at or below f_end, is included) with
+ * f_end = min(f_max, f_cut), f_cut = 0.3/(M MTSUN_SI) (0.33 when chi_eff > 0.99); on a non-uniform grid
+ * the bins with f_min <= f <= f_end. Every other bin is exactly 0.
+ * f_ref = 0 means f_ref = f_min; m1 < m2 is the call with the bodies swapped.
+ */
+import { invalid } from '../../core/errors.js';
+import type { FrequencyGrid } from '../../core/grid.js';
+import { inclinationFactors } from '../polarizations.js';
+import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { validateParams } from '../validate.js';
+import { ampCoefficients, type PhenomXAmpCoefficients } from './amplitude.js';
+import { linbFit, psi4ToStrain } from './final-state.js';
+import { dPhasePhenomX, phaseCoefficients, phasePhenomX, type PhenomXPhaseCoefficients } from './phase.js';
+import { setupPhenomXSystem, type PhenomXSystem } from './setup.js';
+import { fillPhenomX } from './fill.js';
+
+const NAME = 'IMRPhenomXAS';
+
+/** Everything the per-bin loop needs for one waveform. */
+export interface PhenomXSetup {
+  system: PhenomXSystem;
+  amp: PhenomXAmpCoefficients;
+  phase: PhenomXPhaseCoefficients;
+  /** Linear time shift (coefficient of Mf in the phase) and constant phase offset [rad]. */
+  tShift: number;
+  phiOffset: number;
+  /** Reference frequency used [Hz] and f_end = min(f_max, f_cut) [Hz]. */
+  fRefHz: number;
+  fEndHz: number;
+}
+
+/** Per-waveform set-up: system, coefficients, time and phase alignment. */
+export function setupPhenomX(params: WaveformParams): PhenomXSetup {
+  const system = setupPhenomXSystem(params);
+  if (!(system.fCutHz > params.fMinHz)) {
+    invalid('f_min', params.fMinHz, `must be below the IMRPhenomXAS cutoff ${system.mfCut}/M = ${system.fCutHz} Hz`);
+  }
+  const amp = ampCoefficients(system);
+  const phase = phaseCoefficients(system);
+  const { eta, sTotR, dchi, delta, fRing, fDamp } = system;
+  const tShift = linbFit(eta, sTotR, dchi, delta) - dPhasePhenomX(phase, fRing - fDamp) / eta -
+    2 * Math.PI * (500 + psi4ToStrain(eta, sTotR, dchi));
+  const fRefHz = params.fRefHz === 0 ? params.fMinHz : params.fRefHz;
+  const mfRef = fRefHz * system.mSec;
+  const phiOffset = -(phasePhenomX(phase, mfRef) / eta + tShift * mfRef) + 2 * params.phiRef + Math.PI / 4;
+  return { system, amp, phase, tShift, phiOffset, fRefHz, fEndHz: Math.min(params.fMaxHz, system.fCutHz) };
+}
+
+/**
+ * IMRPhenomXAS h+ and hx on a grid (interleaved complex, 1/Hz), LAL conventions (see the file header).
+ * @throws MbankError on unphysical parameters, in-plane spins, or f_min at or above the cutoff 0.3/M
+ */
+export function generateIMRPhenomXAS(grid: FrequencyGrid, params: WaveformParams): Polarizations {
+  validateParams(params, NAME, true);
+  const s = setupPhenomX(params);
+  const n = grid.frequencies.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  let start = 0;
+  let stop = n;
+  let fLo = params.fMinHz;
+  let fHi = s.fEndHz;
+  if (grid.df !== undefined) {
+    start = Math.min(Math.floor(params.fMinHz / grid.df), n);
+    stop = Math.min(Math.floor(s.fEndHz / grid.df) + 1, n);
+    fLo = -Infinity;
+  }
+  fillPhenomX(s, grid.frequencies, start, stop, fLo, fHi, inclinationFactors(params.inclination), hp, hc);
+  return { hp, hc };
+}
+
+/** The IMRPhenomXAS model for the registry. */
+export const imrPhenomXAS: WaveformModel = {
+  name: NAME,
+  precessing: false,
+  only22: true,
+  generate: generateIMRPhenomXAS,
+};
