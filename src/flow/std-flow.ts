@@ -70,6 +70,7 @@ export function stdFlowArchitecture(options: STDFlowOptions): FlowArchitecture {
   return { kind: 'STDFlow', dim, nLayers, hiddenFeatures: hidden, hasBox: options.box !== undefined, permutation, numBlocks, useResidualBlocks, layers };
 }
 
+/** mbank's STD_GW_Flow on tfjs: [tanh box], nLayers x (NaiveLinear + MAF), N(0, I) base (see the file header). */
 export class STDFlow implements Flow {
   readonly dim: number;
   /** The data -> noise bijection (list of layers). */

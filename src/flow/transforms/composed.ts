@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
+/** T_K o ... o T_1 from the list [T_1, ..., T_K]; log-dets add, the inverse runs the list backwards. */
 export class ComposedTransform implements Transform {
   readonly kind = 'composed';
   readonly transforms: readonly Transform[];

@@ -21,6 +21,7 @@ export interface MaskedAffineOptions {
   useResidualBlocks?: boolean;
 }
 
+/** y = (softplus(a(x)) + 1e-3) x + b(x) with a MADE conditioner (nflows MaskedAffineAutoregressiveTransform). */
 export class MaskedAffineAutoregressiveTransform implements Transform {
   readonly kind = 'maskedAffineAutoregressive';
   readonly dim: number;

@@ -11,6 +11,7 @@ import { linear } from '../linear-op.js';
 import { logAbsDet, matrixInverse } from '../matrix-ops.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
+/** y = x W^T + b, log|det| = ln|det W| (nflows NaiveLinear). */
 export class NaiveLinearTransform implements Transform {
   readonly kind = 'naiveLinear';
   readonly dim: number;

@@ -25,6 +25,7 @@ export function randomPermutation(dim: number, rng: Rng): number[] {
   return p;
 }
 
+/** y_d = x_{perm[d]}, log|det| = 0. */
 export class PermutationTransform implements Transform {
   readonly kind = 'permutation';
   readonly permutation: readonly number[];

@@ -22,6 +22,7 @@ export function checkBox(low: ArrayLike<number>, high: ArrayLike<number>, dim?: 
   }
 }
 
+/** box -> R^D: z = atanh((2x - high - low)/(high - low)); -Infinity log-det for rows outside the box. */
 export class TanhBoxTransform implements Transform {
   readonly kind = 'tanhBox';
   readonly dim: number;
