@@ -29,7 +29,7 @@ import { validateParams } from '../validate.js';
 import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
 const NAME = 'IMRPhenomPv2';
-const SQRT_6 = Math.sqrt(6);
+const HALF_SQRT_6 = 0.5 * Math.sqrt(6);
 
 /** Fill the selected bins of h+ and hx; the rest stay zero. */
 function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: Float64Array, hc: Float64Array): void {
@@ -116,29 +116,25 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
     // NNLO Euler angles
     const alpha = aA1 * invF + aA2 * it2 + aA3 * it + ac4 * lnF + aA5 * t + aA0;
     const epsilon = eE1 * invF + eE2 * it2 + eE3 * it + ec4 * lnF + eE5 * t + eE0;
-    // opening angle: cos(beta) = 1/sqrt(1 + s^2), s = S_perp/(L_2PN(v) + S_L), v = (pi f)^{1/3}
+    // opening angle: cos(beta) = 1/sqrt(1 + s^2), s = S_perp/(L_2PN(v) + S_L), v = (pi f)^{1/3}; with
+    // c = cos(beta/2), s = sin(beta/2): c^2 - s^2 = cos(beta), 2 c s = sin(beta), c^4 + s^4 = (1 + cos^2 beta)/2
     const v = PI_THIRD * t;
     const xv = v * v;
     const lOrb = (eta * (1.0 + lA * xv + lB * xv * xv)) / v;
     const sr = sPerp / (lOrb + sL);
-    const cosBeta = 1.0 / Math.sqrt(1.0 + sr * sr);
-    const c = Math.sqrt((1.0 + cosBeta) / 2.0);
-    const sn = Math.sqrt((1.0 - cosBeta) / 2.0);
-    const c2 = c * c;
-    const sn2 = sn * sn;
-    const c4 = c2 * c2;
-    const sn4 = sn2 * sn2;
-    const cs2 = 2 * c * sn;
+    const cb = 1.0 / Math.sqrt(1.0 + sr * sr);
+    const sb = Math.abs(sr) * cb;
+    const even = 0.5 * (1 + cb * cb);
     // P_m = (d^2_{-2,m} + d^2_{2,m}) Y_m and M_m = (d^2_{-2,m} - d^2_{2,m}) Y_m
-    const pm2 = (c4 + sn4) * ym2;
-    const mm2 = (c4 - sn4) * ym2;
-    const pm1v = cs2 * (sn2 - c2) * ym1;
-    const mm1 = -cs2 * (c2 + sn2) * ym1;
-    const p0v = 2 * SQRT_6 * sn2 * c2 * y0;
-    const p1v = cs2 * (c2 - sn2) * y1;
-    const m1v = -cs2 * (sn2 + c2) * y1;
-    const p2v = (sn4 + c4) * y2;
-    const m2v = (sn4 - c4) * y2;
+    const pm2 = even * ym2;
+    const mm2 = cb * ym2;
+    const pm1v = -sb * cb * ym1;
+    const mm1 = -sb * ym1;
+    const p0v = HALF_SQRT_6 * sb * sb * y0;
+    const p1v = sb * cb * y1;
+    const m1v = -sb * y1;
+    const p2v = even * y2;
+    const m2v = -cb * y2;
     sincos(alpha, cs);
     const ca = cs[0];
     const sa = cs[1];

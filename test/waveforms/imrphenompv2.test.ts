@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MbankError } from '../../src/core/errors.js';
+import { uniformGridN } from '../../src/core/grid.js';
+import { MTSUN_SI } from '../../src/core/constants.js';
+import { generateIMRPhenomD } from '../../src/waveforms/imrphenomd/index.js';
+import {
+  evalSplineDerivative, finalSpinPv2, generateIMRPhenomPv2, imrPhenomPv2, nnloAngle, nnloAngleCoefficients, peakTimeShift,
+  phenomPSourceFrame, setupPhenomPv2, spinWeightedY2,
+} from '../../src/waveforms/imrphenomp/index.js';
+import { finalSpin0815, naturalCubicSpline } from '../../src/waveforms/imrphenomd/qnm.js';
+import { getModel } from '../../src/waveforms/registry.js';
+import type { WaveformParams } from '../../src/waveforms/types.js';
+
+interface LalCase {
+  id: string;
+  approximant: string;
+  params: Record<string, number>;
+  n: number;
+  k_start: number;
+  hp_re: number[]; hp_im: number[]; hc_re: number[]; hc_im: number[];
+}
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/waveforms/lal-fd-IMRPhenomPv2.json', import.meta.url), 'utf8'),
+) as { cases: LalCase[] };
+const cases = fixture.cases.filter((c) => c.approximant === 'IMRPhenomPv2');
+
+function paramsOf(c: LalCase): WaveformParams {
+  const p = c.params;
+  return {
+    m1: p.m1, m2: p.m2, s1x: p.s1x, s1y: p.s1y, s1z: p.s1z, s2x: p.s2x, s2y: p.s2y, s2z: p.s2z,
+    distanceMpc: p.distance_mpc, inclination: p.inclination, phiRef: p.phi_ref,
+    fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
+  };
+}
+
+function lalSeries(c: LalCase, which: 'hp' | 'hc'): Float64Array {
+  const out = new Float64Array(2 * c.n);
+  const re = c[`${which}_re`];
+  const im = c[`${which}_im`];
+  for (let j = 0; j < re.length; j++) {
+    out[2 * (c.k_start + j)] = re[j];
+    out[2 * (c.k_start + j) + 1] = im[j];
+  }
+  return out;
+}
+
+/** max_k |a_k - b_k| / max_k |b_k| and the number of bins where exactly one of a, b is zero. */
+function compare(a: Float64Array, b: Float64Array): { rel: number; zeroMismatch: number } {
+  let diff = 0;
+  let scale = 0;
+  let zeroMismatch = 0;
+  for (let k = 0; k < b.length / 2; k++) {
+    diff = Math.max(diff, Math.hypot(a[2 * k] - b[2 * k], a[2 * k + 1] - b[2 * k + 1]));
+    scale = Math.max(scale, Math.hypot(b[2 * k], b[2 * k + 1]));
+    const za = a[2 * k] === 0 && a[2 * k + 1] === 0;
+    const zb = b[2 * k] === 0 && b[2 * k + 1] === 0;
+    if (za !== zb) zeroMismatch++;
+  }
+  return { rel: diff / scale, zeroMismatch };
+}
+
+/** Number of elements where a and b differ (0 means bit-identical arrays of equal length). */
+function differing(a: Float64Array, b: Float64Array): number {
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+  return n;
+}
+
+const base: WaveformParams = {
+  m1: 30, m2: 20, s1x: 0.4, s1y: -0.2, s1z: 0.3, s2x: 0.05, s2y: 0.1, s2z: -0.1,
+  distanceMpc: 400, inclination: 0.7, phiRef: 0.9, fMinHz: 15, fMaxHz: 1024, fRefHz: 20,
+};
+const grid = uniformGridN(0.25, 4097);
+
+describe('IMRPhenomPv2 against LALSimulation', () => {
+  it('has all four IMRPhenomPv2 reference cases in the fixture', () => {
+    expect(cases.length).toBe(4);
+  });
+
+  it.each(cases.map((c) => [c.id, c] as const))('%s: h+ and hx agree with LAL to 1e-6 of max|h| and are zero exactly where LAL is', (_id, c) => {
+    const { hp, hc } = generateIMRPhenomPv2(uniformGridN(c.params.delta_f, c.n), paramsOf(c));
+    for (const [mine, ref] of [[hp, lalSeries(c, 'hp')], [hc, lalSeries(c, 'hc')]] as const) {
+      const { rel, zeroMismatch } = compare(mine, ref);
+      expect(rel).toBeLessThanOrEqual(1e-6);
+      expect(zeroMismatch).toBe(0);
+    }
+  });
+
+  it('is registered under its LAL name as a precessing model that is not 22-only', () => {
+    expect(getModel('IMRPhenomPv2')).toBe(imrPhenomPv2);
+    expect(imrPhenomPv2.precessing).toBe(true);
+    expect(imrPhenomPv2.only22).toBe(false);
+  });
+});
+
+describe('IMRPhenomPv2 conventions', () => {
+  it('gives the bit-identical waveform when the bodies (mass and whole spin vector) are swapped', () => {
+    const a = generateIMRPhenomPv2(grid, base);
+    const b = generateIMRPhenomPv2(grid, {
+      ...base, m1: base.m2, m2: base.m1, s1x: base.s2x, s1y: base.s2y, s1z: base.s2z, s2x: base.s1x, s2y: base.s1y, s2z: base.s1z,
+    });
+    expect(differing(b.hp, a.hp)).toBe(0);
+    expect(differing(b.hc, a.hc)).toBe(0);
+  });
+
+  it('treats f_ref = 0 exactly as f_ref = f_min', () => {
+    const a = generateIMRPhenomPv2(grid, { ...base, fRefHz: 0 });
+    const b = generateIMRPhenomPv2(grid, { ...base, fRefHz: base.fMinHz });
+    expect(differing(a.hp, b.hp)).toBe(0);
+    expect(differing(a.hc, b.hc)).toBe(0);
+  });
+
+  it('fills bins floor(f_min/df) .. floor(min(f_max, 0.2/M)/df) - 1 and nothing else (cutoff inside the band)', () => {
+    const p = { ...base, m1: 100, m2: 80, fMinHz: 15.3 };
+    const { hp, hc } = generateIMRPhenomPv2(grid, p);
+    const fCut = 0.2 / (180 * MTSUN_SI);
+    expect(setupPhenomPv2(p).fEndHz).toBe(fCut);
+    const first = Math.floor(15.3 / 0.25);
+    const last = Math.floor(fCut / 0.25) - 1;
+    const wrong: number[] = [];
+    for (let k = 0; k < grid.frequencies.length; k++) {
+      const expected = k >= first && k <= last;
+      if ((hp[2 * k] !== 0 || hp[2 * k + 1] !== 0) !== expected || (hc[2 * k] !== 0 || hc[2 * k + 1] !== 0) !== expected) wrong.push(k);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('throws MbankError for f_min above the cutoff and for spin magnitudes >= 1', () => {
+    expect(() => generateIMRPhenomPv2(grid, { ...base, m1: 600, m2: 400, fMinHz: 50 })).toThrow(MbankError);
+    expect(() => generateIMRPhenomPv2(grid, { ...base, s1x: 0.9, s1z: 0.5 })).toThrow(MbankError);
+  });
+});
+
+describe('IMRPhenomPv2 with zero in-plane spins and IMRPhenomD', () => {
+  const aligned = { ...base, s1x: 0, s1y: 0, s2x: 0, s2y: 0, s1z: 0.3, s2z: -0.2 };
+
+  it.each([0, 0.9, 2.5])('at iota = %s: |h+| equals IMRPhenomD\'s and h+_Pv2/h+_D = exp(i (a + b f)) (time and phase shift only)', (iota) => {
+    const p = { ...aligned, inclination: iota };
+    const P = generateIMRPhenomPv2(grid, p);
+    const D = generateIMRPhenomD(grid, p);
+    const phases: number[] = [];
+    const freqs: number[] = [];
+    let zeroMismatch = 0;
+    let ampError = 0;
+    for (let k = 0; k < grid.frequencies.length; k++) {
+      const pr = P.hp[2 * k], pi = P.hp[2 * k + 1], dr = D.hp[2 * k], di = D.hp[2 * k + 1];
+      const aD = Math.hypot(dr, di);
+      if ((Math.hypot(pr, pi) === 0) !== (aD === 0)) zeroMismatch++;
+      if (aD === 0) continue;
+      ampError = Math.max(ampError, Math.abs(Math.hypot(pr, pi) / aD - 1));
+      phases.push(Math.atan2(pi * dr - pr * di, pr * dr + pi * di));
+      freqs.push(grid.frequencies[k]);
+    }
+    for (let i = 1; i < phases.length; i++) phases[i] -= 2 * Math.PI * Math.round((phases[i] - phases[i - 1]) / (2 * Math.PI));
+    expect(zeroMismatch).toBe(0);
+    expect(ampError).toBeLessThan(1e-12);
+    const n = phases.length;
+    const slope = (phases[n - 1] - phases[0]) / (freqs[n - 1] - freqs[0]);
+    let residual = 0;
+    for (let i = 0; i < n; i++) residual = Math.max(residual, Math.abs(phases[i] - phases[0] - slope * (freqs[i] - freqs[0])));
+    expect(residual).toBeLessThan(1e-9);
+  });
+
+  it('obeys the 22-only relation hx = -i 2 cos(iota)/(1 + cos^2 iota) h+ in the aligned limit', () => {
+    for (const iota of [0.4, 1.3, 2.8]) {
+      const { hp, hc } = generateIMRPhenomPv2(grid, { ...aligned, inclination: iota });
+      const r = (2 * Math.cos(iota)) / (1 + Math.cos(iota) ** 2);
+      let worst = 0;
+      for (let k = 0; k < grid.frequencies.length; k++) {
+        const a = Math.hypot(hp[2 * k], hp[2 * k + 1]);
+        if (a === 0) continue;
+        worst = Math.max(worst, Math.hypot(hc[2 * k] - r * hp[2 * k + 1], hc[2 * k + 1] + r * hp[2 * k]) / a);
+      }
+      expect(worst).toBeLessThan(1e-13);
+    }
+  });
+
+  it('does not obey that relation once the spins precess', () => {
+    const { hp, hc } = generateIMRPhenomPv2(grid, base);
+    const r = (2 * Math.cos(base.inclination)) / (1 + Math.cos(base.inclination) ** 2);
+    let worst = 0;
+    for (let k = 0; k < grid.frequencies.length; k++) {
+      const a = Math.hypot(hp[2 * k], hp[2 * k + 1]);
+      if (a > 0) worst = Math.max(worst, Math.hypot(hc[2 * k] - r * hp[2 * k + 1], hc[2 * k + 1] + r * hp[2 * k]) / a);
+    }
+    expect(worst).toBeGreaterThan(0.01);
+  });
+});
+
+describe('IMRPhenomPv2 building blocks', () => {
+  it('maps an aligned-spin source frame to J along L: thetaJN = iota, alpha0 = pi, phi_aligned = phi_ref - pi/2, zeta = -pi/2', () => {
+    const f = phenomPSourceFrame(30, 20, 20, 0.9, 0.7, 0, 0, 0.3, 0, 0, -0.2);
+    expect(f.chip).toBe(0);
+    expect(f.thetaJN).toBeCloseTo(0.7, 14);
+    expect(f.alpha0).toBe(Math.PI);
+    expect(f.phiAligned).toBeCloseTo(0.9 - Math.PI / 2, 14);
+    expect(f.zetaPolariz).toBeCloseTo(-Math.PI / 2, 14);
+  });
+
+  it('gives chi_p = |s_perp| for an in-plane spin on the heavier body alone, and the A_2/A_1-weighted value on the lighter one', () => {
+    expect(phenomPSourceFrame(30, 20, 20, 0, 0, 0.3, 0.4, 0, 0, 0, 0).chip).toBeCloseTo(0.5, 15);
+    const q = 1.5;
+    const expected = ((2 + 1.5 * q) / (q * (2 * q + 1.5))) * 0.5;
+    expect(phenomPSourceFrame(30, 20, 20, 0, 0, 0, 0, 0, 0.3, 0.4, 0).chip).toBeCloseTo(expected, 14);
+  });
+
+  it('tilts J away from L by the in-plane spin: thetaJN differs from iota and J lies between L and S', () => {
+    const f = phenomPSourceFrame(30, 20, 20, 0, 0, 0.8, 0, 0, 0, 0, 0);
+    expect(f.thetaJN).toBeGreaterThan(0.01);
+    expect(f.thetaJN).toBeLessThan(Math.PI / 2);
+  });
+
+  it('has alpha(f_ref) = alpha0 and epsilon(f_ref) = 0 after the offsets, and alpha = epsilon coefficients when chi_p = 0', () => {
+    const s = setupPhenomPv2(base);
+    const omegaRef = Math.PI * s.mTotal * MTSUN_SI * base.fRefHz;
+    expect(nnloAngle(s.angles.alpha, omegaRef) - s.alphaOffset).toBeCloseTo(s.frame.alpha0, 12);
+    expect(nnloAngle(s.angles.epsilon, omegaRef) - s.epsilonOffset).toBeCloseTo(0, 12);
+    const c = nnloAngleCoefficients(1.5, 0.2, 0);
+    expect(c.alpha).toEqual(c.epsilon);
+    expect(nnloAngleCoefficients(1.5, 0.2, 0.5).alpha).not.toEqual(nnloAngleCoefficients(1.5, 0.2, 0.5).epsilon);
+  });
+
+  it('reduces the final spin to FinalSpin0815 without in-plane spin and adds chi_p m_big^2 in quadrature otherwise', () => {
+    const eta = (25 * 10) / 35 ** 2;
+    expect(finalSpinPv2(10, 25, 0.1, -0.3, 0)).toBe(finalSpin0815(eta, -0.3, 0.1));
+    const aPar = finalSpin0815(eta, -0.3, 0.1);
+    const sPerp = 0.4 * (25 / 35) ** 2;
+    expect(finalSpinPv2(25, 10, -0.3, 0.1, 0.4)).toBeCloseTo(Math.sign(aPar) * Math.hypot(aPar, sPerp), 15);
+  });
+
+  it('has spin-weighted harmonics with sum_m |Y_2m|^2 = 5/(4 pi) at any angle', () => {
+    for (const theta of [0, 0.3, 1.7, Math.PI]) {
+      const y = spinWeightedY2(theta);
+      expect(y.reduce((acc, v) => acc + v * v, 0)).toBeCloseTo(5 / (4 * Math.PI), 14);
+    }
+  });
+
+  it('recovers the time shift of a linear phasing exactly and differentiates a spline through a quadratic to 1e-3', () => {
+    expect(peakTimeShift((f) => 2 * Math.PI * 0.0123 * f + 4, 300, 1000)).toBeCloseTo(0.0123, 12);
+    const x = Float64Array.from({ length: 10 }, (_, i) => i);
+    const s = naturalCubicSpline(x, x.map((t) => t * t));
+    expect(evalSplineDerivative(s, 4.5)).toBeCloseTo(9, 2);
+  });
+});
