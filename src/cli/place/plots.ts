@@ -80,7 +80,7 @@ export function writePlacePlots(p: PlacePlotInput): string[] {
   const samples = p.flow.sampleWithinBox(nFlow, { seed: p.seed }).x;
   const vs = join(p.dir, 'flow_vs_dataset.png');
   saveCornerPlot(vs, p.dataset ? [{ samples: stride(p.dataset, D, m), label: 'dataset' }, { samples, label: 'flow' }] : [{ samples, label: 'flow' }], {
-    names: p.names, title: p.dataset ? 'flow samples vs training dataset' : 'flow samples (dataset unknown)',
+    names: p.names, title: p.dataset ? 'flow samples (~ sqrt|det M|) vs its training dataset (chirp-time flat)' : 'flow samples (training dataset unknown)',
   });
   files.push(vs);
 
