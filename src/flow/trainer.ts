@@ -42,7 +42,12 @@ export interface DivergenceOptions {
   window?: number;
   /** Learning-rate multiplier at each recovery; default 0.5. */
   learningRateFactor?: number;
-  /** Consecutive recoveries after which training stops as `diverged`; default 10. */
+  /**
+   * Recoveries within the last `window` steps after which training stops as `diverged` (the best
+   * weights are kept); default 10. From the third recovery within `window` steps on, the weights of
+   * the best validation (not the last good step) are restored, with fresh optimiser moments: the
+   * last steps may have drifted slowly into a bad region before the loss showed it.
+   */
   maxRecoveries?: number;
 }
 
@@ -89,8 +94,12 @@ export interface TrainOptions {
   seed?: number;
   /** Density regression: set C to the 0.9 quantile of the training logPdf first (mbank); default true. */
   initConstant?: boolean;
-  /** Rescale the gradient to at most this global L2 norm; default: no clipping. */
-  clipGradNorm?: number;
+  /**
+   * Rescale the gradient to at most this global L2 norm. Default `'auto'`: at most 5 times the
+   * median norm of the last 25 accepted steps (one outlying minibatch cannot throw the weights far);
+   * `Infinity` disables clipping.
+   */
+  clipGradNorm?: number | 'auto';
   divergence?: DivergenceOptions;
   /** Stops training (the best weights are kept). */
   signal?: AbortSignal;
@@ -122,10 +131,18 @@ export function isExploding(loss: number, recent: readonly number[], factor: num
   return loss > med + factor * scale;
 }
 
+/** The gradient-norm limit of this step (see {@link TrainOptions.clipGradNorm}). */
+function clipLimit(option: number | 'auto', recentNorms: readonly number[]): number {
+  if (option !== 'auto') return option;
+  return recentNorms.length < 5 ? Infinity : 5 * median(recentNorms);
+}
+
 function checkOptions(flow: Flow, o: TrainOptions): void {
   if (!LOSS_NAMES.includes(o.loss)) invalid('loss', o.loss, `must be one of ${LOSS_NAMES.join(', ')}`);
   if (!Number.isInteger(o.steps) || o.steps < 1) invalid('steps (n-epochs)', o.steps, 'must be an integer >= 1');
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1) invalid('batch-size', o.batchSize, 'must be an integer >= 1');
+  const clip = o.clipGradNorm ?? 'auto';
+  if (clip !== 'auto' && !(clip > 0)) invalid('clipGradNorm', clip, "must be a number > 0 or 'auto'");
   const vs = o.validationStep ?? 100;
   if (!Number.isInteger(vs) || vs < 1) invalid('validation-step', vs, 'must be an integer >= 1');
   if (o.loss === 'reverse_KL') {
@@ -183,21 +200,33 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
     const plateau = o.plateau === false ? undefined : new ReduceLROnPlateau(o.plateau ?? {});
     let best: Float32Array[] | undefined;
     let lastGood: Snapshot = { params: params.map((p) => p.slice()), adam: adam.state() };
+    const fresh = adam.state();
     const recent: number[] = [];
-    let consecutive = 0;
+    const recentNorms: number[] = [];
+    const recoverySteps: number[] = [];
     let recoveries = 0;
     let lastVal = NaN;
     let reason: StopReason = 'max-steps';
 
+    /** Undo a bad step; true when training should stop as diverged. */
     const recover = (step: number, what: string): boolean => {
       recoveries += 1;
-      consecutive += 1;
-      lastGood.params.forEach((p, k) => params[k].set(p));
+      recoverySteps.push(step);
+      while (recoverySteps[0] <= step - div.window) recoverySteps.shift();
+      const useBest = recoverySteps.length >= 3 && best !== undefined;
+      const source = useBest ? (best as Float32Array[]) : lastGood.params;
+      source.forEach((p, k) => params[k].set(p));
       writeVariables(vars, params);
-      adam.setState(lastGood.adam);
+      adam.setState(useBest ? fresh : lastGood.adam);
       adam.learningRate *= div.learningRateFactor;
-      history.events.push({ step, kind: 'recovered', detail: `${what}: restored the last good weights, learning rate -> ${adam.learningRate}` });
-      return consecutive > div.maxRecoveries;
+      if (useBest) lastGood = { params: params.map((p) => p.slice()), adam: adam.state() };
+      const which = useBest ? `the weights of the best validation (step ${history.bestStep})` : 'the last good weights';
+      history.events.push({ step, kind: 'recovered', detail: `${what}: restored ${which}, learning rate -> ${adam.learningRate}` });
+      if (recoverySteps.length > div.maxRecoveries) {
+        history.events.push({ step, kind: 'diverged', detail: `${recoverySteps.length} recoveries within ${div.window} steps` });
+        return true;
+      }
+      return false;
     };
 
     for (let step = 0; step < o.steps; step++) {
@@ -227,19 +256,19 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
         const what = !Number.isFinite(loss) ? `loss ${loss}` : !Number.isFinite(norm2) ? 'non-finite gradient' : `loss jumped to ${loss}`;
         if (recover(step, what)) {
           reason = 'diverged';
-          history.events.push({ step, kind: 'diverged', detail: `${div.maxRecoveries} recoveries in a row` });
           break;
         }
         await nextTick();
         continue;
       }
-      consecutive = 0;
       recent.push(loss);
       if (recent.length > div.window) recent.shift();
       lastGood = { params: params.map((p) => p.slice()), adam: adam.state() };
       const norm = Math.sqrt(norm2);
-      const clip = o.clipGradNorm !== undefined && norm > o.clipGradNorm ? o.clipGradNorm / norm : 1;
-      adam.update(params, g, clip);
+      const maxNorm = clipLimit(o.clipGradNorm ?? 'auto', recentNorms);
+      recentNorms.push(norm);
+      if (recentNorms.length > 25) recentNorms.shift();
+      adam.update(params, g, norm > maxNorm ? maxNorm / norm : 1);
       writeVariables(vars, params);
 
       if (step % validationStep === 0 || step === o.steps - 1) {
@@ -247,7 +276,6 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
         if (!Number.isFinite(ev.loss)) {
           if (recover(step, `validation loss ${ev.loss}`)) {
             reason = 'diverged';
-            history.events.push({ step, kind: 'diverged', detail: `${div.maxRecoveries} recoveries in a row` });
             break;
           }
           await nextTick();
