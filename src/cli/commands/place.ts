@@ -8,6 +8,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { placeOptions } from '../place/options.js';
+import { StageProgress } from '../place/progress.js';
 import { runPlace } from '../place/run.js';
 import { summaryText } from '../place/summary.js';
 
@@ -24,7 +25,8 @@ export const placeCommand: CommandModule<object, Record<string, unknown>> = {
     };
     process.once('SIGINT', onSigint);
     try {
-      const summary = await runPlace(args, { signal: ctl.signal });
+      const progress = new StageProgress(process.stderr, args.verbose ? 2000 : 10000);
+      const summary = await runPlace(args, { signal: ctl.signal, progress });
       process.stdout.write(summaryText(summary));
     } finally {
       process.removeListener('SIGINT', onSigint);

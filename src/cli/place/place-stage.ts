@@ -53,7 +53,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: STDFlow, progress: S
         ? `covered ${p.coveringFraction.toFixed(3)} ± ${p.coveringFractionError.toFixed(3)} (target ${s.coveringFraction})`
         : `${p.done ?? 0}/${p.total ?? s.emptyIterations} rejected in a row`;
       progress.update(p.templates, Math.max(p.templates, Math.round(p.predictedCount ?? p.templates)), info);
-    } else progress.update(p.done ?? 0, p.total ?? 1, `${p.templates} templates`);
+    } else if (p.done !== undefined) progress.update(p.done, p.total ?? p.done, `${p.templates} templates`);
   };
   let result: PlacementResult;
   try {
