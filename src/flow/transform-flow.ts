@@ -1,0 +1,90 @@
+/**
+ * A flow from any data -> noise bijection T and the standard-normal base (zuko
+ * `NormalizingFlow`): log q(x) = log N(T(x)) + log|det dT/dx|; samples x = T^-1(z), z ~ N(0, I).
+ * Used by the families that are not STDFlow (./nsf-flow.ts, ./pymc/pymc-flow.ts); the family
+ * records its own architecture JSON for weight files.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { invalid } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import { standardNormalLogProb, standardNormalSample } from './standard-normal.js';
+import type { Flow, FlowArchitecture, Transform } from './types.js';
+
+/** Prefix of the transform tensors in weight files (as STDFlow: `_transform.<name>`). */
+export const FLOW_TRANSFORM_PREFIX = '_transform.';
+
+export class TransformFlow implements Flow {
+  readonly dim: number;
+  /** The data -> noise bijection. */
+  readonly transform: Transform;
+  private readonly arch: object;
+
+  /** @param architecture JSON-able description with a `kind` field (see ./families.ts). */
+  constructor(dim: number, transform: Transform, architecture: { kind: string }) {
+    this.dim = dim;
+    this.transform = transform;
+    this.arch = JSON.parse(JSON.stringify(architecture)) as object;
+  }
+
+  private checkInput(x: tf.Tensor2D): void {
+    if (x.rank !== 2 || x.shape[1] !== this.dim) invalid('flow input shape', x.shape, `must be [N, ${this.dim}]`);
+  }
+
+  private checkCount(n: number): void {
+    if (!Number.isInteger(n) || n < 1) invalid('n', n, 'must be a positive integer');
+  }
+
+  /** log q(x) per row [N]. */
+  logProb(x: tf.Tensor2D): tf.Tensor1D {
+    this.checkInput(x);
+    return tf.tidy(() => {
+      const { y, logAbsDet } = this.transform.forwardAndLogAbsDet(x);
+      return tf.add(standardNormalLogProb(y), logAbsDet) as tf.Tensor1D;
+    });
+  }
+
+  /** z = T(x), [N, D]. */
+  transformToNoise(x: tf.Tensor2D): tf.Tensor2D {
+    this.checkInput(x);
+    return this.transform.forward(x);
+  }
+
+  /** n samples x = T^-1(z), z ~ N(0, I) (seeded library Rng when `seed` is given). */
+  sample(n: number, seed?: number): tf.Tensor2D {
+    this.checkCount(n);
+    return tf.tidy(() => this.transform.inverse(standardNormalSample(n, this.dim, seed === undefined ? undefined : new Rng(seed))));
+  }
+
+  /** Samples and log q(x) = log N(z) - log|det dT^-1/dz| in one (reparameterised) pass. */
+  sampleAndLogProb(n: number, seed?: number): { x: tf.Tensor2D; logProb: tf.Tensor1D } {
+    this.checkCount(n);
+    return tf.tidy(() => {
+      const z = standardNormalSample(n, this.dim, seed === undefined ? undefined : new Rng(seed));
+      const { y, logAbsDet } = this.transform.inverseAndLogAbsDet(z);
+      return { x: y, logProb: tf.sub(standardNormalLogProb(z), logAbsDet) as tf.Tensor1D };
+    });
+  }
+
+  trainableVariables(): tf.Variable[] {
+    return this.transform.variables();
+  }
+
+  /** Every tensor by weight-file name (`_transform.<name>`). */
+  namedVariables(): Record<string, tf.Variable> {
+    const out: Record<string, tf.Variable> = {};
+    for (const [k, v] of Object.entries(this.transform.namedVariables())) out[FLOW_TRANSFORM_PREFIX + k] = v;
+    return out;
+  }
+
+  /**
+   * The family's architecture JSON. Typed as the flow contract's `FlowArchitecture` (which names
+   * only STDFlow); the value is a {@link FamilyArchitecture} of ./families.ts.
+   */
+  architecture(): FlowArchitecture {
+    return JSON.parse(JSON.stringify(this.arch)) as FlowArchitecture;
+  }
+
+  dispose(): void {
+    this.transform.dispose();
+  }
+}

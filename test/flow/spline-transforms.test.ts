@@ -1,0 +1,83 @@
+/** The spline transforms under the transform harness, plus spline-specific properties. */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { MaskedRQSAutoregressiveTransform } from '../../src/flow/transforms/autoregressive-spline.js';
+import { ElementwiseSplineTransform } from '../../src/flow/transforms/elementwise-spline.js';
+import { ComposedTransform } from '../../src/flow/transforms/composed.js';
+import { PermutationTransform, reversePermutation } from '../../src/flow/transforms/permutation.js';
+import { useTestBackend } from './helpers.js';
+import { gaussianInputs, perturb, transformHarness } from './spline-harness.js';
+
+const D = 3;
+
+beforeAll(useTestBackend);
+
+transformHarness([
+  {
+    name: 'element-wise RQ spline (8 bins, bound 3, points also in the linear tails)',
+    dim: D,
+    make: () => new ElementwiseSplineTransform(D, { bins: 8, bound: 3 }, new Rng(1), 1),
+    inputs: gaussianInputs(D, 2),
+    h: 2 ** -10,
+    tol: 2e-3,
+  },
+  {
+    name: 'masked autoregressive RQ spline (residual MADE)',
+    dim: D,
+    make: () => perturb(new MaskedRQSAutoregressiveTransform({ dim: D, hiddenFeatures: 16, bins: 6, bound: 4 }, new Rng(2)), 3, 0.3),
+    inputs: gaussianInputs(D, 1.5),
+    h: 2 ** -10,
+    tol: 3e-3,
+  },
+  {
+    name: 'two spline MAF layers with a reverse permutation (feed-forward MADE)',
+    dim: D,
+    make: () =>
+      new ComposedTransform([
+        perturb(new MaskedRQSAutoregressiveTransform({ dim: D, hiddenFeatures: 12, bins: 5, bound: 3, numBlocks: 1, useResidualBlocks: false }, new Rng(4)), 5, 0.3),
+        new PermutationTransform(reversePermutation(D)),
+        perturb(new MaskedRQSAutoregressiveTransform({ dim: D, hiddenFeatures: 12, bins: 5, bound: 3 }, new Rng(6)), 7, 0.3),
+      ]),
+    inputs: gaussianInputs(D, 1.5),
+    h: 2 ** -10,
+    tol: 5e-3,
+  },
+]);
+
+describe('rational-quadratic spline', () => {
+  it('is the identity outside [-bound, bound] and monotonically increasing inside', () => {
+    const t = new ElementwiseSplineTransform(1, { bins: 7, bound: 2 }, new Rng(8), 1.5);
+    const xs = Array.from({ length: 401 }, (_, i) => -4 + (8 * i) / 400);
+    const { y, logAbsDet } = t.forwardAndLogAbsDet(tf.tensor2d(xs, [xs.length, 1]));
+    const yv = y.dataSync();
+    const lv = logAbsDet.dataSync();
+    xs.forEach((x, i) => {
+      if (Math.abs(x) > 2) {
+        expect(yv[i]).toBe(Math.fround(x));
+        expect(lv[i]).toBe(0);
+      }
+      if (i > 0) expect(yv[i]).toBeGreaterThan(yv[i - 1]);
+    });
+    expect(Math.abs(yv[100] + 2)).toBeLessThan(1e-5); // continuous at the ends: S(-B) = -B
+    expect(Math.abs(yv[300] - 2)).toBeLessThan(1e-5);
+    tf.dispose([y, logAbsDet]);
+    t.dispose();
+  });
+
+  it('makes the spline MAF autoregressive: output d does not depend on inputs d, d+1, ...', () => {
+    const t = perturb(new MaskedRQSAutoregressiveTransform({ dim: D, hiddenFeatures: 16, bins: 4, bound: 3 }, new Rng(9)), 10, 0.3);
+    const x0 = [0.3, -0.7, 1.1];
+    const y0 = t.forward(tf.tensor2d([x0])).dataSync();
+    for (let j = 0; j < D; j++) {
+      const x1 = [...x0];
+      x1[j] += 0.5;
+      const y1 = t.forward(tf.tensor2d([x1])).dataSync();
+      for (let i = 0; i < D; i++) {
+        if (i < j) expect(y1[i], `y${i} vs x${j}`).toBe(y0[i]);
+        else expect(y1[i], `y${i} vs x${j}`).not.toBe(y0[i]);
+      }
+    }
+    t.dispose();
+  });
+});
