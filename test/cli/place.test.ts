@@ -87,12 +87,13 @@ describe('mbank-ts place', () => {
   it('places from an existing --flow-file alone (settings read from the flow file; bank as .xml.gz) with the templates of the run that trained it', async () => {
     const other = join(dir, 'from-flow');
     const s = await place(['--flow-file', join(runDir, 'flow.safetensors'), '--run-dir', other, '--seed', '3', '--mm', '0.95', '--n-livepoints', '200',
-      '--workers', '0', '--bank-file', 'bank.xml.gz']);
+      '--workers', '0', '--bank-file', 'bank.xml.gz', '--ifo', 'H1']);
     expect(s.variableFormat).toBe('Mq_nonspinning');
     expect(s.psd).toBe('aLIGOZeroDetHighPower');
     expect(s.flow.trained).toBe(false);
     expect(s.dataset).toBeUndefined();
     const bank = await readBank(join(other, 'bank.xml.gz'));
+    expect(bank.metadata.ifo).toBe('H1');
     const ref = await readBank(join(runDir, 'bank.h5'));
     expect(bank.size).toBe(ref.size);
     for (let i = 0; i < bank.size; i++) expect(bank.templates.mass1[i]).toBeCloseTo(ref.templates.mass1[i], 4);

@@ -28,6 +28,7 @@ export const placeOptions = {
   'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
   'validation-step': { type: 'number', default: 100, describe: 'training steps between two validations' },
   ...placementOptions,
+  ifo: { type: 'string', default: 'L1', choices: ['L1', 'H1', 'V1'], describe: 'interferometer written in the bank (LIGO_LW sngl_inspiral.ifo; mbank always writes L1)' },
   'bank-file': { type: 'string', default: 'bank.h5', describe: 'output bank: .h5 (PyCBC layout), .xml/.xml.gz (LIGO_LW), .txt/.dat (names inside --run-dir)' },
   dataset: { type: 'string', describe: 'metric dataset (HDF5; default dataset.h5 in --run-dir): continued if it exists; with --flow-file, used by the plots' },
   'n-datapoints': { type: 'number', default: 10000, describe: 'rows of the dataset the flow is trained on' },

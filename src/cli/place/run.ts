@@ -139,7 +139,7 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
     if (r.count > 0) {
       const bank = bankFromTemplates(s.format, r.templates, {
         variableFormat: s.format.name, minimalMatch: s.minimalMatch, psd: s.metric.psd, fMin: s.metric.fMinHz, fMax: s.metric.fMaxHz,
-        df: s.metric.df, approximant: s.metric.approximant, method: s.method, seed: s.seed, programVersion: programVersion(),
+        df: s.metric.df, approximant: s.metric.approximant, method: s.method, seed: s.seed, programVersion: programVersion(), ifo: String(args.ifo),
         extra: {
           runName: s.runName, complete: summary.complete ? 1 : 0, coveringFraction: r.coveringFraction, coveringFractionError: r.coveringFractionError,
           targetCoveringFraction: s.coveringFraction, livepoints: r.livepoints, metricType: s.metricType, asd: s.metric.asd ? 1 : 0,
