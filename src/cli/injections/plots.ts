@@ -48,7 +48,7 @@ export function writeInjectionPlots(p: InjectionPlotInput): string[] {
     const scatter = join(p.dir, 'injections_ff.png');
     saveScatterChart(scatter, { x: idx.map((i) => p.points[i * D]), y: idx.map((i) => p.points[i * D + 1]), radius: 3 }, {
       xLabel: p.names[0], yLabel: p.names[1], title: 'injections coloured by fitting factor',
-      colorBy: { values: idx.map((i) => p.ff[i]), label: 'FF', onTop: 'low' },
+      colorBy: { values: idx.map((i) => p.ff[i]), label: 'FF (clipped below at MM - 0.1)', onTop: 'low', range: [p.mm - 0.1, 1] },
     });
     files.push(scatter);
   }
