@@ -1,6 +1,6 @@
 /**
  * The `mbank-ts` command line: one yargs command per file in ./commands, registered in
- * ./commands/index.ts. mbank-style `.ini` files given as positional arguments are expanded into
+ * ./commands/index.ts and loaded lazily (only the command being run is imported). mbank-style `.ini` files given as positional arguments are expanded into
  * options first (./ini.ts). Only src/cli touches process, argv and console.
  */
 import yargs from 'yargs';
@@ -19,14 +19,10 @@ function knownOptions(cmd: CommandModule<any, any>): Set<string> {
   return new Set(keys.map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
 }
 
-function commandName(cmd: CommandModule<any, any>): string {
-  const c = Array.isArray(cmd.command) ? cmd.command[0] : cmd.command;
-  return String(c ?? '').split(/\s+/)[0];
-}
-
 export async function main(argv: string[]): Promise<void> {
   try {
-    const cmd = commands.find((c) => commandName(c) === argv[0]);
+    const entry = commands.find((c) => c.name === argv[0]);
+    const cmd = entry ? await entry.load() : undefined;
     if (cmd && argv.slice(1).some((t) => !t.startsWith('-') && t.toLowerCase().endsWith('.ini'))) {
       const { tokens, ignored } = expandIniTokens(argv.slice(1), knownOptions(cmd));
       if (ignored.length > 0) {
@@ -43,13 +39,14 @@ export async function main(argv: string[]): Promise<void> {
       .help()
       .alias('h', 'help')
       .version()
-      .wrap(Math.min(110, process.stdout.columns ?? 110))
+      .wrap(Math.min(120, process.stdout.columns ?? 120))
       .fail((msg, err) => {
         if (err) throw err;
         process.stderr.write(`mbank-ts: ${msg}\nRun 'mbank-ts --help' for the list of commands and options.\n`);
         process.exit(2);
       });
-    for (const c of commands) cli = cli.command(c);
+    // The command being run is registered in full; the others only by name, for the help listing.
+    for (const c of commands) cli = c === entry && cmd ? cli.command(cmd) : cli.command(c.name, c.describe, () => {}, () => {});
     await cli.parseAsync();
   } catch (err) {
     if (err instanceof MbankError) {
