@@ -125,6 +125,11 @@ export class FittingFactorEvaluator {
     return this.fittingFactor(s, sel.indices, sel.window);
   }
 
+  /** Fitting factor over given candidate templates (bank indices), e.g. a metric-distance preselection. */
+  evaluateAmong(params: WaveformParams, sky: SkyLocation, candidates: ArrayLike<number>): FittingFactorResult {
+    return this.fittingFactor(this.signal(params, sky), candidates);
+  }
+
   /** Maximum match of signal `s` over the templates `candidates` (bank indices). */
   fittingFactor(s: Float64Array, candidates: ArrayLike<number>, window = NaN): FittingFactorResult {
     const ws = this.ws;

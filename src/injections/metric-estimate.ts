@@ -17,6 +17,8 @@ export interface MetricMatchResult {
   template: number;
   /** False when the metric at the injection was not positive definite (metricMatch is then NaN). */
   valid: boolean;
+  /** Indices of the `nearest` templates in metric distance, closest first (when asked for and valid). */
+  nearest?: Int32Array;
 }
 
 /** Metric-match estimates against a bank given by its coordinates (N x D row-major). */
@@ -34,8 +36,11 @@ export class MetricMatchEstimator {
     this.type = type;
   }
 
-  /** Estimate for an injection given by its physical components. */
-  estimate(c: BBHComponents): MetricMatchResult {
+  /**
+   * Estimate for an injection given by its physical components; with `nearest` > 0 also the indices
+   * of that many templates closest in metric distance (a candidate preselection for the true match).
+   */
+  estimate(c: BBHComponents, nearest = 0): MetricMatchResult {
     const D = this.ws.format.D;
     const theta = this.ws.format.fromPhysical(c);
     const r = computeMetric(this.ws, theta, this.type);
@@ -43,7 +48,9 @@ export class MetricMatchEstimator {
     const M = r.metric;
     const d = new Float64Array(D);
     let best = -Infinity, arg = -1;
-    for (let i = 0; i < this.coords.length / D; i++) {
+    const N = this.coords.length / D;
+    const dist = nearest > 0 ? new Float64Array(N) : undefined;
+    for (let i = 0; i < N; i++) {
       for (let a = 0; a < D; a++) d[a] = this.coords[i * D + a] - theta[a];
       let q = 0;
       for (let a = 0; a < D; a++) {
@@ -51,8 +58,11 @@ export class MetricMatchEstimator {
         for (let b = 0; b < D; b++) row += M[a * D + b] * d[b];
         q += d[a] * row;
       }
+      if (dist) dist[i] = q;
       if (1 - q > best) { best = 1 - q; arg = i; }
     }
-    return { metricMatch: best, template: arg, valid: true };
+    const out: MetricMatchResult = { metricMatch: best, template: arg, valid: true };
+    if (dist) out.nearest = Int32Array.from({ length: N }, (_, i) => i).sort((a, b) => dist[a] - dist[b] || a - b).slice(0, Math.min(nearest, N));
+    return out;
   }
 }

@@ -67,6 +67,26 @@ describe('injections runner', () => {
     expect(r.stats.template).toEqual(full.template);
   });
 
+  it('metric preselection takes the K templates nearest in metric distance: injections equal to templates keep FF = 1', async () => {
+    const t = bank.templates;
+    const coordinates = Float64Array.from({ length: bank.size * 4 }, (_, k) => {
+      const i = Math.floor(k / 4);
+      return [t.mass1[i] + t.mass2[i], t.mass1[i] / t.mass2[i], t.spin1z[i], t.spin2z[i]][k % 4];
+    });
+    const own = injectionsFromComponents(componentsFromBank(bank, 4, new Rng(1)).components, new Rng(1));
+    const metric = { options: { variableFormat: 'Mq_s1z_s2z', approximant: 'TaylorF2', psd: 'aLIGOZeroDetHighPower', asd: false, fMinHz: 20, fMaxHz: 512, df: 1 }, coordinates };
+    const r = await runFittingFactors({
+      bank, injections: own, settings: { ...settings, minCandidates: 3 }, statPath: join(dir, 'metric.json'), identity: {}, workers: 0,
+      metric, preselect: 'metric', recordMetric: true,
+    });
+    for (let i = 0; i < own.size; i++) {
+      expect(r.stats.ff[i]!).toBeCloseTo(1, 6);
+      expect(r.stats.candidates[i]).toBe(3);
+      expect(r.stats.metricMatch![i]!).toBeCloseTo(1, 9);
+      expect(r.stats.metricTemplate![i]).toBe(r.stats.template[i]);
+    }
+  });
+
   it('a stat file made with other settings is refused, naming the setting', async () => {
     const path = join(dir, 'other.json');
     writeFileSync(path, readFileSync(join(dir, 'full.json')));
@@ -93,7 +113,7 @@ describe('injfile and injections commands', () => {
     let printed = '';
     process.stdout.write = ((s: string) => { printed += s; return true; }) as typeof process.stdout.write;
     try {
-      await injectionsCommand.handler({ bank: bankPath, 'inj-file': h5, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, plot: true, asd: false } as never);
+      await injectionsCommand.handler({ bank: bankPath, 'inj-file': h5, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: true, asd: false } as never);
     } finally {
       process.stdout.write = write;
     }

@@ -66,6 +66,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('mm', { type: 'number', describe: 'minimal match the fraction below is counted against (default: the bank\'s, else 0.97)' })
       .option('mchirp-window', { type: 'number', default: 0.1, describe: 'initial relative chirp-mass window |dMc|/Mc of the candidates' })
       .option('min-candidates', { type: 'number', default: 1500, describe: 'the window widens by 0.05 until at least min(this, N templates) qualify (mbank: 1500)' })
+      .option('preselect', { type: 'string', choices: ['mchirp', 'metric'], default: 'mchirp', describe: 'candidates: chirp-mass window, or the --min-candidates templates nearest in metric distance (metric at the injection; needs the variable format)' })
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
       .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
       .option('cache-mb', { type: 'number', default: DEFAULT_CACHE_BYTES / 2 ** 20, describe: 'template cache per worker [MiB] (the whole bank is precomputed when it fits)' })
@@ -106,8 +107,9 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (!Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
     const formatName = (args['variable-format'] as string | undefined) ?? m.variableFormat;
     let metric: { options: MetricOptions; coordinates: Float64Array } | undefined;
-    if (args['metric-match']) {
-      if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match: the bank records no variable format');
+    const preselect = args.preselect as 'mchirp' | 'metric';
+    if (args['metric-match'] || preselect === 'metric') {
+      if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');
       metric = {
         options: { variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df },
         coordinates: bankPoints(bank, formatName),
@@ -116,7 +118,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     const runDir = args['run-dir'] as string | undefined;
     const statPath = inRunDir(runDir, args.out as string);
     const { cacheBytes: _c, ...numbers } = settings;
-    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, ...numbers };
+    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers };
 
     const ctl = new AbortController();
     const onSigint = () => { process.stderr.write('\nmbank-ts: interrupted, keeping the finished injections...\n'); ctl.abort(); };
@@ -127,7 +129,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     let start = -1, lastLine = 0;
     try {
       const result = await runFittingFactors({
-        bank, injections, settings, metric, statPath, identity, workers, signal: ctl.signal,
+        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: ctl.signal,
         onProgress: (done, total) => {
           if (start < 0) start = done;
           const rate = ((done - start) / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(2);

@@ -15,8 +15,12 @@ import type { WaveformParams } from '../../waveforms/types.js';
 export interface InjectionWorkerData {
   settings: FittingFactorSettings;
   templates: BankTemplates;
-  /** Metric-match estimate settings (with --metric-match). */
+  /** Metric settings and bank coordinates (with --metric-match or --preselect metric). */
   metric?: { options: MetricOptions; coordinates: Float64Array };
+  /** Record the metric-match estimate (--metric-match). */
+  recordMetric?: boolean;
+  /** Candidates: chirp-mass window (default) or the settings.minCandidates nearest in metric distance. */
+  preselect?: 'mchirp' | 'metric';
 }
 
 /** One injection of a task. */
@@ -43,11 +47,13 @@ export interface InjectionOutcome {
 export function injectionHandler(data: InjectionWorkerData): (items: InjectionItem[]) => InjectionOutcome[] {
   const ev = new FittingFactorEvaluator(data.settings, data.templates);
   const est = data.metric ? new MetricMatchEstimator(data.metric.options, data.metric.coordinates) : undefined;
+  const byMetric = data.preselect === 'metric' && est !== undefined;
   return (items) => items.map((it) => {
-    const r = ev.evaluate(it.params, it.sky);
+    const m = est?.estimate(it.components, byMetric ? data.settings.minCandidates : 0);
+    // a non-positive-definite metric at the injection falls back to the chirp-mass window
+    const r = m?.nearest ? ev.evaluateAmong(it.params, it.sky, m.nearest) : ev.evaluate(it.params, it.sky);
     const out: InjectionOutcome = { index: it.index, ff: r.ff, template: r.template, gridMatch: r.gridMatch, candidates: r.candidates, window: r.window };
-    if (est) {
-      const m = est.estimate(it.components);
+    if (m && data.recordMetric) {
       out.metricMatch = m.metricMatch;
       out.metricTemplate = m.template;
     }

@@ -19,8 +19,12 @@ export interface FittingFactorRunOptions {
   bank: Bank;
   injections: InjectionSet;
   settings: FittingFactorSettings;
-  /** Metric-match estimate (bank coordinates in `options.variableFormat`). */
+  /** Metric settings and bank coordinates in `options.variableFormat` (metric estimate / preselection). */
   metric?: { options: MetricOptions; coordinates: Float64Array };
+  /** Record the metric-match estimate (default: whenever `metric` is given). */
+  recordMetric?: boolean;
+  /** Candidate preselection (default 'mchirp'; 'metric' needs `metric`). */
+  preselect?: 'mchirp' | 'metric';
   /** Stat file (JSON); continued when it exists with the same identity. */
   statPath: string;
   /** Everything that identifies the run in the stat file (paths, settings). */
@@ -63,7 +67,7 @@ function store(stats: InjectionStats, o: InjectionOutcome): void {
   stats.template[i] = o.template;
   stats.gridMatch[i] = o.gridMatch;
   stats.candidates[i] = o.candidates;
-  stats.window[i] = o.window;
+  stats.window[i] = Number.isFinite(o.window) ? o.window : null;
   if (stats.metricMatch && o.metricMatch !== undefined) {
     stats.metricMatch[i] = Number.isFinite(o.metricMatch) ? o.metricMatch : null;
     stats.metricTemplate![i] = o.metricTemplate ?? null;
@@ -73,7 +77,8 @@ function store(stats: InjectionStats, o: InjectionOutcome): void {
 /** Compute the fitting factors of every pending injection; see module comment. */
 export async function runFittingFactors(o: FittingFactorRunOptions): Promise<FittingFactorRunResult> {
   const n = o.injections.size;
-  const { stats, resumed } = openStats(o.statPath, n, o.identity, o.metric !== undefined);
+  const recordMetric = o.metric !== undefined && (o.recordMetric ?? true);
+  const { stats, resumed } = openStats(o.statPath, n, o.identity, recordMetric);
   const c = o.injections.columns;
   const pending = pendingIndices(stats).sort((a, b) => chirpMass(c.mass1[a], c.mass2[a]) - chirpMass(c.mass1[b], c.mass2[b]) || a - b);
   const batch = o.batch ?? 4;
@@ -96,7 +101,7 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
     o.onProgress?.(done, n);
     if (Date.now() - lastFlush > 1000 * (o.flushSeconds ?? 15)) flush();
   };
-  const data: InjectionWorkerData = { settings: o.settings, templates: o.bank.templates as InjectionWorkerData['templates'], metric: o.metric };
+  const data: InjectionWorkerData = { settings: o.settings, templates: o.bank.templates as InjectionWorkerData['templates'], metric: o.metric, recordMetric, preselect: o.preselect };
   o.onProgress?.(done, n);
   if (o.workers <= 0) {
     const handle = injectionHandler(data);
