@@ -154,7 +154,8 @@ describe('STDFlow training from an energy (reverse KL)', () => {
     expect(logZ).toBeCloseTo(1.612, 2);
     const flow = new STDFlow({ dim: 2, nLayers: 3, hiddenFeatures: 64, seed: 1 });
     const h = await trainFlow(flow, {
-      loss: 'reverse_KL', logU: ringEnergy, steps: 1500, batchSize: 256, learningRate: 3e-3, validationStep: 100, validationSize: 4096, seed: 1,
+      loss: 'reverse_KL', logU: ringEnergy, steps: 1200, batchSize: 256, learningRate: 6e-3, validationStep: 50, validationSize: 4096, seed: 1,
+      plateau: { patience: 2 },
     });
     const loss = reverseKL(flow, 20000, 12345);
     expect(loss).toBeLessThan(-1.4);
