@@ -30,6 +30,12 @@ import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
 const NAME = 'IMRPhenomPv2';
 const HALF_SQRT_6 = 0.5 * Math.sqrt(6);
+/** Bins between exact re-evaluations of f^{-1/3} and ln f in the per-bin recurrences. */
+const ANCHOR_EVERY = 64;
+/** Largest relative frequency step for which the recurrences are used (else Math.cbrt / Math.log). */
+const MAX_REL_STEP = 0.02;
+/** Largest |argument| of the exp / atan increments evaluated by series (else Math.exp / Math.atan). */
+const MAX_CARRIED_ARG = 0.01;
 
 /** Fill the selected bins of h+ and hx; the rest stay zero. */
 function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: Float64Array, hc: Float64Array): void {
@@ -72,16 +78,58 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
   const { alpha1, alpha2, alpha4, beta1, beta2, c1Int, c2Int, c1MRD, c2MRD } = p;
   const ampJoin = AMP_F_JOIN_INS;
   const phiJoin = PHI_F_JOIN_INS;
+  // module bindings copied to locals: imported names can be slow to read inside a hot loop
   const sincos = sinCos;
+  const mtsun = MTSUN_SI;
+  const piThird = PI_THIRD;
+  const halfSqrt6 = HALF_SQRT_6;
+  const anchorEvery = ANCHOR_EVERY;
+  const maxRelStep = MAX_REL_STEP;
+  const maxCarried = MAX_CARRIED_ARG;
   const cs = new Float64Array(2);
+  // f^{-1/3}, ln f and the merger-ringdown exp and atan carried from the previous bin, re-anchored on
+  // Math.cbrt / Math.log / Math.exp / Math.atan every ANCHOR_EVERY bins and whenever the step is not
+  // small (the scheme of imrphenomd/model.ts)
+  let fPrev = 0;
+  let itPrev = 0;
+  let lnPrev = 0;
+  let sinceAnchor = ANCHOR_EVERY;
+  // exp and atan of the merger-ringdown amplitude and phase, carried the same way while in that region
+  let exPrev = 0;
+  let exOk = false;
+  let atPrev = 0;
+  let xaPrev = 0;
+  let atOk = false;
   const fLo = range.fLoHz;
   const fHi = range.fHiHz;
   for (let k = range.start; k < range.stop; k++) {
     const fHz = freqs[k];
     if (!(fHz >= fLo && fHz < fHi)) continue;
-    const f = fHz * MTSUN_SI * mTotal;
-    const it = 1 / Math.cbrt(f);
-    const lnF = Math.log(f);
+    const f = fHz * mtsun * mTotal;
+    const step = f - fPrev;
+    let it: number; // f^{-1/3}
+    let lnF: number;
+    if (sinceAnchor < anchorEvery && step > 0 && step < maxRelStep * fPrev) {
+      // guess y = yPrev (1 - step/(3 fPrev)), then two division-free third-order Newton-type steps
+      // y <- y (1 + e/3 + 2 e^2/9), e = 1 - f y^3; ln f = ln fPrev + 2 atanh(step/(f + fPrev)) by its series
+      it = itPrev * (1 - step * itPrev * itPrev * itPrev * (1 / 3));
+      let e = 1 - f * it * it * it;
+      it *= 1 + e * (1 / 3 + e * (2 / 9));
+      e = 1 - f * it * it * it;
+      it *= 1 + e * (1 / 3 + e * (2 / 9));
+      const u = step / (f + fPrev);
+      const u2 = u * u;
+      lnF = lnPrev + 2 * u * (1 + u2 * (1 / 3 + u2 * (1 / 5 + u2 * (1 / 7 + u2 * (1 / 9)))));
+      sinceAnchor++;
+    } else {
+      it = 1 / Math.cbrt(f);
+      lnF = Math.log(f);
+      sinceAnchor = 0;
+    }
+    const carried = sinceAnchor > 0;
+    fPrev = f;
+    itPrev = it;
+    lnPrev = lnF;
     const it2 = it * it;
     const invF = it2 * it;
     const t = f * it2;
@@ -92,12 +140,24 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
     if (f < ampJoin) {
       const ff = f * f;
       amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * ff * rho1 + t2 * ff * rho2 + f * (i1 + f * i2 + ff * rho3);
+      exOk = false;
     } else if (f >= fPeak) {
+      // exp(-(f - fRD) gA) carried: times exp(-z), z = step gA, by its series (|z| < 0.01: error < 3e-21)
       const x = f - fRD;
-      amp = (Math.exp(-x * gA) * gwA) / (x * x + wA2);
+      const z = step * gA;
+      let ex: number;
+      if (carried && exOk && Math.abs(z) < maxCarried) {
+        ex = exPrev * (1 - z * (1 - z * (1 / 2 - z * (1 / 6 - z * (1 / 24 - z * (1 / 120 - z * (1 / 720 - z * (1 / 5040))))))));
+      } else {
+        ex = Math.exp(-x * gA);
+      }
+      exPrev = ex;
+      exOk = true;
+      amp = (ex * gwA) / (x * x + wA2);
     } else {
       const x1 = f - f1;
       amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
+      exOk = false;
     }
     amp *= halfScale * invF * Math.sqrt(it);
     // IMRPhenomD phase
@@ -106,19 +166,36 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
       const logv = (lnF + lnPi) * (1 / 3);
       phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
         pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
+      atOk = false;
     } else if (f >= fMRD) {
+      // atan(xa) carried: atan(xa) = atan(xaPrev) + atan(d), d = (xa - xaPrev)/(1 + xa xaPrev), series for |d| < 0.01
+      const xa = (f - a5fRD) * invFDM;
+      let at = 0;
+      let exact = true;
+      if (carried && atOk) {
+        const d = (xa - xaPrev) / (1 + xa * xaPrev);
+        if (Math.abs(d) < maxCarried) {
+          const d2 = d * d;
+          at = atPrev + d * (1 - d2 * (1 / 3 - d2 * (1 / 5 - d2 * (1 / 7 - d2 * (1 / 9)))));
+          exact = false;
+        }
+      }
+      if (exact) at = Math.atan(xa);
+      atPrev = at;
+      xaPrev = xa;
+      atOk = true;
       const sq = Math.sqrt(f);
-      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f +
-        alpha4 * Math.atan((f - a5fRD) * invFDM)) + c1MRD + c2MRD * f;
+      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * at) + c1MRD + c2MRD * f;
     } else {
       phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
+      atOk = false;
     }
     // NNLO Euler angles
     const alpha = aA1 * invF + aA2 * it2 + aA3 * it + ac4 * lnF + aA5 * t + aA0;
     const epsilon = eE1 * invF + eE2 * it2 + eE3 * it + ec4 * lnF + eE5 * t + eE0;
     // opening angle: cos(beta) = 1/sqrt(1 + s^2), s = S_perp/(L_2PN(v) + S_L), v = (pi f)^{1/3}; with
     // c = cos(beta/2), s = sin(beta/2): c^2 - s^2 = cos(beta), 2 c s = sin(beta), c^4 + s^4 = (1 + cos^2 beta)/2
-    const v = PI_THIRD * t;
+    const v = piThird * t;
     const xv = v * v;
     const lOrb = (eta * (1.0 + lA * xv + lB * xv * xv)) / v;
     const sr = sPerp / (lOrb + sL);
@@ -130,7 +207,7 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
     const mm2 = cb * ym2;
     const pm1v = -sb * cb * ym1;
     const mm1 = -sb * ym1;
-    const p0v = HALF_SQRT_6 * sb * sb * y0;
+    const p0v = halfSqrt6 * sb * sb * y0;
     const p1v = sb * cb * y1;
     const m1v = -sb * y1;
     const p2v = even * y2;
