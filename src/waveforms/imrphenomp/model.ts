@@ -200,7 +200,7 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
     const lOrb = (eta * (1.0 + lA * xv + lB * xv * xv)) / v;
     const sr = sPerp / (lOrb + sL);
     const cb = 1.0 / Math.sqrt(1.0 + sr * sr);
-    const sb = Math.abs(sr) * cb;
+    const sb = cb > 0 ? Math.abs(sr) * cb : 1; // (L + S_L = 0: beta = pi/2)
     const even = 0.5 * (1 + cb * cb);
     // P_m = (d^2_{-2,m} + d^2_{2,m}) Y_m and M_m = (d^2_{-2,m} - d^2_{2,m}) Y_m
     const pm2 = even * ym2;
