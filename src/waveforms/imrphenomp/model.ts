@@ -1,6 +1,5 @@
 /**
- * IMRPhenomPv2 (Hannam et al. arXiv:1308.3271; Bohe et al. LIGO-T1500602; Khan et al.
- * arXiv:1809.10113 app.) as LALSimulation's `XLALSimInspiralChooseFDWaveform(..., IMRPhenomPv2)`
+ * IMRPhenomPv2 (Hannam et al. arXiv:1308.3271; Bohe et al. LIGO-T1500602) as LALSimulation's `XLALSimInspiralChooseFDWaveform(..., IMRPhenomPv2)`
  * produces it (LALSimIMRPhenomP.c, LALSimInspiralGeneratorLegacy.c). Per frequency, with Mf = f M MTSUN_SI:
  *
  *   hP(f)  = M^2 MRSUN_SI MTSUN_SI / r  A_D(Mf) exp(-i [phi_D(Mf) - 2 phi_aligned])   (IMRPhenomD core, chi_l and
@@ -15,7 +14,13 @@
  *
  * Frequency range (LAL's): on a uniform grid bins k = floor(f_min/df) .. floor(f_end/df) - 1, f_end =
  * min(f_max, 0.2/(M MTSUN_SI)); on a non-uniform grid the bins with f_min <= f < f_end. Every other bin is 0.
- * f_ref = 0 means f_min; m1 < m2 gives exactly the call with the bodies (mass and spin vector) swapped.
+ * f_ref = 0 means f_min; m1 < m2 gives the call with the bodies (mass and spin vector) swapped, bit for bit
+ * as in LAL, except that J_z = L + m1^2 s1z + m2^2 s2z is summed in the order given (LAL does the same), which
+ * can move a frame angle by one ulp.
+ *
+ * Speed: per bin one cube root and log (carried by recurrences between anchors), the merger-ringdown exp and
+ * atan carried likewise, one sqrt for the Wigner-d products (written in cos(beta), sin(beta)) and two shared
+ * cos/sin reductions (alpha; overall phase). Agrees with LAL's direct evaluation to ~5e-13 of max|h|.
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { MTSUN_SI } from '../../core/constants.js';
