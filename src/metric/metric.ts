@@ -72,18 +72,21 @@ function firstNonZero(h: Float64Array, lo: number, hi: number): number {
 }
 
 /**
- * Fill ws.gradients with d h+/d theta_i over the match band and return the common support
- * [kLo, kHi) (bins non-zero in every stencil waveform) and the centre polarisations.
+ * Fill ws.gradients with d h+/d theta_i over the centre's support and return the common support
+ * [kLo, kHi) (bins non-zero in every stencil waveform) and the centre polarisations (hx only when
+ * `withCross`). Gradient entries outside the centre's support are stale: only [kLo, kHi) is read.
  */
-function gradients(ws: MetricWorkspace, theta: ArrayLike<number>): { hp: Float64Array; hc: Float64Array; kLo: number; kHi: number } {
+function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boolean): { hp: Float64Array; hc: Float64Array; kLo: number; kHi: number } {
   const { kmin, kmax } = ws.match;
   const nb = kmax - kmin;
   const D = ws.format.D;
-  const centre = ws.waveform(theta);
+  const centre = ws.centre;
+  ws.waveformBandInto(theta, centre.hp, withCross ? centre.hc : undefined);
   let kLo = firstNonZero(centre.hp, kmin, kmax);
   let kHi = lastNonZero(centre.hp, kmin, kmax) + 1;
+  const k0 = kLo;
+  const k1 = kHi;
   const g = ws.gradients;
-  g.fill(0);
   const x = ws.shifted;
   for (let i = 0; i < D; i++) {
     const dom = ws.format.domains[i];
@@ -91,7 +94,7 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>): { hp: Float64
     const choice = chooseStencil(theta[i], h0, dom, ws.order);
     if (!choice) throw new MbankError(`theta: ${ws.format.names[i]} = ${theta[i]} leaves no room for a finite-difference stencil inside its domain`);
     const { stencil, step } = choice;
-    const off = i * 2 * nb;
+    const off = i * 2 * nb - 2 * kmin;
     for (let j = 0; j < stencil.offsets.length; j++) {
       const s = stencil.offsets[j];
       const c = stencil.coefficients[j] / step;
@@ -100,13 +103,16 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>): { hp: Float64
       else {
         for (let d = 0; d < D; d++) x[d] = theta[d];
         x[i] = theta[i] + s * step;
-        hp = ws.waveform(x).hp;
+        hp = ws.displaced;
+        ws.waveformBandInto(x, hp);
         kLo = Math.max(kLo, firstNonZero(hp, kmin, kmax));
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
-      for (let k = kmin, b = off; k < kmax; k++, b += 2) {
-        g[b] += c * hp[2 * k];
-        g[b + 1] += c * hp[2 * k + 1];
+      // only the centre's support [k0, k1) can be read (the common support lies inside it)
+      if (j === 0) {
+        for (let m = 2 * k0; m < 2 * k1; m++) g[off + m] = c * hp[m];
+      } else {
+        for (let m = 2 * k0; m < 2 * k1; m++) g[off + m] += c * hp[m];
       }
     }
   }
@@ -201,6 +207,6 @@ export function describeMetric(metric: Float64Array, D: number, inside: boolean)
 export function metricMatrix(ws: MetricWorkspace, theta: ArrayLike<number>, type: 'hessian' | 'symphony'): Float64Array {
   const problem = thetaProblem(ws.format, theta);
   if (problem !== null) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: ${problem}`);
-  const { hp, hc, kLo, kHi } = gradients(ws, theta);
+  const { hp, hc, kLo, kHi } = gradients(ws, theta, type === 'symphony');
   return projectedMetric(ws, hp, hc, kLo, kHi, type === 'symphony');
 }

@@ -59,6 +59,12 @@ export class MetricWorkspace {
   readonly shifted: Float64Array;
   /** Scratch: components of the current point. */
   readonly components: BBHComponents = zeroComponents();
+  /**
+   * Scratch of the metric: centre h+ and hx and one displaced h+ (interleaved complex, grid length;
+   * only the band [kmin, kmax) is meaningful), filled by {@link waveformBandInto}.
+   */
+  readonly centre: { hp: Float64Array; hc: Float64Array };
+  readonly displaced: Float64Array;
   private readonly params: WaveformParams;
 
   constructor(options: MetricOptions, psdOnGrid?: Float64Array) {
@@ -79,6 +85,9 @@ export class MetricWorkspace {
     this.step = step;
     this.gradients = new Float64Array(this.format.D * 2 * (this.match.kmax - this.match.kmin));
     this.shifted = new Float64Array(this.format.D);
+    const n2 = 2 * this.grid.frequencies.length;
+    this.centre = { hp: new Float64Array(n2), hc: new Float64Array(n2) };
+    this.displaced = new Float64Array(n2);
     this.params = {
       m1: 1, m2: 1, s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0, distanceMpc: 1, inclination: 0, phiRef: 0,
       fMinHz: options.fMinHz, fMaxHz: options.fMaxHz, fRefHz: options.fMinHz, eccentricity: 0, meanAnomaly: 0,
@@ -90,12 +99,34 @@ export class MetricWorkspace {
    * phiRef = phi, eccentricity = e, mean anomaly = meanano.
    */
   waveform(theta: ArrayLike<number>): Polarizations {
+    return this.model.generate(this.grid, this.paramsAt(theta));
+  }
+
+  /**
+   * The same h+ (and hx when `hc` is given) as {@link waveform}, written into caller-owned arrays of
+   * the grid length over the match band [kmin, kmax) only (other bins untouched). Uses the model's
+   * allocation-free generateInto when it has one (identical values), else `waveform` and a copy; an
+   * instance that overrides `waveform` (e.g. a toy model in a test) always goes through the override.
+   */
+  waveformBandInto(theta: ArrayLike<number>, hp: Float64Array, hc?: Float64Array): void {
+    const { kmin, kmax } = this.match;
+    if (this.model.generateInto && this.waveform === MetricWorkspace.prototype.waveform) {
+      this.model.generateInto(this.grid, this.paramsAt(theta), hc ? { hp, hc } : { hp }, { kLo: kmin, kHi: kmax });
+      return;
+    }
+    const w = this.waveform(theta);
+    hp.set(w.hp.subarray(2 * kmin, 2 * kmax), 2 * kmin);
+    if (hc) hc.set(w.hc.subarray(2 * kmin, 2 * kmax), 2 * kmin);
+  }
+
+  /** The model parameters at theta (a reused object: valid until the next call). */
+  private paramsAt(theta: ArrayLike<number>): WaveformParams {
     const c = this.format.toPhysicalInto(theta, this.components);
     const p = this.params;
     p.m1 = c.m1; p.m2 = c.m2;
     p.s1x = c.s1x; p.s1y = c.s1y; p.s1z = c.s1z;
     p.s2x = c.s2x; p.s2y = c.s2y; p.s2z = c.s2z;
     p.inclination = c.iota; p.phiRef = c.phi; p.eccentricity = c.e; p.meanAnomaly = c.meanano;
-    return this.model.generate(this.grid, p);
+    return p;
   }
 }

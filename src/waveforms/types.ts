@@ -43,6 +43,23 @@ export interface Polarizations {
   hc: ComplexArray;
 }
 
+/**
+ * Caller-owned output arrays for {@link WaveformModel.generateInto}: h+ always; hx only when given
+ * (the metric and the match of 22-only aligned-spin models need h+ alone). Interleaved complex, length 2 n.
+ */
+export interface PolarizationBuffers {
+  hp: ComplexArray;
+  hc?: ComplexArray;
+}
+
+/** Options of {@link WaveformModel.generateInto}. */
+export interface GenerateIntoOptions {
+  /** First bin to write (default 0). */
+  kLo?: number;
+  /** One past the last bin to write (default: the grid length). */
+  kHi?: number;
+}
+
 /** A frequency-domain model. */
 export interface WaveformModel {
   /** Approximant name as in LALSimulation, e.g. "IMRPhenomD". */
@@ -53,6 +70,14 @@ export interface WaveformModel {
   readonly only22: boolean;
   /** Evaluate h+ and hx on the grid; throws MbankError on unphysical parameters. */
   generate(grid: FrequencyGrid, params: WaveformParams): Polarizations;
+  /**
+   * Optional allocation-free variant of `generate`: writes every bin k in [kLo, kHi) of `out.hp` (and of
+   * `out.hc` when given) with the value `generate` gives there (zero outside the model's support) and
+   * leaves the other bins untouched. Values are bitwise those of `generate` when kLo is at or below the
+   * model's first filled bin (models with bin-to-bin recurrences start them at max(kLo, first bin)).
+   * @throws MbankError as `generate`
+   */
+  generateInto?(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void;
 }
 
 /** Default values for optional/zero parameters, used by CLI parsers and tests. */

@@ -20,7 +20,8 @@
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { inclinationFactors } from '../polarizations.js';
-import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { invalid } from '../../core/errors.js';
+import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { AMP_F_JOIN_INS } from './amplitude.js';
 import { PHI_F_JOIN_INS } from './phase.js';
@@ -59,8 +60,14 @@ export function phenomDBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number)
   return { start: 0, stop: n, fLoHz: fMinHz, fHiHz: fEndHz };
 }
 
-/** Fill the selected bins of h+ and hx; the rest stay zero. */
-function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclination: number, hp: Float64Array, hc: Float64Array): void {
+/**
+ * Write bins [kLo, kHi) of h+ (and of hx when `hc` is not null): the selected bins get the model,
+ * every other bin of [kLo, kHi) is set to zero; bins outside [kLo, kHi) are not touched.
+ */
+function fill(
+  s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclination: number,
+  hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
+): void {
   const a = s.amp;
   const p = s.phase;
   const { plus, cross } = inclinationFactors(inclination);
@@ -103,9 +110,16 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
   let atOk = false;
   const fLo = range.fLoHz;
   const fHi = range.fHiHz;
-  for (let k = range.start; k < range.stop; k++) {
+  const kStart = Math.max(range.start, kLo);
+  const kStop = Math.max(kStart, Math.min(range.stop, kHi));
+  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
+  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
+  for (let k = kStart; k < kStop; k++) {
     const fHz = freqs[k];
-    if (!(fHz >= fLo && fHz < fHi)) continue;
+    if (!(fHz >= fLo && fHz < fHi)) {
+      zeroBins(hp, hc, k, k + 1);
+      continue;
+    }
     const f = mSec * fHz;
     const step = f - fPrev;
     let it: number; // f^{-1/3}
@@ -170,7 +184,6 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
       phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
         pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
       atOk = false;
-      atOk = false;
     } else if (f >= fMRD) {
       // atan(xa) carried: atan(xa) = atan(xaPrev) + atan(d), d = (xa - xaPrev)/(1 + xa xaPrev), series for |d| < 0.01
       const xa = (f - a5fRD) * invFDM;
@@ -200,9 +213,18 @@ function fill(s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclina
     const im = -amp * cs[1];
     hp[2 * k] = plus * re;
     hp[2 * k + 1] = plus * im;
-    hc[2 * k] = cross * im;
-    hc[2 * k + 1] = -cross * re;
+    if (hc !== null) {
+      hc[2 * k] = cross * im;
+      hc[2 * k + 1] = -cross * re;
+    }
   }
+}
+
+/** Set bins [k0, k1) of hp (and hc when given) to zero. */
+function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: number): void {
+  if (!(k1 > k0)) return;
+  hp.fill(0, 2 * k0, 2 * k1);
+  if (hc !== null) hc.fill(0, 2 * k0, 2 * k1);
 }
 
 /**
@@ -217,8 +239,27 @@ export function generateIMRPhenomD(grid: FrequencyGrid, params: WaveformParams):
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
   const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
-  fill(s, grid.frequencies, range, params.inclination, hp, hc);
+  fill(s, grid.frequencies, range, params.inclination, hp, hc, range.start, range.stop);
   return { hp, hc };
+}
+
+/**
+ * IMRPhenomD into caller-owned arrays (see WaveformModel.generateInto): bins [kLo, kHi) of out.hp (and
+ * out.hc when given) are written, zero outside the model's support; no allocation of output arrays.
+ * @throws MbankError as generateIMRPhenomD, or when an output array is shorter than 2 kHi
+ */
+export function generateIMRPhenomDInto(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void {
+  validateParams(params, NAME, true);
+  const s = setupPhenomD(params);
+  const n = grid.frequencies.length;
+  const kLo = Math.max(0, opts?.kLo ?? 0);
+  const kHi = Math.min(n, opts?.kHi ?? n);
+  const hc = out.hc ?? null;
+  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
+    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
+  }
+  const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
+  fill(s, grid.frequencies, range, params.inclination, out.hp, hc, kLo, kHi);
 }
 
 /** The IMRPhenomD model for the registry. */
@@ -227,4 +268,5 @@ export const imrPhenomD: WaveformModel = {
   precessing: false,
   only22: true,
   generate: generateIMRPhenomD,
+  generateInto: generateIMRPhenomDInto,
 };
