@@ -25,6 +25,8 @@ import {
   weightedLlMseLoss,
 } from './losses.js';
 import type { LogDensityFn, LossName } from './losses.js';
+import { clipLimit, isExploding } from './divergence.js';
+import type { DivergenceOptions } from './divergence.js';
 import { EarlyStopping, ReduceLROnPlateau } from './schedule.js';
 import type { PlateauOptions } from './schedule.js';
 import type { Flow } from './types.js';
@@ -33,23 +35,7 @@ import type { Samples } from './train-data.js';
 import { evaluate, initialConstant, type Evaluation } from './evaluate.js';
 
 export type { Samples } from './train-data.js';
-
-/** When a step counts as diverging, and what recovery does. */
-export interface DivergenceOptions {
-  /** A loss above `median + factor * scale` of the last `window` accepted losses diverges; default 20. */
-  factor?: number;
-  /** Accepted losses remembered; default 25. `scale = max(1.4826 MAD, 0.1 |median|, 0.1)`. */
-  window?: number;
-  /** Learning-rate multiplier at each recovery; default 0.5. */
-  learningRateFactor?: number;
-  /**
-   * Recoveries within the last `window` steps after which training stops as `diverged` (the best
-   * weights are kept); default 10. From the third recovery within `window` steps on, the weights of
-   * the best validation (not the last good step) are restored, with fresh optimiser moments: the
-   * last steps may have drifted slowly into a bad region before the loss showed it.
-   */
-  maxRecoveries?: number;
-}
+export type { DivergenceOptions } from './divergence.js';
 
 /** What the progress callback receives (after every step). */
 export interface TrainingProgress {
@@ -114,28 +100,6 @@ interface Snapshot {
 }
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function median(a: readonly number[]): number {
-  const s = [...a].sort((x, y) => x - y);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : 0.5 * (s[h - 1] + s[h]);
-}
-
-/** Whether `loss` jumps above the recent accepted losses (see {@link DivergenceOptions}). */
-export function isExploding(loss: number, recent: readonly number[], factor: number): boolean {
-  if (!Number.isFinite(loss)) return true;
-  if (recent.length === 0) return false;
-  const med = median(recent);
-  const mad = median(recent.map((x) => Math.abs(x - med)));
-  const scale = Math.max(1.4826 * mad, 0.1 * Math.abs(med), 0.1);
-  return loss > med + factor * scale;
-}
-
-/** The gradient-norm limit of this step (see {@link TrainOptions.clipGradNorm}). */
-function clipLimit(option: number | 'auto', recentNorms: readonly number[]): number {
-  if (option !== 'auto') return option;
-  return recentNorms.length < 5 ? Infinity : 5 * median(recentNorms);
-}
 
 function checkOptions(flow: Flow, o: TrainOptions): void {
   if (!LOSS_NAMES.includes(o.loss)) invalid('loss', o.loss, `must be one of ${LOSS_NAMES.join(', ')}`);

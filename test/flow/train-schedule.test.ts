@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EarlyStopping, ReduceLROnPlateau } from '../../src/flow/schedule.js';
-import { isExploding } from '../../src/flow/trainer.js';
+import { clipLimit, isExploding } from '../../src/flow/divergence.js';
 import { MbankError } from '../../src/core/errors.js';
 
 describe('early stopping on a scripted validation-loss sequence', () => {
@@ -70,5 +70,11 @@ describe('divergence detector', () => {
     expect(isExploding(40, recent, 20)).toBe(true);
     expect(isExploding(3, [2.9], 20)).toBe(false);
     expect(isExploding(1e4, [2.9], 20)).toBe(true);
+  });
+
+  it('limits the gradient norm to 5 medians of the recent norms once 5 are known, or to a fixed value', () => {
+    expect(clipLimit('auto', [1, 2, 3])).toBe(Infinity);
+    expect(clipLimit('auto', [1, 2, 3, 4, 100])).toBe(15);
+    expect(clipLimit(2.5, [1, 2, 3, 4, 100])).toBe(2.5);
   });
 });
