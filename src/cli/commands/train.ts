@@ -11,7 +11,8 @@
  * saves the best weights. Differences: minibatches walk through a seeded permutation (mbank draws
  * a new random subset each step); the best weights are kept also when no early stop happens.
  */
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
@@ -200,6 +201,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       process.removeListener('SIGINT', onSigint);
     }
     const constant = flow.constant.dataSync()[0];
+    mkdirSync(dirname(flowFile), { recursive: true });
     saveFlow(flow, flowFile, {
       history: historyToJSON(history),
       training: { datasets: args.dataset, loss, nTrain, nValidation: validation.n, learningRate: lr, batchSize, nEpochs, validationStep, patience, minDelta, seed, backend },
