@@ -19,8 +19,8 @@
  * can move a frame angle by one ulp.
  *
  * Speed: per bin one cube root and log (carried by recurrences between anchors), the merger-ringdown exp and
- * atan carried likewise, one sqrt for the Wigner-d products (written in cos(beta), sin(beta)) and two shared
- * cos/sin reductions (alpha; overall phase). Agrees with LAL's direct evaluation to ~5e-13 of max|h|.
+ * atan and e^{i alpha} carried likewise, one sqrt for the Wigner-d products (written in cos(beta), sin(beta))
+ * and one shared cos/sin reduction for the overall phase. Agrees with LAL's direct evaluation to ~5e-13 of max|h|.
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { MTSUN_SI } from '../../core/constants.js';
@@ -92,8 +92,8 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
   const maxRelStep = MAX_REL_STEP;
   const maxCarried = MAX_CARRIED_ARG;
   const cs = new Float64Array(2);
-  // f^{-1/3}, ln f and the merger-ringdown exp and atan carried from the previous bin, re-anchored on
-  // Math.cbrt / Math.log / Math.exp / Math.atan every ANCHOR_EVERY bins and whenever the step is not
+  // f^{-1/3}, ln f, the merger-ringdown exp and atan and e^{i alpha} carried from the previous bin, re-anchored
+  // on Math.cbrt / Math.log / Math.exp / Math.atan / sinCos every ANCHOR_EVERY bins and whenever the step is not
   // small (the scheme of imrphenomd/model.ts)
   let fPrev = 0;
   let itPrev = 0;
@@ -105,6 +105,10 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
   let atPrev = 0;
   let xaPrev = 0;
   let atOk = false;
+  // e^{i alpha} carried the same way
+  let alphaPrev = 0;
+  let caPrev = 1;
+  let saPrev = 0;
   const fLo = range.fLoHz;
   const fHi = range.fHiHz;
   for (let k = range.start; k < range.stop; k++) {
@@ -217,9 +221,24 @@ function fill(s: PhenomPv2Setup, freqs: Float64Array, range: BinSelection, hp: F
     const m1v = -sb * y1;
     const p2v = even * y2;
     const m2v = -cb * y2;
-    sincos(alpha, cs);
-    const ca = cs[0];
-    const sa = cs[1];
+    // e^{i alpha} carried: times e^{i d}, d = alpha - alphaPrev, by its series when |d| < 0.01 (error < 1e-20)
+    const da = alpha - alphaPrev;
+    let ca: number;
+    let sa: number;
+    if (carried && Math.abs(da) < maxCarried) {
+      const d2 = da * da;
+      const cd = 1 - d2 * (1 / 2 - d2 * (1 / 24 - d2 * (1 / 720)));
+      const sd = da * (1 - d2 * (1 / 6 - d2 * (1 / 120 - d2 * (1 / 5040))));
+      ca = caPrev * cd - saPrev * sd;
+      sa = saPrev * cd + caPrev * sd;
+    } else {
+      sincos(alpha, cs);
+      ca = cs[0];
+      sa = cs[1];
+    }
+    alphaPrev = alpha;
+    caPrev = ca;
+    saPrev = sa;
     const c2a = ca * ca - sa * sa;
     const s2a = 2 * ca * sa;
     const hpRe = p0v + (p1v + pm1v) * ca + (p2v + pm2) * c2a;
