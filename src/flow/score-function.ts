@@ -1,0 +1,188 @@
+/**
+ * Score-function (REINFORCE, log-derivative trick; Williams 1992, Ranganath et al. 2014
+ * arXiv:1401.0118) training of a flow q for a black-box energy E(x) evaluated on the host, with no
+ * gradient of E. Objective, per step on n = `samples` draws x_i ~ q (pymc3 `obj_n_mc`):
+ *   F(q) = E_q[E(x)] + tau E_q[log q(x)]   (tau = 1: KL(q || exp(-E)/Z) - log Z; tau = 0: E_q[E]),
+ *   grad F = E_q[(f(x) - b) grad log q(x)],   f = E + tau log q,
+ * implemented as the gradient of the surrogate mean_i A_i log q(x_i) with x_i and A_i constant.
+ * Stabilisers (all on by default): a baseline b (leave-one-out b_i = mean_{j != i} f_j, or a
+ * running mean), advantages normalised by their batch standard deviation, the entropy weight tau
+ * against collapse, global gradient-norm clipping, Adam, and skipped (not applied) steps when a
+ * loss or gradient is not finite. `plain()` gives textbook REINFORCE (no baseline, no
+ * normalisation, no clipping, SGD, no guard) for comparison.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { MbankError, invalid } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import { Adam } from './adam.js';
+import { readVariables, writeVariables } from './train-data.js';
+import type { Flow } from './types.js';
+
+/** A black-box energy: n row-major points (n x dim, float64) -> n finite energies. */
+export type BlackBoxEnergy = (x: Float64Array, n: number) => ArrayLike<number>;
+
+/** Settings of {@link trainScoreFunction}. */
+export interface ScoreFunctionOptions {
+  /** Optimisation steps. */
+  steps: number;
+  /** Monte-Carlo samples per step (pymc3 `obj_n_mc`). */
+  samples: number;
+  learningRate: number;
+  /** Weight tau of E_q[log q] (1 = reverse KL to exp(-E)); default 1. */
+  entropyWeight?: number;
+  /**
+   * Anneal the entropy weight geometrically from `start` (a broad q that sees the global structure
+   * of E first) down to `entropyWeight` over the first `steps` steps; default: no annealing.
+   */
+  entropyAnneal?: { start: number; steps: number };
+  /** Baseline: 'leave-one-out' (default), 'running-mean' or 'none'. */
+  baseline?: 'leave-one-out' | 'running-mean' | 'none';
+  /** Decay of the running-mean baseline; default 0.9. */
+  runningMeanDecay?: number;
+  /** Divide the advantages by their batch standard deviation; default true. */
+  normalize?: boolean;
+  /** Global gradient-norm limit; default 10 (Infinity disables). */
+  clipGradNorm?: number;
+  /** 'adam' (default) or plain 'sgd'. */
+  optimizer?: 'adam' | 'sgd';
+  /** Skip steps with a non-finite loss or gradient (weights unchanged); default true. */
+  guard?: boolean;
+  /** Seed of the flow samples; default 0. */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { step: number; loss: number; energy: number; gradNorm: number }) => void;
+}
+
+/** Per-step record of a score-function run. */
+export interface ScoreFunctionHistory {
+  /** mean_i f(x_i) = mean E + tau mean log q per step (the objective estimate, tau of that step). */
+  loss: number[];
+  /** mean_i E(x_i) per step. */
+  energy: number[];
+  /** Global gradient norm before clipping. */
+  gradNorm: number[];
+  /** Steps skipped by the guard (non-finite loss or gradient). */
+  skipped: number[];
+  seconds: number;
+}
+
+/** Options of textbook REINFORCE (no baseline, no normalisation, no clipping, SGD, no guard). */
+export function plainReinforce(o: Pick<ScoreFunctionOptions, 'steps' | 'samples' | 'learningRate' | 'seed' | 'entropyWeight' | 'entropyAnneal'>): ScoreFunctionOptions {
+  return { ...o, baseline: 'none', normalize: false, clipGradNorm: Infinity, optimizer: 'sgd', guard: false };
+}
+
+function check(o: ScoreFunctionOptions): void {
+  if (!Number.isInteger(o.steps) || o.steps < 1) invalid('steps', o.steps, 'must be an integer >= 1');
+  if (!Number.isInteger(o.samples) || o.samples < 2) invalid('samples (obj_n_mc)', o.samples, 'must be an integer >= 2');
+  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) invalid('learning-rate', o.learningRate, 'must be a finite number > 0');
+  const tau = o.entropyWeight ?? 1;
+  if (!(tau >= 0) || !Number.isFinite(tau)) invalid('entropyWeight', tau, 'must be a finite number >= 0');
+  const b = o.baseline ?? 'leave-one-out';
+  if (!['leave-one-out', 'running-mean', 'none'].includes(b)) invalid('baseline', b, "must be 'leave-one-out', 'running-mean' or 'none'");
+  const opt = o.optimizer ?? 'adam';
+  if (!['adam', 'sgd'].includes(opt)) invalid('optimizer', opt, "must be 'adam' or 'sgd'");
+  const clip = o.clipGradNorm ?? 10;
+  if (!(clip > 0)) invalid('clipGradNorm', clip, 'must be > 0 (Infinity disables)');
+  const decay = o.runningMeanDecay ?? 0.9;
+  const an = o.entropyAnneal;
+  if (an && (!(an.start > 0) || !Number.isFinite(an.start) || !Number.isInteger(an.steps) || an.steps < 1 || !(tau > 0))) {
+    invalid('entropyAnneal', JSON.stringify(an), 'needs start > 0, an integer steps >= 1 and entropyWeight > 0');
+  }
+  if (!(decay >= 0 && decay < 1)) invalid('runningMeanDecay', decay, 'must be in [0, 1)');
+}
+
+/** Advantages A_i = f_i - b_i (optionally divided by their standard deviation). */
+export function advantages(f: Float64Array, baseline: 'leave-one-out' | 'running-mean' | 'none', running: number, normalize: boolean): Float64Array {
+  const n = f.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += f[i];
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = baseline === 'leave-one-out' ? (sum - f[i]) / (n - 1) : baseline === 'running-mean' ? running : 0;
+    a[i] = f[i] - b;
+  }
+  if (normalize) {
+    let m = 0;
+    for (let i = 0; i < n; i++) m += a[i] / n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (a[i] - m) ** 2 / (n - 1);
+    const s = Math.sqrt(v) + 1e-8;
+    for (let i = 0; i < n; i++) a[i] /= s;
+  }
+  return a;
+}
+
+/** Train `flow` in place by score-function gradients of the black-box `energy`; returns the history. */
+export async function trainScoreFunction(flow: Flow, energy: BlackBoxEnergy, options: ScoreFunctionOptions): Promise<ScoreFunctionHistory> {
+  check(options);
+  const t0 = performance.now();
+  const o = options;
+  const tau = o.entropyWeight ?? 1;
+  const baseline = o.baseline ?? 'leave-one-out';
+  const normalize = o.normalize ?? true;
+  const clip = o.clipGradNorm ?? 10;
+  const guard = o.guard ?? true;
+  const decay = o.runningMeanDecay ?? 0.9;
+  const n = o.samples;
+  const dim = flow.dim;
+  const rng = new Rng(o.seed ?? 0);
+  const vars = flow.trainableVariables();
+  const params = readVariables(vars);
+  const adam = (o.optimizer ?? 'adam') === 'adam' ? new Adam(params.map((p) => p.length), { learningRate: o.learningRate }) : undefined;
+  const history: ScoreFunctionHistory = { loss: [], energy: [], gradNorm: [], skipped: [], seconds: 0 };
+  let running = NaN;
+  for (let step = 0; step < o.steps; step++) {
+    if (o.signal?.aborted) break;
+    const s = flow.sampleAndLogProb(n, rng.nextUint32());
+    const x = Float64Array.from(s.x.dataSync());
+    const logq = s.logProb.dataSync();
+    s.x.dispose();
+    s.logProb.dispose();
+    const e = energy(x, n);
+    if (e.length !== n) throw new MbankError(`energy returned ${e.length} values for ${n} points`);
+    const tauStep = o.entropyAnneal && step < o.entropyAnneal.steps
+      ? o.entropyAnneal.start * (tau / o.entropyAnneal.start) ** (step / o.entropyAnneal.steps)
+      : tau;
+    const f = new Float64Array(n);
+    let meanE = 0;
+    for (let i = 0; i < n; i++) {
+      if (guard && !Number.isFinite(e[i])) throw new MbankError(`energy at point ${i} = ${e[i]}: must be finite`);
+      f[i] = e[i] + tauStep * logq[i];
+      meanE += e[i] / n;
+    }
+    const loss = f.reduce((a, b) => a + b, 0) / n;
+    history.loss.push(loss);
+    history.energy.push(meanE);
+    if (Number.isNaN(running)) running = loss;
+    const adv = advantages(f, baseline, running, normalize);
+    running = decay * running + (1 - decay) * loss;
+    const { value, grads } = tf.variableGrads(() => {
+      const xc = tf.tensor2d(Float32Array.from(x), [n, dim]);
+      return tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), flow.logProb(xc))) as tf.Scalar;
+    }, vars);
+    value.dispose();
+    const g = vars.map((v) => (grads[v.name] ? Float64Array.from(grads[v.name].dataSync()) : null));
+    tf.dispose(Object.values(grads));
+    let norm2 = 0;
+    for (const a of g) if (a) for (let i = 0; i < a.length; i++) norm2 += a[i] * a[i];
+    const norm = Math.sqrt(norm2);
+    history.gradNorm.push(norm);
+    if (guard && (!Number.isFinite(norm) || !Number.isFinite(loss))) {
+      history.skipped.push(step);
+      continue;
+    }
+    const scale = norm > clip ? clip / norm : 1;
+    if (adam) adam.update(params, g, scale);
+    else {
+      params.forEach((p, k) => {
+        const gk = g[k];
+        if (gk) for (let i = 0; i < p.length; i++) p[i] -= o.learningRate * scale * gk[i];
+      });
+    }
+    writeVariables(vars, params);
+    o.onProgress?.({ step, loss, energy: meanE, gradNorm: norm });
+    if (step % 20 === 0) await new Promise<void>((r) => setImmediate(r));
+  }
+  history.seconds = (performance.now() - t0) / 1000;
+  return history;
+}
