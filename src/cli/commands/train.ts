@@ -166,7 +166,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     const flow = new STDFlow({ dim: D, nLayers, hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, box, seed });
     process.stderr.write(
       `train: ${nTrain} training + ${validation.n} validation rows (${raw.n - rows.n} dropped), D = ${D}, ${loss}, ` +
-        `${nLayers} layers x ${hidden.join(',')} hidden, backend ${backend}\n`,
+        `${nLayers} layer(s) x ${hidden.join(',')} hidden, backend ${backend}\n`,
     );
 
     const ctl = new AbortController();
@@ -223,7 +223,9 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     }
     if (args.plot !== undefined) {
       const dir = (args.plot as string) === '' ? (runDir ?? '.') : (args.plot as string);
-      const files = writeTrainPlots({ dir, flow, history, validation, names: rows.names, seed });
+      // forward_KL fits no constant C: the log-pdf accuracy plots would compare unnormalised values.
+      const shown = loss === 'forward_KL' ? { ...validation, logPdf: undefined } : validation;
+      const files = writeTrainPlots({ dir, flow, history, validation: shown, names: rows.names, seed });
       process.stderr.write(`train: plots ${files.join(', ')}\n`);
     }
     flow.dispose();
