@@ -6,7 +6,6 @@
  */
 import { invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
-import { ComposedTransform } from './transforms/composed.js';
 import { MaskedRQSAutoregressiveTransform } from './transforms/autoregressive-spline.js';
 import { PermutationTransform, reversePermutation } from './transforms/permutation.js';
 import { TransformFlow } from './transform-flow.js';
@@ -24,6 +23,8 @@ export interface NSFArchitecture {
   useResidualBlocks: boolean;
   bins: number;
   bound: number;
+  /** Whether the first layer is the tanh box transform (box stored with the weights). */
+  hasBox: boolean;
 }
 
 /** Options of {@link createNSF} (defaults: 3 transforms, 64 hidden, 2 blocks, 8 bins, bound 5). */
@@ -35,12 +36,14 @@ export interface NSFOptions {
   useResidualBlocks?: boolean;
   bins?: number;
   bound?: number;
+  /** Support box (a tanh box layer first); omit for a flow on R^D. */
+  box?: { low: ArrayLike<number>; high: ArrayLike<number> };
   /** Seed of the weight initialisation (default 0). */
   seed?: number;
 }
 
 /** Resolve options into an architecture (validated). */
-export function nsfArchitecture(o: NSFOptions): NSFArchitecture {
+export function nsfArchitecture(o: NSFOptions | NSFArchitecture): NSFArchitecture {
   const arch: NSFArchitecture = {
     kind: 'NSF',
     dim: o.dim,
@@ -50,6 +53,7 @@ export function nsfArchitecture(o: NSFOptions): NSFArchitecture {
     useResidualBlocks: o.useResidualBlocks ?? true,
     bins: o.bins ?? 8,
     bound: o.bound ?? 5,
+    hasBox: 'hasBox' in o ? Boolean(o.hasBox) : o.box !== undefined,
   };
   for (const k of ['dim', 'nTransforms', 'hiddenFeatures', 'bins'] as const) {
     if (!Number.isInteger(arch[k]) || arch[k] < 1) invalid(k, arch[k], 'must be a positive integer');
@@ -59,8 +63,11 @@ export function nsfArchitecture(o: NSFOptions): NSFArchitecture {
   return arch;
 }
 
-/** A fresh NSF (random MADE weights from the seed); tensor names `_transform.<2i>.autoregressive_net.*`. */
-export function createNSF(options: NSFOptions | NSFArchitecture, seed = (options as NSFOptions).seed ?? 0): TransformFlow {
+/**
+ * A fresh NSF (random MADE weights from the seed). From an architecture with `hasBox`, the box is
+ * a unit placeholder until the weights (or `box`) are given.
+ */
+export function createNSF(options: NSFOptions | NSFArchitecture, seed = (options as NSFOptions).seed ?? 0, box = (options as NSFOptions).box): TransformFlow {
   const arch = nsfArchitecture(options);
   const rng = new Rng(seed);
   const layers: Transform[] = [];
@@ -80,5 +87,6 @@ export function createNSF(options: NSFOptions | NSFArchitecture, seed = (options
     );
     layers.push(new PermutationTransform(reversePermutation(arch.dim)));
   }
-  return new TransformFlow(arch.dim, new ComposedTransform(layers), arch);
+  const unit = { low: new Array<number>(arch.dim).fill(0), high: new Array<number>(arch.dim).fill(1) };
+  return new TransformFlow(arch.dim, layers, arch, arch.hasBox ? (box ?? unit) : undefined);
 }

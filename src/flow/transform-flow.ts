@@ -2,28 +2,45 @@
  * A flow from any data -> noise bijection T and the standard-normal base (zuko
  * `NormalizingFlow`): log q(x) = log N(T(x)) + log|det dT/dx|; samples x = T^-1(z), z ~ N(0, I).
  * Used by the families that are not STDFlow (./nsf-flow.ts, ./pymc/pymc-flow.ts); the family
- * records its own architecture JSON for weight files.
+ * records its own architecture JSON for weight files. Optionally the first layer is the tanh box
+ * transform (a density on a box, as STDFlow), and like STDFlow the flow owns mbank's trainable
+ * log-normalisation constant C (`constant`, used by the ll_mse losses, not a bijection variable).
  */
 import * as tf from '@tensorflow/tfjs';
 import { invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
+import { ComposedTransform } from './transforms/composed.js';
+import { TanhBoxTransform } from './transforms/tanh-box.js';
 import { standardNormalLogProb, standardNormalSample } from './standard-normal.js';
 import type { Flow, FlowArchitecture, Transform } from './types.js';
 
-/** Prefix of the transform tensors in weight files (as STDFlow: `_transform.<name>`). */
-export const FLOW_TRANSFORM_PREFIX = '_transform.';
+/** Prefix of the transform tensors in weight files (as STDFlow). */
+export const FLOW_TRANSFORM_PREFIX = '_transform._transforms.';
 
 export class TransformFlow implements Flow {
   readonly dim: number;
   /** The data -> noise bijection. */
-  readonly transform: Transform;
+  readonly transform: ComposedTransform;
+  /** mbank's trainable log-normalisation constant C, shape [1], 0 at construction. */
+  readonly constant: tf.Variable;
   private readonly arch: object;
 
-  /** @param architecture JSON-able description with a `kind` field (see ./families.ts). */
-  constructor(dim: number, transform: Transform, architecture: { kind: string }) {
+  /**
+   * @param layers the data -> noise layers (after the box layer, if any).
+   * @param architecture JSON-able description with a `kind` field (see ./families.ts).
+   * @param box support box: a tanh box layer is put first.
+   */
+  constructor(dim: number, layers: Transform[], architecture: { kind: string }, box?: { low: ArrayLike<number>; high: ArrayLike<number> }) {
     this.dim = dim;
-    this.transform = transform;
+    this.transform = new ComposedTransform(box ? [new TanhBoxTransform(box.low, box.high), ...layers] : layers);
     this.arch = JSON.parse(JSON.stringify(architecture)) as object;
+    this.constant = tf.variable(tf.zeros([1]), true, undefined, 'float32');
+  }
+
+  /** The support box (float32 values as float64), or undefined for a flow on R^D. */
+  box(): { low: Float64Array; high: Float64Array } | undefined {
+    const first = this.transform.transforms[0];
+    return first instanceof TanhBoxTransform ? first.box() : undefined;
   }
 
   private checkInput(x: tf.Tensor2D): void {
@@ -69,9 +86,9 @@ export class TransformFlow implements Flow {
     return this.transform.variables();
   }
 
-  /** Every tensor by weight-file name (`_transform.<name>`). */
+  /** Every tensor by weight-file name (`constant`, `_transform.<index>.<name>`). */
   namedVariables(): Record<string, tf.Variable> {
-    const out: Record<string, tf.Variable> = {};
+    const out: Record<string, tf.Variable> = { constant: this.constant };
     for (const [k, v] of Object.entries(this.transform.namedVariables())) out[FLOW_TRANSFORM_PREFIX + k] = v;
     return out;
   }
@@ -86,5 +103,6 @@ export class TransformFlow implements Flow {
 
   dispose(): void {
     this.transform.dispose();
+    this.constant.dispose();
   }
 }

@@ -6,7 +6,6 @@
  */
 import { invalid } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
-import { ComposedTransform } from '../transforms/composed.js';
 import { TransformFlow } from '../transform-flow.js';
 import { parseFormula, type PyMCFlowName } from './formula.js';
 import { HouseholderLayer } from './householder.js';
@@ -24,6 +23,8 @@ export interface PyMCArchitecture {
   formula: string;
   /** Standard deviation of the random initial parameters. */
   jitter: number;
+  /** Whether the first layer is the tanh box transform. */
+  hasBox: boolean;
 }
 
 /** Default jitter (pymc3 `Formula.__call__`). */
@@ -46,10 +47,19 @@ export function pymcLayer(name: PyMCFlowName, dim: number, rng: Rng, jitter: num
 }
 
 /**
- * A flow from a formula (e.g. `scale-hh*4-loc`); tensor names `_transform.<k>.<param>` with k the
- * index in the data -> noise order (the last formula term is k = 0).
+ * A flow from a formula (e.g. `scale-hh*4-loc`); tensor names `_transform._transforms.<k>.<param>`
+ * with k the index in the data -> noise order (the box layer first, then the last formula term).
  */
-export function createPyMCFlow(options: { dim: number; formula: string; jitter?: number; seed?: number }): TransformFlow {
+export function createPyMCFlow(options: {
+  dim: number;
+  formula: string;
+  jitter?: number;
+  seed?: number;
+  /** Support box (a tanh box layer before the formula's layers, data side). */
+  box?: { low: ArrayLike<number>; high: ArrayLike<number> };
+  /** With no box: a unit-box placeholder layer (loading a file that has a box). */
+  hasBox?: boolean;
+}): TransformFlow {
   const { dim } = options;
   if (!Number.isInteger(dim) || dim < 1) invalid('dim', dim, 'must be a positive integer');
   const jitter = options.jitter ?? DEFAULT_JITTER;
@@ -57,6 +67,8 @@ export function createPyMCFlow(options: { dim: number; formula: string; jitter?:
   const { formula, flows } = parseFormula(options.formula);
   const rng = new Rng(options.seed ?? 0);
   const layers = flows.map((name) => pymcLayer(name, dim, rng, jitter));
-  const arch: PyMCArchitecture = { kind: 'PyMCFormula', dim, formula, jitter };
-  return new TransformFlow(dim, new ComposedTransform(layers.reverse()), arch);
+  const hasBox = options.box !== undefined || options.hasBox === true;
+  const arch: PyMCArchitecture = { kind: 'PyMCFormula', dim, formula, jitter, hasBox };
+  const unit = { low: new Array<number>(dim).fill(0), high: new Array<number>(dim).fill(1) };
+  return new TransformFlow(dim, layers.reverse(), arch, hasBox ? (options.box ?? unit) : undefined);
 }
