@@ -7,7 +7,7 @@
  * log-normalisation constant C (`constant`, used by the ll_mse losses, not a bijection variable).
  */
 import * as tf from '@tensorflow/tfjs';
-import { invalid } from '../core/errors.js';
+import { MbankError, invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { ComposedTransform } from './transforms/composed.js';
 import { TanhBoxTransform } from './transforms/tanh-box.js';
@@ -80,6 +80,46 @@ export class TransformFlow implements Flow {
       const { y, logAbsDet } = this.transform.inverseAndLogAbsDet(z);
       return { x: y, logProb: tf.sub(standardNormalLogProb(z), logAbsDet) as tf.Tensor1D };
     });
+  }
+
+  /**
+   * n samples strictly inside the box (and accepted by `accept`) with their log q, as row-major
+   * float64 arrays (as STDFlow.sampleWithinBox, mbank `sample_within_boundaries`): batches of
+   * `batchSize` are drawn and filtered; throws after `maxBatches` batches with too few accepted.
+   */
+  sampleWithinBox(
+    n: number,
+    options: { seed?: number; accept?: (row: Float64Array) => boolean; batchSize?: number; maxBatches?: number } = {},
+  ): { x: Float64Array; logProb: Float64Array } {
+    this.checkCount(n);
+    const batchSize = options.batchSize ?? Math.min(n, 3000);
+    const maxBatches = options.maxBatches ?? 10000;
+    const rng = options.seed === undefined ? undefined : new Rng(options.seed);
+    const box = this.box();
+    const x = new Float64Array(n * this.dim);
+    const lp = new Float64Array(n);
+    let kept = 0;
+    for (let b = 0; kept < n; b++) {
+      if (b >= maxBatches) throw new MbankError(`sampleWithinBox: only ${kept} of ${n} samples accepted after ${maxBatches} batches`);
+      const s = tf.tidy(() => {
+        const z = standardNormalSample(batchSize, this.dim, rng);
+        const { y, logAbsDet } = this.transform.inverseAndLogAbsDet(z);
+        return { x: y, logProb: tf.sub(standardNormalLogProb(z), logAbsDet) as tf.Tensor1D };
+      });
+      const xs = s.x.dataSync();
+      const ls = s.logProb.dataSync();
+      tf.dispose([s.x, s.logProb]);
+      for (let i = 0; i < batchSize && kept < n; i++) {
+        const row = Float64Array.from(xs.subarray(i * this.dim, (i + 1) * this.dim));
+        let ok = Number.isFinite(ls[i]);
+        for (let d = 0; ok && d < this.dim; d++) ok = Number.isFinite(row[d]) && (!box || (row[d] > box.low[d] && row[d] < box.high[d]));
+        if (ok && options.accept) ok = options.accept(row);
+        if (!ok) continue;
+        x.set(row, kept * this.dim);
+        lp[kept++] = ls[i];
+      }
+    }
+    return { x, logProb: lp };
   }
 
   trainableVariables(): tf.Variable[] {

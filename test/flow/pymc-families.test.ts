@@ -53,6 +53,9 @@ describe('flow families', () => {
       const b = back.logProb(x).dataSync();
       expect(Array.from(a).every(Number.isFinite)).toBe(true);
       expect(Array.from(b)).toEqual(Array.from(a));
+      const w = back.sampleWithinBox(100, { seed: 7 });
+      for (let i = 0; i < w.x.length; i++) expect(w.x[i] > BOX.low[i % 3] && w.x[i] < BOX.high[i % 3]).toBe(true);
+      expect(Array.from(w.logProb).every(Number.isFinite)).toBe(true);
       // Samples stay in the closed box (float32 tanh may round onto an edge).
       const s = back.sample(200, 6).dataSync();
       for (let i = 0; i < s.length; i++) {
