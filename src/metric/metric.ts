@@ -71,6 +71,16 @@ function firstNonZero(h: Float64Array, lo: number, hi: number): number {
   return hi;
 }
 
+/** g[off + m] = c x[m] for m in [m0, m1) (a loop-only function: see accumulateProducts). */
+function scaleInto(g: Float64Array, off: number, c: number, x: Float64Array, m0: number, m1: number): void {
+  for (let m = m0; m < m1; m++) g[off + m] = c * x[m];
+}
+
+/** g[off + m] += c x[m] for m in [m0, m1). */
+function addScaled(g: Float64Array, off: number, c: number, x: Float64Array, m0: number, m1: number): void {
+  for (let m = m0; m < m1; m++) g[off + m] += c * x[m];
+}
+
 /**
  * Fill ws.gradients with d h+/d theta_i over the centre's support and return the common support
  * [kLo, kHi) (bins non-zero in every stencil waveform) and the centre polarisations (hx only when
@@ -109,15 +119,49 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
       // only the centre's support [k0, k1) can be read (the common support lies inside it)
-      if (j === 0) {
-        for (let m = 2 * k0; m < 2 * k1; m++) g[off + m] = c * hp[m];
-      } else {
-        for (let m = 2 * k0; m < 2 * k1; m++) g[off + m] += c * hp[m];
-      }
+      if (j === 0) scaleInto(g, off, c, hp, 2 * k0, 2 * k1);
+      else addScaled(g, off, c, hp, 2 * k0, 2 * k1);
     }
   }
   if (!(kHi > kLo)) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: the waveform is zero over the band [${ws.fMinHz}, ${ws.fMaxHz}] Hz`);
   return { hp: centre.hp, hc: centre.hc, kLo, kHi };
+}
+
+/**
+ * One pass over bins [kLo, kHi) with weight w = 1/S (index k - kmin): accumulates the upper triangle of
+ * C_ac = sum w Re(conj g_a g_c), v_a = sum w conj(h) g_a (vRe, vIm), for symphony u_a = sum w Re(conj(hx) g_a),
+ * and sums = [(h|h), (hx|hx), (h|hx)] (unnormalised by df), where g_a, a < D, are the gradients
+ * (layout of ws.gradients) and g_D = i f h. Kept as a function that ends with its loop: V8 may compile
+ * it on-stack during the first call, and code after the loop would then run without type feedback.
+ */
+function accumulateProducts(
+  hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, nb: number, df: number, D: number,
+  kLo: number, kHi: number, symphony: boolean, C: Float64Array, vRe: Float64Array, vIm: Float64Array, u: Float64Array,
+  gr: Float64Array, gi: Float64Array, sums: Float64Array,
+): void {
+  const P = D + 1;
+  for (let k = kLo; k < kHi; k++) {
+    const wk = w[k - kmin];
+    if (wk === 0) continue;
+    const hr = hp[2 * k], him = hp[2 * k + 1];
+    const f = k * df;
+    const b = 2 * (k - kmin);
+    for (let a = 0; a < D; a++) { gr[a] = g[a * 2 * nb + b]; gi[a] = g[a * 2 * nb + b + 1]; }
+    gr[D] = -f * him; gi[D] = f * hr;
+    sums[0] += wk * (hr * hr + him * him);
+    for (let a = 0; a < P; a++) {
+      const ar = wk * gr[a], ai = wk * gi[a];
+      vRe[a] += hr * ar + him * ai;
+      vIm[a] += hr * ai - him * ar;
+      for (let c = a; c < P; c++) C[a * P + c] += ar * gr[c] + ai * gi[c];
+    }
+    if (symphony) {
+      const xr = hc[2 * k], xi = hc[2 * k + 1];
+      sums[1] += wk * (xr * xr + xi * xi);
+      sums[2] += wk * (hr * xr + him * xi);
+      for (let a = 0; a < P; a++) u[a] += wk * (xr * gr[a] + xi * gi[a]);
+    }
+  }
 }
 
 /**
@@ -129,35 +173,12 @@ function projectedMetric(ws: MetricWorkspace, hp: Float64Array, hc: Float64Array
   const P = D + 1;
   const { kmin, kmax } = ws.match;
   const nb = kmax - kmin;
-  const w = ws.match.invPsd;
-  const df = ws.match.df;
-  const g = ws.gradients;
   const C = new Float64Array(P * P);
   const vRe = new Float64Array(P), vIm = new Float64Array(P), u = new Float64Array(P);
   const gr = new Float64Array(P), gi = new Float64Array(P);
-  let hh = 0, xx = 0, hx = 0;
-  for (let k = kLo; k < kHi; k++) {
-    const wk = w[k - kmin];
-    if (wk === 0) continue;
-    const hr = hp[2 * k], him = hp[2 * k + 1];
-    const f = k * df;
-    const b = 2 * (k - kmin);
-    for (let a = 0; a < D; a++) { gr[a] = g[a * 2 * nb + b]; gi[a] = g[a * 2 * nb + b + 1]; }
-    gr[D] = -f * him; gi[D] = f * hr;
-    hh += wk * (hr * hr + him * him);
-    for (let a = 0; a < P; a++) {
-      const ar = wk * gr[a], ai = wk * gi[a];
-      vRe[a] += hr * ar + him * ai;
-      vIm[a] += hr * ai - him * ar;
-      for (let c = a; c < P; c++) C[a * P + c] += ar * gr[c] + ai * gi[c];
-    }
-    if (symphony) {
-      const xr = hc[2 * k], xi = hc[2 * k + 1];
-      xx += wk * (xr * xr + xi * xi);
-      hx += wk * (hr * xr + him * xi);
-      for (let a = 0; a < P; a++) u[a] += wk * (xr * gr[a] + xi * gi[a]);
-    }
-  }
+  const sums = new Float64Array(3);
+  accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, kmin, nb, ws.match.df, D, kLo, kHi, symphony, C, vRe, vIm, u, gr, gi, sums);
+  const hh = sums[0], xx = sums[1], hx = sums[2];
   const sh = Math.sqrt(hh);
   const p1 = new Float64Array(P), p2 = new Float64Array(P);
   let usePlane2 = true;

@@ -65,8 +65,8 @@ export function phenomDBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number)
  * every other bin of [kLo, kHi) is set to zero; bins outside [kLo, kHi) are not touched.
  */
 function fill(
-  s: PhenomDSetup, freqs: Float64Array, range: BinSelection, inclination: number,
-  hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
+  s: PhenomDSetup, freqs: Float64Array, rangeStart: number, rangeStop: number, fLo: number, fHi: number,
+  inclination: number, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
 ): void {
   const a = s.amp;
   const p = s.phase;
@@ -108,10 +108,8 @@ function fill(
   let atPrev = 0;
   let xaPrev = 0;
   let atOk = false;
-  const fLo = range.fLoHz;
-  const fHi = range.fHiHz;
-  const kStart = Math.max(range.start, kLo);
-  const kStop = Math.max(kStart, Math.min(range.stop, kHi));
+  const kStart = Math.max(rangeStart, kLo);
+  const kStop = Math.max(kStart, Math.min(rangeStop, kHi));
   zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
   zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
   for (let k = kStart; k < kStop; k++) {
@@ -239,7 +237,7 @@ export function generateIMRPhenomD(grid: FrequencyGrid, params: WaveformParams):
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
   const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
-  fill(s, grid.frequencies, range, params.inclination, hp, hc, range.start, range.stop);
+  fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, params.inclination, hp, hc, range.start, range.stop);
   return { hp, hc };
 }
 
@@ -259,8 +257,33 @@ export function generateIMRPhenomDInto(grid: FrequencyGrid, params: WaveformPara
     invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
   }
   const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
-  fill(s, grid.frequencies, range, params.inclination, out.hp, hc, kLo, kHi);
+  fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, params.inclination, out.hp, hc, kLo, kHi);
 }
+
+/**
+ * Type-feedback warm-up, run once when the module loads (~40 bins, well under a millisecond): passes
+ * through every branch of `fill` (bins outside [f_min, f_end), re-anchored and carried recurrences in
+ * each amplitude and phase region, with and without hx). Without it V8 compiles the per-bin loop
+ * on-stack during the first waveform, before the merger-ringdown branches have run, and that code then
+ * deoptimises on every later call (measured: ~40% slower waveforms).
+ */
+function warmUpFill(): void {
+  const params: WaveformParams = {
+    m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
+    distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
+  };
+  const s = setupPhenomD(params);
+  const mfs = [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.19];
+  const freqs: number[] = [10];
+  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / s.mTotalSec);
+  const grid = Float64Array.from(freqs);
+  const n = grid.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  fill(s, grid, 0, n, params.fMinHz, s.fEndHz, params.inclination, hp, hc, 0, n);
+  fill(s, grid, 0, n, params.fMinHz, s.fEndHz, params.inclination, hp, null, 0, n);
+}
+warmUpFill();
 
 /** The IMRPhenomD model for the registry. */
 export const imrPhenomD: WaveformModel = {
