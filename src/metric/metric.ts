@@ -71,14 +71,23 @@ function firstNonZero(h: Float64Array, lo: number, hi: number): number {
   return hi;
 }
 
-/** g[off + m] = c x[m] for m in [m0, m1) (a loop-only function: see accumulateProducts). */
-function scaleInto(g: Float64Array, off: number, c: number, x: Float64Array, m0: number, m1: number): void {
-  for (let m = m0; m < m1; m++) g[off + m] = c * x[m];
+/**
+ * Gradient slot i of bins k in [k0, k1) set to c x_k (complex x_k at x[2k], x[2k+1]); g is bin-major,
+ * `stride` numbers per bin starting at bin kmin (a loop-only function: see accumulateProducts).
+ */
+function scaleInto(g: Float64Array, i: number, stride: number, kmin: number, c: number, x: Float64Array, k0: number, k1: number): void {
+  for (let k = k0, b = (k0 - kmin) * stride + 2 * i; k < k1; k++, b += stride) {
+    g[b] = c * x[2 * k];
+    g[b + 1] = c * x[2 * k + 1];
+  }
 }
 
-/** g[off + m] += c x[m] for m in [m0, m1). */
-function addScaled(g: Float64Array, off: number, c: number, x: Float64Array, m0: number, m1: number): void {
-  for (let m = m0; m < m1; m++) g[off + m] += c * x[m];
+/** Gradient slot i of bins k in [k0, k1) incremented by c x_k (layout as scaleInto). */
+function addScaled(g: Float64Array, i: number, stride: number, kmin: number, c: number, x: Float64Array, k0: number, k1: number): void {
+  for (let k = k0, b = (k0 - kmin) * stride + 2 * i; k < k1; k++, b += stride) {
+    g[b] += c * x[2 * k];
+    g[b + 1] += c * x[2 * k + 1];
+  }
 }
 
 /**
@@ -88,8 +97,8 @@ function addScaled(g: Float64Array, off: number, c: number, x: Float64Array, m0:
  */
 function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boolean): { hp: Float64Array; hc: Float64Array; kLo: number; kHi: number } {
   const { kmin, kmax } = ws.match;
-  const nb = kmax - kmin;
   const D = ws.format.D;
+  const stride = 2 * (D + 1);
   const centre = ws.centre;
   ws.waveformBandInto(theta, centre.hp, withCross ? centre.hc : undefined);
   let kLo = firstNonZero(centre.hp, kmin, kmax);
@@ -104,7 +113,6 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
     const choice = chooseStencil(theta[i], h0, dom, ws.order);
     if (!choice) throw new MbankError(`theta: ${ws.format.names[i]} = ${theta[i]} leaves no room for a finite-difference stencil inside its domain`);
     const { stencil, step } = choice;
-    const off = i * 2 * nb - 2 * kmin;
     for (let j = 0; j < stencil.offsets.length; j++) {
       const s = stencil.offsets[j];
       const c = stencil.coefficients[j] / step;
@@ -119,8 +127,8 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
       // only the centre's support [k0, k1) can be read (the common support lies inside it)
-      if (j === 0) scaleInto(g, off, c, hp, 2 * k0, 2 * k1);
-      else addScaled(g, off, c, hp, 2 * k0, 2 * k1);
+      if (j === 0) scaleInto(g, i, stride, kmin, c, hp, k0, k1);
+      else addScaled(g, i, stride, kmin, c, hp, k0, k1);
     }
   }
   if (!(kHi > kLo)) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: the waveform is zero over the band [${ws.fMinHz}, ${ws.fMaxHz}] Hz`);
@@ -131,35 +139,38 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
  * One pass over bins [kLo, kHi) with weight w = 1/S (index k - kmin): accumulates the upper triangle of
  * C_ac = sum w Re(conj g_a g_c), v_a = sum w conj(h) g_a (vRe, vIm), for symphony u_a = sum w Re(conj(hx) g_a),
  * and sums = [(h|h), (hx|hx), (h|hx)] (unnormalised by df), where g_a, a < D, are the gradients
- * (layout of ws.gradients) and g_D = i f h. Kept as a function that ends with its loop: V8 may compile
- * it on-stack during the first call, and code after the loop would then run without type feedback.
+ * (ws.gradients: bin-major, P = D + 1 complex slots per bin) and g_D = i f h, written here into slot D.
+ * Kept as a function that ends with its loop: V8 may compile it on-stack during the first call, and
+ * code after the loop would then run without type feedback (and deoptimise on every later call).
  */
 function accumulateProducts(
-  hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, nb: number, df: number, D: number,
+  hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, df: number, D: number,
   kLo: number, kHi: number, symphony: boolean, C: Float64Array, vRe: Float64Array, vIm: Float64Array, u: Float64Array,
-  gr: Float64Array, gi: Float64Array, sums: Float64Array,
+  sums: Float64Array,
 ): void {
   const P = D + 1;
+  const stride = 2 * P;
   for (let k = kLo; k < kHi; k++) {
     const wk = w[k - kmin];
     if (wk === 0) continue;
     const hr = hp[2 * k], him = hp[2 * k + 1];
     const f = k * df;
-    const b = 2 * (k - kmin);
-    for (let a = 0; a < D; a++) { gr[a] = g[a * 2 * nb + b]; gi[a] = g[a * 2 * nb + b + 1]; }
-    gr[D] = -f * him; gi[D] = f * hr;
+    const b = (k - kmin) * stride;
+    g[b + 2 * D] = -f * him;
+    g[b + 2 * D + 1] = f * hr;
     sums[0] += wk * (hr * hr + him * him);
     for (let a = 0; a < P; a++) {
-      const ar = wk * gr[a], ai = wk * gi[a];
+      const gra = g[b + 2 * a], gia = g[b + 2 * a + 1];
+      const ar = wk * gra, ai = wk * gia;
       vRe[a] += hr * ar + him * ai;
       vIm[a] += hr * ai - him * ar;
-      for (let c = a; c < P; c++) C[a * P + c] += ar * gr[c] + ai * gi[c];
+      for (let c = a; c < P; c++) C[a * P + c] += ar * g[b + 2 * c] + ai * g[b + 2 * c + 1];
     }
     if (symphony) {
       const xr = hc[2 * k], xi = hc[2 * k + 1];
       sums[1] += wk * (xr * xr + xi * xi);
       sums[2] += wk * (hr * xr + him * xi);
-      for (let a = 0; a < P; a++) u[a] += wk * (xr * gr[a] + xi * gi[a]);
+      for (let a = 0; a < P; a++) u[a] += wk * (xr * g[b + 2 * a] + xi * g[b + 2 * a + 1]);
     }
   }
 }
@@ -171,13 +182,10 @@ function accumulateProducts(
 function projectedMetric(ws: MetricWorkspace, hp: Float64Array, hc: Float64Array, kLo: number, kHi: number, symphony: boolean): Float64Array {
   const D = ws.format.D;
   const P = D + 1;
-  const { kmin, kmax } = ws.match;
-  const nb = kmax - kmin;
   const C = new Float64Array(P * P);
   const vRe = new Float64Array(P), vIm = new Float64Array(P), u = new Float64Array(P);
-  const gr = new Float64Array(P), gi = new Float64Array(P);
   const sums = new Float64Array(3);
-  accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, kmin, nb, ws.match.df, D, kLo, kHi, symphony, C, vRe, vIm, u, gr, gi, sums);
+  accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, ws.match.kmin, ws.match.df, D, kLo, kHi, symphony, C, vRe, vIm, u, sums);
   const hh = sums[0], xx = sums[1], hx = sums[2];
   const sh = Math.sqrt(hh);
   const p1 = new Float64Array(P), p2 = new Float64Array(P);

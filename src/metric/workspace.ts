@@ -53,7 +53,10 @@ export class MetricWorkspace {
   readonly order: StencilOrder;
   readonly step: number;
   readonly options: MetricOptions;
-  /** Scratch: waveform gradients over the band, D blocks of 2 (kmax - kmin) numbers (interleaved complex). */
+  /**
+   * Scratch: waveform gradients over the band, bin-major: bin k (kmin <= k < kmax) holds D + 1 complex
+   * slots (d h+/d theta_i for i < D, then the time derivative) at 2 (D + 1)(k - kmin) + 2 i.
+   */
   readonly gradients: Float64Array;
   /** Scratch: a displaced point. */
   readonly shifted: Float64Array;
@@ -83,7 +86,7 @@ export class MetricWorkspace {
     const step = options.step ?? DEFAULT_FD_STEP;
     if (!(step > 0 && step < 0.1)) invalid('fd-step', step, 'must be in (0, 0.1)');
     this.step = step;
-    this.gradients = new Float64Array(this.format.D * 2 * (this.match.kmax - this.match.kmin));
+    this.gradients = new Float64Array((this.format.D + 1) * 2 * (this.match.kmax - this.match.kmin));
     this.shifted = new Float64Array(this.format.D);
     const n2 = 2 * this.grid.frequencies.length;
     this.centre = { hp: new Float64Array(n2), hc: new Float64Array(n2) };
