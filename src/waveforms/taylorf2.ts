@@ -26,7 +26,7 @@ import { sinCosInto } from '../core/sincos.js';
 import type { FrequencyGrid } from '../core/grid.js';
 import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
 import { inclinationFactors } from './polarizations.js';
-import type { Polarizations, WaveformModel, WaveformParams } from './types.js';
+import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from './types.js';
 import { validateParams } from './validate.js';
 
 const NAME = 'TaylorF2';
@@ -61,6 +61,32 @@ export function taylorF2EndFrequencyHz(params: WaveformParams): number {
  * @throws MbankError on unphysical parameters (masses, spins, in-plane spins, distance, frequencies)
  */
 export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): Polarizations {
+  const n = grid.frequencies.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  fillTaylorF2(grid, params, hp, hc, 0, n);
+  return { hp, hc };
+}
+
+/**
+ * TaylorF2 into caller-owned arrays (see WaveformModel.generateInto): bins [kLo, kHi) of out.hp (and
+ * out.hc when given) get exactly generateTaylorF2's values (zero outside its support); other bins are
+ * not touched; no output allocation.
+ * @throws MbankError as generateTaylorF2, or when an output array is shorter than 2 kHi
+ */
+export function generateTaylorF2Into(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void {
+  const n = grid.frequencies.length;
+  const kLo = Math.max(0, opts?.kLo ?? 0);
+  const kHi = Math.min(n, opts?.kHi ?? n);
+  const hc = out.hc ?? null;
+  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
+    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
+  }
+  fillTaylorF2(grid, params, out.hp, hc, kLo, kHi);
+}
+
+/** Validate, then write bins [kLo, kHi) of hp (and hc unless null); zero outside the support. */
+function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
   const fEnd = taylorF2EndFrequencyHz(params);
   if (params.fMaxHz === 0 && !(fEnd > params.fMinHz)) {
     invalid('f_min', params.fMinHz, `must be below the Schwarzschild ISCO frequency ${fEnd} Hz used when f_max = 0`);
@@ -70,8 +96,6 @@ export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): P
   const { m1, m2, s1z, s2z } = params;
   const freqs = grid.frequencies;
   const n = freqs.length;
-  const hp = new Float64Array(2 * n);
-  const hc = new Float64Array(2 * n);
 
   const mTotal = m1 + m2;
   const eta = (m1 * m2) / (mTotal * mTotal);
@@ -111,6 +135,10 @@ export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): P
     fHi = fEnd;
   }
 
+  // bins of [kLo, kHi) outside [kStart, kEnd] are zero; the loop below zeroes skipped bins itself and
+  // runs from kStart even when kLo > kStart, so that every written bin is bitwise generateTaylorF2's
+  zeroBins(hp, hc, kLo, Math.min(kHi, Math.max(kLo, kStart)));
+  zeroBins(hp, hc, Math.max(kLo, kEnd + 1), kHi);
   const sc = new Float64Array(2);
   // Uniform grids: from bin 64 on (and two bins into the band) w and ln v are carried from bin to bin.
   const kFast = grid.df !== undefined ? Math.max(kStart + 2, 64) : Infinity;
@@ -118,9 +146,13 @@ export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): P
   let wPrev = 0;
   let wPrev2 = 0;
   let logv = 0;
-  for (let k = kStart; k <= kEnd; k++) {
+  const kStop = Math.min(kEnd + 1, kHi);
+  for (let k = kStart; k < kStop; k++) {
     const f = freqs[k];
-    if (f < fLo || f > fHi) continue;
+    if (f < fLo || f > fHi) {
+      if (k >= kLo) zeroBins(hp, hc, k, k + 1);
+      continue;
+    }
     const x = piM * f;
     if (k >= kFast) {
       // w_k from the two previous bins by linear extrapolation (relative error < 1e-4 for k >= 64),
@@ -163,12 +195,21 @@ export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): P
     const amp = ampC * w3 * Math.sqrt(w); // v^{-7/2}
     const hRe = amp * sc[1];
     const hIm = -amp * sc[0];
+    if (k < kLo) continue; // computed only to carry w and ln v into [kLo, kHi)
     hp[2 * k] = plus * hRe;
     hp[2 * k + 1] = plus * hIm;
-    hc[2 * k] = cross * hIm;
-    hc[2 * k + 1] = -cross * hRe;
+    if (hc !== null) {
+      hc[2 * k] = cross * hIm;
+      hc[2 * k + 1] = -cross * hRe;
+    }
   }
-  return { hp, hc };
+}
+
+/** Set bins [k0, k1) of hp (and hc unless null) to zero. */
+function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: number): void {
+  if (!(k1 > k0)) return;
+  hp.fill(0, 2 * k0, 2 * k1);
+  if (hc !== null) hc.fill(0, 2 * k0, 2 * k1);
 }
 
 /** The TaylorF2 model for the registry (aligned spins, 22 mode only). */
@@ -177,4 +218,5 @@ export const taylorF2: WaveformModel = {
   precessing: false,
   only22: true,
   generate: generateTaylorF2,
+  generateInto: generateTaylorF2Into,
 };
