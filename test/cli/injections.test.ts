@@ -113,7 +113,7 @@ describe('injfile and injections commands', () => {
     let printed = '';
     process.stdout.write = ((s: string) => { printed += s; return true; }) as typeof process.stdout.write;
     try {
-      await injectionsCommand.handler({ bank: bankPath, 'inj-file': h5, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: true, asd: false } as never);
+      await injectionsCommand.handler({ bank: bankPath, 'inj-file': h5, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: true } as never);
     } finally {
       process.stdout.write = write;
     }
@@ -122,5 +122,27 @@ describe('injfile and injections commands', () => {
     expect(printed).toMatch(/fraction with FF < 0.97: 0.0000/);
     expect(existsSync(join(dir, 'FF_hist.png'))).toBe(true);
     expect(existsSync(join(dir, 'injections_corner.png'))).toBe(true);
+  });
+
+  it('injections takes the PSD and its ASD flag from the bank when --psd/--asd are not given', async () => {
+    const asdBank = bank.withMetadata({ psd: 'aligo_O3actual_H1', extra: { asd: 1 } });
+    const bankPath = join(dir, 'asd-bank.h5');
+    await writeBank(bankPath, asdBank);
+    const injPath = join(dir, 'asd-inj.h5');
+    await injfileCommand.handler({
+      'inj-file': [injPath], 'n-injs': 2, source: 'bank', bank: bankPath, approximant: 'TaylorF2', 'f-min': 20, 'f-max': 512,
+      distance: [100], 'gps-start': 0, 'time-step': 10, seed: 0,
+    } as never);
+    const out = join(dir, 'asd-stat.json');
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await injectionsCommand.handler({ bank: bankPath, 'inj-file': injPath, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: false } as never);
+    } finally {
+      process.stdout.write = write;
+    }
+    const stats = JSON.parse(readFileSync(out, 'utf8')) as InjectionStats;
+    expect(stats.settings).toMatchObject({ psd: 'aligo_O3actual_H1', asd: true });
+    for (const x of stats.ff) expect(x!).toBeCloseTo(1, 6);
   });
 });

@@ -58,7 +58,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('inj-file', { type: 'string', demandOption: true, describe: 'injection file (.h5 or sim_inspiral .xml), see `mbank-ts injfile`' })
       .option('n-injs', { type: 'number', describe: 'use only the first n injections of the file' })
       .option('psd', { type: 'string', describe: 'PSD: bundled name, analytic LAL name (aLIGOZeroDetHighPower) or file (default: the bank\'s)' })
-      .option('asd', { type: 'boolean', default: false, describe: 'the PSD file holds an ASD' })
+      .option('asd', { type: 'boolean', describe: 'the PSD file holds an ASD (default: as recorded in the bank, metadata.extra.asd, else false)' })
       .option('f-min', { type: 'number', describe: 'lower frequency [Hz]: waveform start, f_ref and band start (default: the bank\'s, else 15)' })
       .option('f-max', { type: 'number', describe: 'upper frequency [Hz] of the grid and band (default: the bank\'s, else 1024)' })
       .option('df', { type: 'number', describe: 'frequency spacing [Hz] (default: the bank\'s, else 0.25)' })
@@ -93,7 +93,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (!(mm > 0 && mm < 1)) invalid('--mm', mm, 'must be in (0, 1)');
     const settings: FittingFactorSettings = {
       approximant: (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD',
-      psd, asd: Boolean(args.asd),
+      psd, asd: args.asd !== undefined ? Boolean(args.asd) : (args.psd === undefined || args.psd === m.psd) && [1, 'true'].includes(m.extra?.asd as never),
       fMinHz: (args['f-min'] as number | undefined) ?? m.fMin ?? 15,
       fMaxHz: (args['f-max'] as number | undefined) ?? m.fMax ?? 1024,
       df: (args.df as number | undefined) ?? m.df ?? 0.25,
