@@ -71,9 +71,12 @@ function firstNonZero(h: Float64Array, lo: number, hi: number): number {
   return hi;
 }
 
+/** Bins per call of the loop helpers below (see accumulateProducts). */
+const CHUNK = 64;
+
 /**
  * Gradient slot i of bins k in [k0, k1) set to c x_k (complex x_k at x[2k], x[2k+1]); g is bin-major,
- * `stride` numbers per bin starting at bin kmin (a loop-only function: see accumulateProducts).
+ * `stride` numbers per bin starting at bin kmin (called on chunks of bins: see accumulateProducts).
  */
 function scaleInto(g: Float64Array, i: number, stride: number, kmin: number, c: number, x: Float64Array, k0: number, k1: number): void {
   for (let k = k0, b = (k0 - kmin) * stride + 2 * i; k < k1; k++, b += stride) {
@@ -127,8 +130,10 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
       // only the centre's support [k0, k1) can be read (the common support lies inside it)
-      if (j === 0) scaleInto(g, i, stride, kmin, c, hp, k0, k1);
-      else addScaled(g, i, stride, kmin, c, hp, k0, k1);
+      for (let a = k0; a < k1; a += CHUNK) {
+        if (j === 0) scaleInto(g, i, stride, kmin, c, hp, a, Math.min(a + CHUNK, k1));
+        else addScaled(g, i, stride, kmin, c, hp, a, Math.min(a + CHUNK, k1));
+      }
     }
   }
   if (!(kHi > kLo)) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: the waveform is zero over the band [${ws.fMinHz}, ${ws.fMaxHz}] Hz`);
@@ -140,8 +145,8 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
  * C_ac = sum w Re(conj g_a g_c), v_a = sum w conj(h) g_a (vRe, vIm), for symphony u_a = sum w Re(conj(hx) g_a),
  * and sums = [(h|h), (hx|hx), (h|hx)] (unnormalised by df), where g_a, a < D, are the gradients
  * (ws.gradients: bin-major, P = D + 1 complex slots per bin) and g_D = i f h, written here into slot D.
- * Kept as a function that ends with its loop: V8 may compile it on-stack during the first call, and
- * code after the loop would then run without type feedback (and deoptimise on every later call).
+ * Called on chunks of CHUNK bins (the sums run in the same order): a short loop per call lets V8
+ * compile it as a whole function rather than on-stack inside one long loop, whose code would stay in use.
  */
 function accumulateProducts(
   hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, df: number, D: number,
@@ -185,7 +190,9 @@ function projectedMetric(ws: MetricWorkspace, hp: Float64Array, hc: Float64Array
   const C = new Float64Array(P * P);
   const vRe = new Float64Array(P), vIm = new Float64Array(P), u = new Float64Array(P);
   const sums = new Float64Array(3);
-  accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, ws.match.kmin, ws.match.df, D, kLo, kHi, symphony, C, vRe, vIm, u, sums);
+  for (let k = kLo; k < kHi; k += CHUNK) {
+    accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, ws.match.kmin, ws.match.df, D, k, Math.min(k + CHUNK, kHi), symphony, C, vRe, vIm, u, sums);
+  }
   const hh = sums[0], xx = sums[1], hx = sums[2];
   const sh = Math.sqrt(hh);
   const p1 = new Float64Array(P), p2 = new Float64Array(P);
