@@ -139,15 +139,37 @@ function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Ar
   // runs from kStart even when kLo > kStart, so that every written bin is bitwise generateTaylorF2's
   zeroBins(hp, hc, kLo, Math.min(kHi, Math.max(kLo, kStart)));
   zeroBins(hp, hc, Math.max(kLo, kEnd + 1), kHi);
-  const sc = new Float64Array(2);
   // Uniform grids: from bin 64 on (and two bins into the band) w and ln v are carried from bin to bin.
   const kFast = grid.df !== undefined ? Math.max(kStart + 2, 64) : Infinity;
-  let w = 0; // 1/v = (pi M f)^{-1/3}
-  let wPrev = 0;
-  let wPrev2 = 0;
-  let logv = 0;
+  const K = new Float64Array(K_LENGTH);
+  K.set([piM, c0, c1, c2, c3, c4, c5, c6, c7, l5, l6, shift, phaseConst, ampC, plus, cross, fLo, fHi, kFast, kLo]);
+  const state = new Float64Array(4); // w_{k-1}, w_{k-2}, ln v_{k-1}, unused
+  const sc = new Float64Array(2);
   const kStop = Math.min(kEnd + 1, kHi);
-  for (let k = kStart; k < kStop; k++) {
+  for (let k = kStart; k < kStop; k += CHUNK) fillChunk(K, freqs, k, Math.min(k + CHUNK, kStop), hp, hc, state, sc);
+}
+
+/** Bins per call of fillChunk: a short loop per call lets V8 compile it as a whole function, not on-stack. */
+const CHUNK = 32;
+/** Length of the constants array of fillChunk (layout: see the K.set call in fillTaylorF2). */
+const K_LENGTH = 20;
+
+/**
+ * Bins [k0, k1) of TaylorF2 (constants K, carried w and ln v in `state`, updated); bins below K's kLo are
+ * computed (to carry the recurrences) but not written. Values do not depend on the chunking.
+ */
+function fillChunk(
+  K: Float64Array, freqs: Float64Array, k0: number, k1: number, hp: Float64Array, hc: Float64Array | null,
+  state: Float64Array, sc: Float64Array,
+): void {
+  const piM = K[0], c0 = K[1], c1 = K[2], c2 = K[3], c3 = K[4], c4 = K[5], c5 = K[6], c6 = K[7], c7 = K[8];
+  const l5 = K[9], l6 = K[10], shift = K[11], phaseConst = K[12], ampC = K[13], plus = K[14], cross = K[15];
+  const fLo = K[16], fHi = K[17], kFast = K[18], kLo = K[19];
+  let w = 0; // 1/v = (pi M f)^{-1/3}
+  let wPrev = state[0];
+  let wPrev2 = state[1];
+  let logv = state[2];
+  for (let k = k0; k < k1; k++) {
     const f = freqs[k];
     if (f < fLo || f > fHi) {
       if (k >= kLo) zeroBins(hp, hc, k, k + 1);
@@ -203,6 +225,9 @@ function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Ar
       hc[2 * k + 1] = -cross * hRe;
     }
   }
+  state[0] = wPrev;
+  state[1] = wPrev2;
+  state[2] = logv;
 }
 
 /** Set bins [k0, k1) of hp (and hc unless null) to zero. */
