@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { uniformGridN, type FrequencyGrid } from '../../src/core/grid.js';
@@ -9,60 +8,9 @@ import {
 } from '../../src/waveforms/imrphenomx/index.js';
 import { getModel } from '../../src/waveforms/registry.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
+import { compare, differing, lalCases, lalSeries, paramsOf } from './lal-vectors.js';
 
-interface LalCase {
-  id: string;
-  approximant: string;
-  params: Record<string, number>;
-  n: number;
-  k_start: number;
-  hp_re: number[]; hp_im: number[]; hc_re: number[]; hc_im: number[];
-}
-
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/lal-fd-IMRPhenomXAS.json', import.meta.url), 'utf8')) as { cases: LalCase[] };
-const cases = fixture.cases.filter((c) => c.approximant === 'IMRPhenomXAS');
-
-function paramsOf(c: LalCase): WaveformParams {
-  const p = c.params;
-  return {
-    m1: p.m1, m2: p.m2, s1x: p.s1x, s1y: p.s1y, s1z: p.s1z, s2x: p.s2x, s2y: p.s2y, s2z: p.s2z,
-    distanceMpc: p.distance_mpc, inclination: p.inclination, phiRef: p.phi_ref,
-    fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
-  };
-}
-
-function lalSeries(c: LalCase, which: 'hp' | 'hc'): Float64Array {
-  const out = new Float64Array(2 * c.n);
-  const re = c[`${which}_re`];
-  const im = c[`${which}_im`];
-  for (let j = 0; j < re.length; j++) {
-    out[2 * (c.k_start + j)] = re[j];
-    out[2 * (c.k_start + j) + 1] = im[j];
-  }
-  return out;
-}
-
-/** max_k |a_k - b_k| / max_k |b_k| and the number of bins where exactly one of a, b is zero. */
-function compare(a: Float64Array, b: Float64Array): { rel: number; zeroMismatch: number } {
-  let diff = 0;
-  let scale = 0;
-  let zeroMismatch = 0;
-  for (let k = 0; k < b.length / 2; k++) {
-    diff = Math.max(diff, Math.hypot(a[2 * k] - b[2 * k], a[2 * k + 1] - b[2 * k + 1]));
-    scale = Math.max(scale, Math.hypot(b[2 * k], b[2 * k + 1]));
-    const za = a[2 * k] === 0 && a[2 * k + 1] === 0;
-    const zb = b[2 * k] === 0 && b[2 * k + 1] === 0;
-    if (za !== zb) zeroMismatch++;
-  }
-  return { rel: diff / scale, zeroMismatch };
-}
-
-/** Number of entries where a and b differ (0 means bit-identical). */
-function differing(a: Float64Array, b: Float64Array): number {
-  let n = a.length === b.length ? 0 : 1;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (!Object.is(a[i], b[i])) n++;
-  return n;
-}
+const cases = lalCases('waveforms/lal-fd-IMRPhenomXAS.json', 'IMRPhenomXAS');
 
 const base: WaveformParams = {
   m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MTSUN_SI } from '../../src/core/constants.js';
 import { MbankError } from '../../src/core/errors.js';
@@ -7,53 +5,11 @@ import { uniformGridN } from '../../src/core/grid.js';
 import { taylorF2AlignedPhasing } from '../../src/waveforms/pn-phasing.js';
 import { generateTaylorF2, iscoFrequencyHz } from '../../src/waveforms/taylorf2.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
+import { compare, lalCases, lalSeries, paramsOf } from './lal-vectors.js';
 
-interface LalCase {
-  id: string;
-  approximant: string;
-  params: Record<string, number>;
-  n: number;
-  k_start: number;
-  hp_re: number[];
-  hp_im: number[];
-  hc_re: number[];
-  hc_im: number[];
-}
+const cases = lalCases('lal-fd-waveforms.json', 'TaylorF2');
 
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../fixtures/lal-fd-waveforms.json'), 'utf8'),
-) as { cases: LalCase[] };
-const cases = fixture.cases.filter((c) => c.approximant === 'TaylorF2');
-
-function paramsOf(c: LalCase): WaveformParams {
-  const p = c.params;
-  return {
-    m1: p.m1, m2: p.m2, s1x: p.s1x, s1y: p.s1y, s1z: p.s1z, s2x: p.s2x, s2y: p.s2y, s2z: p.s2z,
-    distanceMpc: p.distance_mpc, inclination: p.inclination, phiRef: p.phi_ref,
-    fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
-  };
-}
-
-/** LAL's array on the full grid (interleaved complex). */
-function lalArray(c: LalCase, re: number[], im: number[]): Float64Array {
-  const h = new Float64Array(2 * c.n);
-  re.forEach((_, j) => {
-    h[2 * (c.k_start + j)] = re[j];
-    h[2 * (c.k_start + j) + 1] = im[j];
-  });
-  return h;
-}
-
-/** max_k |a_k - b_k| / max_k |b_k|. */
-function maxRelError(a: Float64Array, b: Float64Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let k = 0; k < b.length / 2; k++) {
-    diff = Math.max(diff, Math.hypot(a[2 * k] - b[2 * k], a[2 * k + 1] - b[2 * k + 1]));
-    scale = Math.max(scale, Math.hypot(b[2 * k], b[2 * k + 1]));
-  }
-  return diff / scale;
-}
+const maxRelError = (a: Float64Array, b: Float64Array): number => compare(a, b).rel;
 
 const isZero = (h: Float64Array, k: number) => h[2 * k] === 0 && h[2 * k + 1] === 0;
 
@@ -75,8 +31,8 @@ describe('TaylorF2 against LALSimulation ChooseFDWaveform', () => {
     (_id, c) => {
       const g = uniformGridN(c.params.delta_f, c.n);
       const { hp, hc } = generateTaylorF2(g, paramsOf(c));
-      const lalHp = lalArray(c, c.hp_re, c.hp_im);
-      const lalHc = lalArray(c, c.hc_re, c.hc_im);
+      const lalHp = lalSeries(c, 'hp');
+      const lalHc = lalSeries(c, 'hc');
       expect(maxRelError(hp, lalHp)).toBeLessThanOrEqual(1e-6);
       expect(maxRelError(hc, lalHc)).toBeLessThanOrEqual(1e-6);
       for (let k = 0; k < c.n; k++) {

@@ -1,0 +1,68 @@
+/**
+ * The LALSimulation reference waveforms of test/fixtures (see their README in the shared test
+ * vectors): loading, parameters in our names, full-grid arrays, and the comparison every model's
+ * test applies (max_k |h_k - h_k^LAL| / max_k |h_k^LAL| and the bins zero in only one of the two).
+ */
+import { readFileSync } from 'node:fs';
+import type { WaveformParams } from '../../src/waveforms/types.js';
+
+/** One stored LAL case: only bins k_start .. k_start + len - 1 are non-zero. */
+export interface LalCase {
+  id: string;
+  approximant: string;
+  params: Record<string, number>;
+  n: number;
+  k_start: number;
+  hp_re: number[]; hp_im: number[]; hc_re: number[]; hc_im: number[];
+}
+
+/** The cases of `approximant` in test/fixtures/<file>. */
+export function lalCases(file: string, approximant: string): LalCase[] {
+  const fixture = JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')) as { cases: LalCase[] };
+  return fixture.cases.filter((c) => c.approximant === approximant);
+}
+
+/** A case's parameters in WaveformParams names and units. */
+export function paramsOf(c: LalCase): WaveformParams {
+  const p = c.params;
+  return {
+    m1: p.m1, m2: p.m2, s1x: p.s1x, s1y: p.s1y, s1z: p.s1z, s2x: p.s2x, s2y: p.s2y, s2z: p.s2z,
+    distanceMpc: p.distance_mpc, inclination: p.inclination, phiRef: p.phi_ref,
+    fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
+  };
+}
+
+/** LAL's h+ or hx on the full grid k = 0 .. n-1 (interleaved complex, zero outside the stored band). */
+export function lalSeries(c: LalCase, which: 'hp' | 'hc'): Float64Array {
+  const out = new Float64Array(2 * c.n);
+  const re = c[`${which}_re`];
+  const im = c[`${which}_im`];
+  for (let j = 0; j < re.length; j++) {
+    out[2 * (c.k_start + j)] = re[j];
+    out[2 * (c.k_start + j) + 1] = im[j];
+  }
+  return out;
+}
+
+/** max_k |a_k - b_k| / max_k |b_k| and the number of bins where exactly one of a, b is zero. */
+export function compare(a: Float64Array, b: Float64Array): { rel: number; zeroMismatch: number } {
+  let diff = 0;
+  let scale = 0;
+  let zeroMismatch = 0;
+  for (let k = 0; k < b.length / 2; k++) {
+    diff = Math.max(diff, Math.hypot(a[2 * k] - b[2 * k], a[2 * k + 1] - b[2 * k + 1]));
+    scale = Math.max(scale, Math.hypot(b[2 * k], b[2 * k + 1]));
+    const za = a[2 * k] === 0 && a[2 * k + 1] === 0;
+    const zb = b[2 * k] === 0 && b[2 * k + 1] === 0;
+    if (za !== zb) zeroMismatch++;
+  }
+  return { rel: diff / scale, zeroMismatch };
+}
+
+/** Number of entries where a and b differ (0: bit-identical arrays of equal length). */
+export function differing(a: Float64Array, b: Float64Array): number {
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+  return n;
+}
