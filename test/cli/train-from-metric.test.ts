@@ -3,7 +3,7 @@ import { getVariableFormat } from '../../src/coordinates/format.js';
 import { regionFromRanges, type RangeOptions } from '../../src/coordinates/box.js';
 import { selectBackend } from '../../src/flow/backend.js';
 import { PoolMetricField } from '../../src/cli/place/metric-pool.js';
-import { flowForRegion, trainFromMetric, type RoundRecord } from '../../src/cli/train-from-metric/active-learning.js';
+import { flowForRegion, heldOutError, trainFromMetric, type RoundRecord } from '../../src/cli/train-from-metric/active-learning.js';
 
 const metric = { variableFormat: 'Mq_nonspinning', approximant: 'TaylorF2', psd: 'aLIGOZeroDetHighPower', asd: false, fMinHz: 20, fMaxHz: 512, df: 1 };
 const ranges: RangeOptions = { mtot: [10, 30], q: [1, 4] };
@@ -33,6 +33,10 @@ describe('train --from-metric (active-learning density regression)', () => {
       expect(last).toBeLessThan(0.7 * first);
       // ln sqrt det M varies by several nats over this box; a useful flow is accurate to a fraction of a nat
       expect(last).toBeLessThan(0.25);
+      // the flow ends with the weights of the round with the lowest held-out error
+      const bestStd = Math.min(...rounds.map((r) => r.heldOutStd));
+      expect(rounds[res.bestRound].heldOutStd).toBe(bestStd);
+      expect(heldOutError(flow, res.validation).std).toBeCloseTo(bestStd, 4);
     } finally {
       await field.close();
       flow.dispose();

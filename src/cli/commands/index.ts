@@ -19,6 +19,7 @@ export const commands: CommandEntry[] = [
   { name: 'metric', describe: 'the metric at one point (metric, eigenvalues, det, logPdf), as JSON', load: async () => (await import('./metric.js')).metricCommand },
   { name: 'dataset', describe: 'draw points flat in the chirp times and write (theta, logPdf, metric) for flow training', load: async () => (await import('./dataset.js')).datasetCommand },
   { name: 'train', describe: 'train a normalizing flow on a dataset and save it (safetensors, with the loss history)', load: async () => (await import('./train.js')).trainCommand },
+  { name: 'train-from-metric', describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset), reusing every metric evaluation', load: async () => (await import('./train-from-metric.js')).trainFromMetricCommand },
   { name: 'flow', describe: 'evaluate (logprob), sample or describe (info) a trained flow', load: async () => (await import('./flow.js')).flowCommand },
   { name: 'convert-flow', describe: "convert an mbank flow (.zip torch state dict) to .safetensors", load: async () => (await import('./convert-flow.js')).convertFlowCommand },
   { name: 'place', describe: 'place a template bank (dataset -> flow -> placement); no arguments: the bundled default', load: async () => (await import('./place.js')).placeCommand },

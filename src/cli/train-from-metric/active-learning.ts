@@ -14,14 +14,15 @@
  * replay set is valid (it only changes where the fit is most accurate).
  *
  * Stops when the metric-evaluation budget is spent, or when the held-out residual standard
- * deviation std(log q + C - l) has not improved by `minImprovement` for `patienceRounds` rounds.
+ * deviation std(log q + C - l) has not improved by `minImprovement` for `patienceRounds` rounds;
+ * the flow ends with the weights of the round with the lowest held-out std.
  */
 import { Rng } from '../../core/rng.js';
 import { isInside, type Region } from '../../coordinates/box.js';
 import { chirpRectangle, sampleChirpTimeFlat } from '../../metric/mass-sampler.js';
 import { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
-import type { Samples } from '../../flow/train-data.js';
+import { readVariables, writeVariables, type Samples } from '../../flow/train-data.js';
 import type { MetricField } from '../../placement/types.js';
 import { flowAccuracy, halfLogDet } from '../place/diagnostics.js';
 import { flowConstant, flowLogProb } from '../place/flow-sampler.js';
@@ -84,6 +85,8 @@ export interface FromMetricResult {
   train: Samples;
   validation: Samples;
   stopReason: 'budget' | 'converged' | 'aborted';
+  /** Round whose weights the flow ends with: the lowest held-out residual std (-1 if none ran). */
+  bestRound: number;
 }
 
 /** Points with their 0.5 ln det M, the unusable ones (NaN, not positive definite) dropped. */
@@ -142,7 +145,11 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
   let evaluations = 0;
   let validation: Samples | undefined;
   let best = Infinity;
+  let bestWeights: Float32Array[] | undefined;
   let sinceBest = 0;
+  let bestRound = -1;
+  let bestStd = Infinity;
+  const vars = flow.trainableVariables();
   let stopReason: FromMetricResult['stopReason'] = 'budget';
 
   for (let round = 0; ; round++) {
@@ -189,6 +196,11 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
       stopReason = 'aborted';
       break;
     }
+    if (err.std < bestStd) {
+      bestStd = err.std;
+      bestWeights = readVariables(vars);
+      bestRound = round;
+    }
     if (err.std < best - minImprovement) {
       best = err.std;
       sinceBest = 0;
@@ -197,7 +209,8 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
       break;
     }
   }
-  return { rounds, evaluations, train: replay.samples(), validation: validation as Samples, stopReason };
+  if (bestWeights) writeVariables(vars, bestWeights);
+  return { rounds, evaluations, bestRound, train: replay.samples(), validation: validation as Samples, stopReason };
 }
 
 /** Architecture of {@link flowForRegion}. */

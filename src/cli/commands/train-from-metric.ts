@@ -1,0 +1,125 @@
+/**
+ * `mbank-ts train-from-metric`: train the bank's flow directly against the target log-density
+ * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file (the `--from-metric`
+ * path of `train`; a command of its own because it takes the metric and range options of `place`).
+ * Algorithm: ../train-from-metric/active-learning.ts (rounds of chirp-time-flat + flow points, every
+ * metric evaluation kept in a replay set, ll_mse warm-started each round). Takes the same ini files
+ * as `place` (e.g. data/configs/default.ini): `n-datapoints` is the metric-evaluation budget and
+ * `n-epochs` the total number of Adam steps, split evenly over the rounds. Ctrl+C keeps the best
+ * weights of the current round and saves them.
+ */
+import { availableParallelism } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { MbankError, invalid } from '../../core/errors.js';
+import { getVariableFormat } from '../../coordinates/format.js';
+import { MASS_CUT_KEYS, regionFromRanges, rangeOptionName } from '../../coordinates/box.js';
+import { selectBackend, type BackendName } from '../../flow/backend.js';
+import { saveFlow } from '../../flow/weights.js';
+import { checkMetricType } from '../../metric/metric.js';
+import { getModel } from '../../waveforms/registry.js';
+import { flowOptions, generalOptions, metricOptions, rangeOptions } from '../options.js';
+import { PoolMetricField } from '../place/metric-pool.js';
+import { flowForRegion, trainFromMetric } from '../train-from-metric/active-learning.js';
+import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
+
+const { plot: _plot, ...general } = generalOptions;
+const { 'loss-function': _loss, 'train-fraction': _tf, patience: _p, 'min-delta': _md, ...flow } = flowOptions;
+
+function positiveInt(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) invalid(name, v, 'must be a positive integer');
+  return v;
+}
+
+function inOpenUnit(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !(v > 0 && v < 1)) invalid(name, v, 'must be a number in (0, 1)');
+  return v;
+}
+
+/** The `train-from-metric` command. */
+export const trainFromMetricCommand: CommandModule<object, Record<string, unknown>> = {
+  command: 'train-from-metric',
+  describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset): rounds of prior + flow points, every metric evaluation reused',
+  builder: (y) =>
+    y.options({
+      ...general, ...metricOptions, ...rangeOptions, ...fdOptions, ...flow,
+      'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
+      'batch-size': { ...flowOptions['batch-size'], default: 500 },
+      'n-datapoints': { type: 'number', default: 4000, describe: 'metric evaluations in total (the budget; held-out ones included)' },
+      'n-rounds': { type: 'number', default: 5, describe: 'rounds: round 0 from the chirp-time-flat prior, then prior + flow points' },
+      'initial-fraction': { type: 'number', default: 0.3, describe: 'fraction of the budget spent in round 0' },
+      'validation-fraction': { type: 'number', default: 0.5, describe: 'fraction of round 0 held out (fixed validation set)' },
+      'prior-fraction': { type: 'number', default: 0.5, describe: 'fraction of each later round drawn from the prior (the rest from the flow)' },
+      'patience-rounds': { type: 'number', default: 3, describe: 'stop after this many rounds without a better held-out residual std' },
+      'validation-step': { type: 'number', default: 50, describe: 'training steps between two validations' },
+    }) as never,
+  handler: async (args) => {
+    const fmtName = args['variable-format'];
+    if (typeof fmtName !== 'string') invalid('--variable-format', fmtName, 'is required, e.g. Mq_s1z_s2z (or give an ini file)');
+    const format = getVariableFormat(fmtName);
+    getModel(String(args.approximant));
+    const ranges = rangesFromArgs(args);
+    const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
+    if (missing.length > 0) throw new MbankError(`--${rangeOptionName(missing[0][0])}: missing; the format ${format.name} needs its mass ranges (two numbers: min max)`);
+    const region = regionFromRanges(format, ranges);
+    const metric = metricOptionsFromArgs(args);
+    const metricType = checkMetricType(String(args['metric-type']));
+    const budget = positiveInt('--n-datapoints', args['n-datapoints']);
+    const nRounds = positiveInt('--n-rounds', args['n-rounds']);
+    const initial = Math.max(2, Math.round(inOpenUnit('--initial-fraction', args['initial-fraction']) * budget));
+    const roundPoints = Math.max(1, Math.ceil((budget - initial) / Math.max(1, nRounds - 1)));
+    const nEpochs = positiveInt('--n-epochs', args['n-epochs']);
+    const lr = args['learning-rate'] as number;
+    if (!(lr > 0) || !Number.isFinite(lr)) invalid('--learning-rate', lr, 'must be a finite number > 0');
+    const seed = args.seed as number;
+    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) invalid('--seed', seed, 'must be an integer in [0, 2^32 - 1]');
+    const workers = args.workers === undefined ? availableParallelism() : args.workers;
+    if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
+    const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
+    const runDir = (args['run-dir'] as string | undefined) ?? `out_${String(args['run-name'])}`;
+    const flowName = args['flow-file'] as string;
+    const flowFile = flowName.includes('/') ? flowName : join(runDir, flowName);
+
+    const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
+    const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
+    const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
+    const ctl = new AbortController();
+    const onSigint = () => {
+      process.stderr.write('\nmbank-ts: interrupted, keeping the best weights...\n');
+      ctl.abort();
+    };
+    process.once('SIGINT', onSigint);
+    process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), ${workers} worker(s), backend ${backend}\n`);
+    const t0 = Date.now();
+    try {
+      const res = await trainFromMetric({
+        field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
+        roundPoints, priorFraction: inOpenUnit('--prior-fraction', args['prior-fraction']), stepsPerRound: Math.max(1, Math.round(nEpochs / nRounds)),
+        batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
+        patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal,
+        onRound: (r) => process.stderr.write(
+          `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
+            `${r.steps} steps, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats (${r.seconds.toFixed(1)} s)\n`,
+        ),
+      });
+      mkdirSync(dirname(flowFile), { recursive: true });
+      saveFlow(flowModel, flowFile, {
+        training: { fromMetric: true, loss: 'll_mse', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
+        rounds: res.rounds,
+        variable_format: format.name,
+        coordinate_names: [...format.names],
+        complete: res.stopReason === 'aborted' ? 'false' : 'true',
+      });
+      const last = res.rounds[res.rounds.length - 1];
+      process.stderr.write(`train-from-metric: ${res.stopReason} after ${res.rounds.length} round(s), ${res.evaluations} metric evaluations, ${((Date.now() - t0) / 1000).toFixed(1)} s; flow saved to ${flowFile}\n`);
+      const kept = res.rounds.find((r) => r.round === res.bestRound) ?? last;
+      if (kept) process.stderr.write(`train-from-metric: kept the weights of round ${kept.round}; held-out log-pdf residual: mean ${kept.heldOutMean.toPrecision(4)}, std ${kept.heldOutStd.toPrecision(4)} nats\n`);
+      process.stdout.write(`Log10 volume of the space: ${flowModel.constant.dataSync()[0] / Math.LN10}\n`);
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+      await field.close();
+      flowModel.dispose();
+    }
+  },
+};
