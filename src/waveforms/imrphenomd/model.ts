@@ -85,37 +85,94 @@ function fill(
   const state = new Float64Array(STATE_LENGTH);
   state[3] = ANCHOR_EVERY;
   const cs = new Float64Array(2);
+  const K = packConstants(s);
   for (let c0 = kStart; c0 < kStop; c0 += CHUNK) {
-    fillChunk(s, freqs, c0, Math.min(c0 + CHUNK, kStop), fLo, fHi, plus, cross, hp, hc, state, cs);
+    fillChunk(K, freqs, c0, Math.min(c0 + CHUNK, kStop), fLo, fHi, plus, cross, hp, hc, state, cs);
   }
 }
 
-/** Bins [k0, k1) of fill, continuing the recurrences in `state` (see STATE_LENGTH) and updating it. */
-function fillChunk(
-  s: PhenomDSetup, freqs: Float64Array, k0: number, k1: number, fLo: number, fHi: number, plus: number, cross: number,
-  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
-): void {
+/** Number of constants packed by packConstants (the order of the list in it). */
+const K_LENGTH = 55;
+
+/**
+ * The frequency-independent numbers of fillChunk, packed into one array (so that fillChunk reads only
+ * typed arrays: no object whose hidden class could change under its optimised code).
+ */
+function packConstants(s: PhenomDSetup): Float64Array {
   const a = s.amp;
   const p = s.phase;
-  const scale = s.ampScale * a.amp0;
-  const mSec = s.mTotalSec;
-  const t0 = s.t0;
-  const mfRef = s.mfRef;
-  const phiOffset = s.phiOffset;
-  const fPeak = a.fPeak;
-  const fMRD = p.fMRDJoin;
   const wA = a.fDM * a.gamma3;
-  const wA2 = wA * wA;
-  const gA = a.gamma2 / wA;
-  const gwA = wA * a.gamma1;
-  const invFDM = 1 / p.fDM;
-  const beta3Third = p.beta3 / 3;
-  const a5fRD = p.alpha5 * p.fRD;
-  const fourThirdsA3 = (4.0 / 3.0) * p.alpha3;
-  // Hoist every coefficient into a local: property loads stay out of the loop.
-  const { i23, i43, i53, i1, i2, rho1, rho2, rho3, fRD, f1, f2, f3, n0, n1, n2, n3, n4 } = a;
-  const { p0, p23, p13, p13l, pl, pm13, pm23, pm1, pm43, pm53, s1, s43, s53, s2, etaInv } = p;
-  const { alpha1, alpha2, alpha4, beta1, beta2, c1Int, c2Int, c1MRD, c2MRD } = p;
+  const K = new Float64Array(K_LENGTH);
+  K.set([
+    s.ampScale * a.amp0, s.mTotalSec, s.t0, s.mfRef, s.phiOffset, a.fPeak, p.fMRDJoin, wA * wA, a.gamma2 / wA, wA * a.gamma1,
+    1 / p.fDM, p.beta3 / 3, p.alpha5 * p.fRD, (4.0 / 3.0) * p.alpha3,
+    a.i23, a.i43, a.i53, a.i1, a.i2, a.rho1, a.rho2, a.rho3, a.fRD, a.f1, a.f2, a.f3, a.n0, a.n1, a.n2, a.n3, a.n4,
+    p.p0, p.p23, p.p13, p.p13l, p.pl, p.pm13, p.pm23, p.pm1, p.pm43, p.pm53, p.s1, p.s43, p.s53, p.s2, p.etaInv,
+    p.alpha1, p.alpha2, p.alpha4, p.beta1, p.beta2, p.c1Int, p.c2Int, p.c1MRD, p.c2MRD,
+  ]);
+  return K;
+}
+
+/** Bins [k0, k1) of fill (constants K from packConstants), continuing the recurrences in `state` (see STATE_LENGTH) and updating it. */
+function fillChunk(
+  K: Float64Array, freqs: Float64Array, k0: number, k1: number, fLo: number, fHi: number, plus: number, cross: number,
+  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
+): void {
+  const scale = K[0];
+  const mSec = K[1];
+  const t0 = K[2];
+  const mfRef = K[3];
+  const phiOffset = K[4];
+  const fPeak = K[5];
+  const fMRD = K[6];
+  const wA2 = K[7];
+  const gA = K[8];
+  const gwA = K[9];
+  const invFDM = K[10];
+  const beta3Third = K[11];
+  const a5fRD = K[12];
+  const fourThirdsA3 = K[13];
+  const i23 = K[14];
+  const i43 = K[15];
+  const i53 = K[16];
+  const i1 = K[17];
+  const i2 = K[18];
+  const rho1 = K[19];
+  const rho2 = K[20];
+  const rho3 = K[21];
+  const fRD = K[22];
+  const f1 = K[23];
+  const f2 = K[24];
+  const f3 = K[25];
+  const n0 = K[26];
+  const n1 = K[27];
+  const n2 = K[28];
+  const n3 = K[29];
+  const n4 = K[30];
+  const p0 = K[31];
+  const p23 = K[32];
+  const p13 = K[33];
+  const p13l = K[34];
+  const pl = K[35];
+  const pm13 = K[36];
+  const pm23 = K[37];
+  const pm1 = K[38];
+  const pm43 = K[39];
+  const pm53 = K[40];
+  const s1 = K[41];
+  const s43 = K[42];
+  const s53 = K[43];
+  const s2 = K[44];
+  const etaInv = K[45];
+  const alpha1 = K[46];
+  const alpha2 = K[47];
+  const alpha4 = K[48];
+  const beta1 = K[49];
+  const beta2 = K[50];
+  const c1Int = K[51];
+  const c2Int = K[52];
+  const c1MRD = K[53];
+  const c2MRD = K[54];
   // Module bindings copied to locals: imported names can be slow to read inside a hot loop.
   const ampJoin = AMP_F_JOIN_INS;
   const phiJoin = PHI_F_JOIN_INS;
