@@ -8,7 +8,8 @@
  * chirp-time-flat points and (2) H samples drawn from each flow (inside the region). Times: wall
  * and process CPU (process.cpuUsage: main thread + metric worker threads), metric and training apart.
  *
- *   npx tsx bench/from-metric.bench.ts [N=4000] [H=1000] [steps=3000] [workers=2]
+ *   npx tsx bench/from-metric.bench.ts [N=4000] [H=1000] [steps=3000] [workers=2] [seed=0]
+ * (the seed changes the training points and the flow initialisation; the common held-out set is fixed)
  */
 import { Rng } from '../src/core/rng.js';
 import { getVariableFormat } from '../src/coordinates/format.js';
@@ -22,12 +23,12 @@ import { PoolMetricField } from '../src/cli/place/metric-pool.js';
 import { halfLogDet } from '../src/cli/place/diagnostics.js';
 import { flowForRegion, heldOutError, trainFromMetric } from '../src/cli/train-from-metric/active-learning.js';
 
-const [N, H, STEPS, WORKERS] = [4000, 1000, 3000, 2].map((d, i) => (process.argv[2 + i] ? Number(process.argv[2 + i]) : d));
+const [N, H, STEPS, WORKERS, SEED] = [4000, 1000, 3000, 2, 0].map((d, i) => (process.argv[2 + i] ? Number(process.argv[2 + i]) : d));
 const metric = { variableFormat: 'Mq_s1z_s2z', approximant: 'IMRPhenomD', psd: 'aligo_O3actual_H1', asd: true, fMinHz: 15, fMaxHz: 1024, df: 0.25 };
 const ranges: RangeOptions = { mtot: [25, 50], q: [1, 4], s1: [-0.9, 0.9], s2: [-0.9, 0.9] };
 const region = regionFromRanges(getVariableFormat(metric.variableFormat), ranges);
 const D = region.format.D;
-const arch = { nLayers: 2, hiddenFeatures: 30, seed: 0 };
+const arch = { nLayers: 2, hiddenFeatures: 30, seed: SEED };
 const train = { batchSize: 500, learningRate: 0.005, validationStep: 50 };
 
 interface Clock { wall: number; cpu: number }
@@ -56,7 +57,7 @@ async function flowHeldOut(field: PoolMetricField, flow: STDFlow, seed: number):
 async function main(): Promise<void> {
   const backend = await selectBackend('auto');
   const field = new PoolMetricField({ metric, metricType: 'hessian', ranges }, D, WORKERS);
-  console.log(`default problem ${metric.variableFormat} ${metric.approximant}; N = ${N} metric evaluations each, H = ${H} held-out, ${STEPS} steps max, ${WORKERS} workers, backend ${backend}`);
+  console.log(`default problem ${metric.variableFormat} ${metric.approximant}; N = ${N} metric evaluations each, H = ${H} held-out, ${STEPS} steps max, ${WORKERS} workers, backend ${backend}, seed ${SEED}`);
   try {
     let c = clock();
     const common = await labelled(field, sampleChirpTimeFlat(region, H, new Rng(12345, 99)));
@@ -65,14 +66,14 @@ async function main(): Promise<void> {
 
     // (a) dataset + ll_mse, as `place` (train fraction 0.85, patience 10)
     c = clock();
-    const ds = await labelled(field, sampleChirpTimeFlat(region, N, new Rng(0, 1)));
+    const ds = await labelled(field, sampleChirpTimeFlat(region, N, new Rng(SEED, 1)));
     const tMetricA = since(c);
     const nTr = Math.floor(0.85 * ds.n);
     const trA: Samples = { x: ds.x.slice(0, nTr * D), n: nTr, dim: D, logPdf: (ds.logPdf as Float64Array).slice(0, nTr) };
     const vaA: Samples = { x: ds.x.slice(nTr * D), n: ds.n - nTr, dim: D, logPdf: (ds.logPdf as Float64Array).slice(nTr) };
     const flowA = flowForRegion(region, arch);
     c = clock();
-    const hA = await trainFlow(flowA, { loss: 'll_mse', train: trA, validation: vaA, steps: STEPS, patience: 10, seed: 0, ...train });
+    const hA = await trainFlow(flowA, { loss: 'll_mse', train: trA, validation: vaA, steps: STEPS, patience: 10, seed: SEED, ...train });
     const tTrainA = since(c);
     const aCommon = heldOutError(flowA, common);
     const aOwn = heldOutError(flowA, await flowHeldOut(field, flowA, 777));
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     c = clock();
     const res = await trainFromMetric({
       field, region, flow: flowB, budget: N, initialPoints: n0, validationFraction: 0.5, roundPoints: per,
-      stepsPerRound: roundSteps, seed: 0, patienceRounds: 10, ...train,
+      stepsPerRound: roundSteps, seed: SEED, patienceRounds: 10, ...train,
       onRound: (r) => console.log(`    round ${r.round}: ${r.evaluations} evals, replay ${r.replaySize}, +${r.fromFlow} flow +${r.fromPrior} prior, ${r.steps} steps, held-out (round-0 validation) std ${r.heldOutStd.toFixed(4)}, ${r.seconds.toFixed(1)} s`),
     });
     const tB = since(c);
