@@ -73,6 +73,9 @@ export function decodeFlow(bytes: Uint8Array, source = 'flow file'): { flow: STD
   } catch {
     throw new MbankError(`${source}: architecture metadata is not JSON`);
   }
+  if ((arch.kind as string) === 'NSF' || (arch.kind as string) === 'PyMCFormula') {
+    throw new MbankError(`${source}: a ${arch.kind} flow; load it with loadAnyFlow (src/flow/family-weights.ts), which rebuilds every family`);
+  }
   if (arch.kind !== 'STDFlow' || !Array.isArray(arch.layers)) throw new MbankError(`${source}: architecture kind = ${JSON.stringify(arch.kind)}: only STDFlow is known`);
   const flow = new STDFlow(arch);
   try {

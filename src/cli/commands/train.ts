@@ -18,10 +18,11 @@ import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
 import { selectBackend, type BackendName } from '../../flow/backend.js';
 import { historyToJSON } from '../../flow/history.js';
-import { STDFlow } from '../../flow/std-flow.js';
+import { createFlow, parseFlowFamily } from '../../flow/families.js';
+import { saveAnyFlow } from '../../flow/family-weights.js';
+import type { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
 import type { Samples } from '../../flow/train-data.js';
-import { saveFlow } from '../../flow/weights.js';
 import { readDataset, readDatasetText } from '../../metric/dataset-file.js';
 import { flowOptions, generalOptions } from '../options.js';
 import { writeTrainPlots } from '../train-plots.js';
@@ -128,6 +129,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
         'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
       })
       .option('dataset', { type: 'string', array: true, demandOption: true, describe: 'dataset file(s): HDF5 from `mbank-ts dataset` or its text export; concatenated in order' })
+      .option('flow', { type: 'string', default: 'std', describe: "flow family: 'std' (mbank's NaiveLinear + MAF), 'nsf' (neural spline flow) or a PyMC formula such as 'scale-hh*4-loc' or 'planar*10'" })
       .option('validation-step', { type: 'number', default: 100, describe: 'steps between two validations (patience counts validations)' })
       .option('n-datapoints', { type: 'number', describe: 'use at most this many rows (default: all)' })
       .option('ignore-boundaries', { type: 'boolean', default: false, describe: "keep rows outside the dataset's box; the flow box is then the data range" })
@@ -151,6 +153,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     const loss = args['loss-function'] as 'll_mse' | 'forward_KL' | 'weighted_ll_mse';
     const limit = args['n-datapoints'] === undefined ? undefined : positiveInt('--n-datapoints', args['n-datapoints']);
     const flowFile = inside(runDir, args['flow-file'] as string);
+    const family = args.flow as string;
+    parseFlowFamily(family);
 
     const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
     const raw = await readRows((args.dataset as string[]).map((d) => inside(runDir, d)));
@@ -163,10 +167,10 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     const train: Samples = { x: rows.theta.subarray(0, nTrain * D), n: nTrain, dim: D, logPdf: rows.logPdf.subarray(0, nTrain) };
     const validation: Samples = { x: rows.theta.subarray(nTrain * D), n: rows.n - nTrain, dim: D, logPdf: rows.logPdf.subarray(nTrain) };
     const box = flowBox(rows);
-    const flow = new STDFlow({ dim: D, nLayers, hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, box, seed });
+    const flow = createFlow({ flow: family, dim: D, nLayers, hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, box, seed });
     process.stderr.write(
       `train: ${nTrain} training + ${validation.n} validation rows (${raw.n - rows.n} dropped), D = ${D}, ${loss}, ` +
-        `${nLayers} layer(s) x ${hidden.join(',')} hidden, backend ${backend}\n`,
+        `flow ${family}, ${nLayers} layer(s) x ${hidden.join(',')} hidden, backend ${backend}\n`,
     );
 
     const ctl = new AbortController();
@@ -202,9 +206,9 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     }
     const constant = flow.constant.dataSync()[0];
     mkdirSync(dirname(flowFile), { recursive: true });
-    saveFlow(flow, flowFile, {
+    saveAnyFlow(flow, flowFile, {
       history: historyToJSON(history),
-      training: { datasets: args.dataset, loss, nTrain, nValidation: validation.n, learningRate: lr, batchSize, nEpochs, validationStep, patience, minDelta, seed, backend },
+      training: { datasets: args.dataset, flow: family, loss, nTrain, nValidation: validation.n, learningRate: lr, batchSize, nEpochs, validationStep, patience, minDelta, seed, backend },
       ...(rows.variableFormat ? { variable_format: rows.variableFormat } : {}),
       coordinate_names: rows.names,
     });
@@ -225,7 +229,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       const dir = (args.plot as string) === '' ? (runDir ?? '.') : (args.plot as string);
       // forward_KL fits no constant C: the log-pdf accuracy plots would compare unnormalised values.
       const shown = loss === 'forward_KL' ? { ...validation, logPdf: undefined } : validation;
-      const files = writeTrainPlots({ dir, flow, history, validation: shown, names: rows.names, seed });
+      // writeTrainPlots uses dim, sampleWithinBox, logProb and constant, which every family has.
+      const files = writeTrainPlots({ dir, flow: flow as STDFlow, history, validation: shown, names: rows.names, seed });
       process.stderr.write(`train: plots ${files.join(', ')}\n`);
     }
     flow.dispose();
