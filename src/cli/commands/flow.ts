@@ -10,12 +10,12 @@ import { invalid } from '../../core/errors.js';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../../flow/backend.js';
 import fs from 'node:fs';
 import { MbankError } from '../../core/errors.js';
-import type { STDFlow } from '../../flow/std-flow.js';
 import { importMbankFlow } from '../../flow/torch/mbank-flow.js';
-import { loadFlow, loadFlowWithMetadata } from '../../flow/weights.js';
+import { loadAnyFlow } from '../../flow/family-weights.js';
+import type { FamilyFlow } from '../../flow/families.js';
 
-/** Load a flow: mbank .zip (torch state dict) or mbank-ts safetensors. */
-export function openFlowFile(path: string): STDFlow {
+/** Load a flow: mbank .zip (torch state dict) or mbank-ts safetensors of any family (std, nsf, PyMC formula). */
+export function openFlowFile(path: string): FamilyFlow {
   let head: Buffer;
   try {
     const fd = fs.openSync(path, 'r');
@@ -25,7 +25,7 @@ export function openFlowFile(path: string): STDFlow {
   } catch (e) {
     throw new MbankError(`--flow-file = ${JSON.stringify(path)}: cannot be read (${(e as Error).message})`);
   }
-  return head.readUInt32LE(0) === 0x04034b50 ? importMbankFlow(path) : loadFlow(path);
+  return head.readUInt32LE(0) === 0x04034b50 ? importMbankFlow(path) : loadAnyFlow(path).flow;
 }
 
 /**
@@ -127,7 +127,7 @@ export async function info(args: FlowArgs): Promise<void> {
   const flow = openFlowFile(args['flow-file']);
   let metadata: Record<string, string> = {};
   try {
-    metadata = loadFlowWithMetadata(args['flow-file']).metadata;
+    metadata = loadAnyFlow(args['flow-file']).metadata;
   } catch {
     metadata = { source: 'mbank torch state dict' };
   }

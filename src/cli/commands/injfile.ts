@@ -15,7 +15,7 @@ import { zeroComponents } from '../../coordinates/components.js';
 import { getVariableFormat } from '../../coordinates/format.js';
 import { componentsFromBank, componentsFromPoints, injectionsFromComponents, uniformPointsInRegion } from '../../injections/draw.js';
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
-import { loadFlowWithMetadata } from '../../flow/weights.js';
+import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { openFlowFile } from './flow.js';
 import { rangesFromArgs } from './metric.js';
 import { rangeOptions } from '../options.js';

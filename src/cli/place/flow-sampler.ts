@@ -5,12 +5,12 @@
  * `sample_within_boundaries`); the placement's checker applies the mass cuts.
  */
 import type { Rng } from '../../core/rng.js';
-import type { STDFlow } from '../../flow/std-flow.js';
+import type { FamilyFlow } from '../../flow/families.js';
 import { logProbChunked } from '../../flow/train-data.js';
 import type { Sampler } from '../../placement/types.js';
 
 /** A Sampler drawing from `flow` (float32 samples returned as float64 rows). */
-export function flowSampler(flow: STDFlow): Sampler {
+export function flowSampler(flow: FamilyFlow): Sampler {
   return {
     dim: flow.dim,
     sample(n: number, rng: Rng): Float64Array {
@@ -20,11 +20,11 @@ export function flowSampler(flow: STDFlow): Sampler {
 }
 
 /** log q(x) of n row-major points (nats), as float64. */
-export function flowLogProb(flow: STDFlow, x: Float64Array): Float64Array {
+export function flowLogProb(flow: FamilyFlow, x: Float64Array): Float64Array {
   return Float64Array.from(logProbChunked(flow, x, x.length / flow.dim, 16384));
 }
 
 /** The flow's log-normalisation constant C (log sqrt|det M| ~ log q + C). */
-export function flowConstant(flow: STDFlow): number {
+export function flowConstant(flow: FamilyFlow): number {
   return flow.constant.dataSync()[0];
 }

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MbankError } from '../../core/errors.js';
 import { historyFromJSON, type TrainingHistory } from '../../flow/history.js';
-import type { STDFlow } from '../../flow/std-flow.js';
+import type { FamilyFlow } from '../../flow/families.js';
 import type { Samples } from '../../flow/train-data.js';
-import { loadFlowWithMetadata } from '../../flow/weights.js';
+import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { readDataset } from '../../metric/dataset-file.js';
 import { runDatasetStage } from './dataset-stage.js';
 import { flowSettingsKey, runTrainStage, splitDataset } from './train-stage.js';
@@ -20,7 +20,7 @@ import type { PlaceSettings } from './settings.js';
 /** The flow of the run and what is known about its training. */
 export interface FlowStage {
   /** The flow; undefined only when the dataset stage was interrupted. */
-  flow: STDFlow | undefined;
+  flow: FamilyFlow | undefined;
   trained: boolean;
   reused: boolean;
   history?: TrainingHistory;

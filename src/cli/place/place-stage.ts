@@ -4,7 +4,7 @@
  * pruning), then the volume estimate and the flow accuracy from flow samples with their metrics.
  */
 import { Rng } from '../../core/rng.js';
-import type { STDFlow } from '../../flow/std-flow.js';
+import type { FamilyFlow } from '../../flow/families.js';
 import { regionChecker } from '../../placement/adapters.js';
 import { placeRandom } from '../../placement/random.js';
 import { placeStochastic } from '../../placement/stochastic.js';
@@ -32,7 +32,7 @@ const VOLUME_STREAM = 12;
 const STOCHASTIC_VOLUME_POINTS = 500;
 
 /** Place templates from `flow`; see the module comment. */
-export async function runPlaceStage(s: PlaceSettings, flow: STDFlow, progress: StageProgress, signal: AbortSignal): Promise<PlaceStage> {
+export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress: StageProgress, signal: AbortSignal): Promise<PlaceStage> {
   const D = s.format.D;
   const record = s.method === 'random' ? s.livepoints : 0;
   const field = new PoolMetricField({ metric: s.metric, metricType: s.metricType, ranges: s.ranges }, D, s.workers, record);

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Bank } from '../../bank/bank.js';
 import type { TrainingHistory } from '../../flow/history.js';
-import type { STDFlow } from '../../flow/std-flow.js';
+import type { FamilyFlow } from '../../flow/families.js';
 import { saveCornerPlot } from '../../plot/corner.js';
 import { saveHistogramChart, type HistogramDataset } from '../../plot/histogramChart.js';
 import { saveLineChart } from '../../plot/lineChart.js';
@@ -19,7 +19,7 @@ export interface PlacePlotInput {
   dir: string;
   bank: Bank;
   names: readonly string[];
-  flow: STDFlow;
+  flow: FamilyFlow;
   seed: number;
   history?: TrainingHistory;
   /** Dataset rows the flow was trained on (n x D), when known. */

@@ -19,7 +19,7 @@ import { placeSettings } from './settings.js';
 import type { PlaceSummary } from './summary.js';
 import { flowAccuracy } from './diagnostics.js';
 import { flowConstant, flowLogProb } from './flow-sampler.js';
-import { loadFlowWithMetadata } from '../../flow/weights.js';
+import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { rangeOptionName } from '../../coordinates/box.js';
 import type { RangeKey } from '../../coordinates/part.js';
 
