@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const res = await trainFromMetric({
       field, region, flow: flowB, budget: N, initialPoints: n0, validationFraction: 0.5, roundPoints: per,
       stepsPerRound: roundSteps, seed: SEED, patienceRounds: 10, ...train,
-      onRound: (r) => console.log(`    round ${r.round}: ${r.evaluations} evals, replay ${r.replaySize}, +${r.fromFlow} flow +${r.fromPrior} prior, ${r.steps} steps, held-out (round-0 validation) std ${r.heldOutStd.toFixed(4)}, ${r.seconds.toFixed(1)} s`),
+      onRound: (r) => console.log(`    round ${r.round}: ${r.evaluations} evals, replay ${r.replaySize}, +${r.fromFlow} flow +${r.fromPrior} prior, ${r.steps} steps, lr ${r.learningRate.toExponential(2)}, held-out (round-0 validation) std ${r.heldOutStd.toFixed(4)}, ${r.seconds.toFixed(1)} s`),
     });
     const tB = since(c);
     const bCommon = heldOutError(flowB, common);

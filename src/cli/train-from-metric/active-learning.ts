@@ -8,8 +8,8 @@
  * `roundPoints` new points, a fraction `priorFraction` from the chirp-time-flat prior (to keep the
  * tails covered) and the rest from the current flow (inside the region), computes the metric at
  * them in parallel (any MetricField, e.g. the worker pool of `place`), appends them to the replay
- * set and continues training from the previous round's weights with the `ll_mse` loss of
- * src/flow/trainer.ts. `ll_mse` is a regression of log q + C on l at given points, so its minimum
+ * set and continues training from the previous round's weights and learning rate (so the
+ * plateau halvings of src/flow/trainer.ts carry over) with its `ll_mse` loss. `ll_mse` is a regression of log q + C on l at given points, so its minimum
  * (q ∝ e^l) does not depend on where the points come from: mixing prior and flow points in one
  * replay set is valid (it only changes where the fit is most accurate).
  *
@@ -75,6 +75,8 @@ export interface RoundRecord {
   heldOutMean: number;
   heldOutStd: number;
   steps: number;
+  /** Learning rate at the end of the round (the next round starts from it). */
+  learningRate: number;
   seconds: number;
 }
 
@@ -150,6 +152,7 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
   let bestRound = -1;
   let bestStd = Infinity;
   const vars = flow.trainableVariables();
+  let learningRate = opts.learningRate;
   let stopReason: FromMetricResult['stopReason'] = 'budget';
 
   for (let round = 0; ; round++) {
@@ -181,14 +184,15 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
     const train = replay.samples();
     const steps = round === 0 ? (opts.firstRoundSteps ?? opts.stepsPerRound) : opts.stepsPerRound;
     const history = await trainFlow(flow, {
-      loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
+      loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate,
       validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
       onProgress: opts.onProgress,
     });
     const err = heldOutError(flow, validation as Samples);
+    learningRate = history.learningRate[history.learningRate.length - 1] ?? learningRate;
     const rec: RoundRecord = {
       round, evaluations, replaySize: train.n, fromFlow: nFlow, fromPrior: nPrior, dropped: got.dropped,
-      heldOutMean: err.mean, heldOutStd: err.std, steps: history.trainLoss.length, seconds: (performance.now() - t0) / 1000,
+      heldOutMean: err.mean, heldOutStd: err.std, steps: history.trainLoss.length, learningRate, seconds: (performance.now() - t0) / 1000,
     };
     rounds.push(rec);
     opts.onRound?.(rec);
