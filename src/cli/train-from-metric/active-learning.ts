@@ -8,8 +8,8 @@
  * `roundPoints` new points, a fraction `priorFraction` from the chirp-time-flat prior (to keep the
  * tails covered) and the rest from the current flow (inside the region), computes the metric at
  * them in parallel (any MetricField, e.g. the worker pool of `place`), appends them to the replay
- * set and continues training from the previous round's weights and learning rate (so the
- * plateau halvings of src/flow/trainer.ts carry over) with its `ll_mse` loss. `ll_mse` is a regression of log q + C on l at given points, so its minimum
+ * set and continues training from the previous round's weights (fresh Adam state and initial
+ * learning rate each round) with the `ll_mse` loss of src/flow/trainer.ts. `ll_mse` is a regression of log q + C on l at given points, so its minimum
  * (q ∝ e^l) does not depend on where the points come from: mixing prior and flow points in one
  * replay set is valid (it only changes where the fit is most accurate).
  *
@@ -75,7 +75,10 @@ export interface RoundRecord {
   heldOutMean: number;
   heldOutStd: number;
   steps: number;
-  /** Learning rate at the end of the round (the next round starts from it). */
+  /**
+   * Learning rate at the end of the round (plateau halvings). Each round restarts at the initial
+   * rate: carrying it over (tried) lets it decay to ~1e-5 and leaves the flow under-trained.
+   */
   learningRate: number;
   seconds: number;
 }
@@ -152,7 +155,6 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
   let bestRound = -1;
   let bestStd = Infinity;
   const vars = flow.trainableVariables();
-  let learningRate = opts.learningRate;
   let stopReason: FromMetricResult['stopReason'] = 'budget';
 
   for (let round = 0; ; round++) {
@@ -184,12 +186,12 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
     const train = replay.samples();
     const steps = round === 0 ? (opts.firstRoundSteps ?? opts.stepsPerRound) : opts.stepsPerRound;
     const history = await trainFlow(flow, {
-      loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate,
+      loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
       validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
       onProgress: opts.onProgress,
     });
     const err = heldOutError(flow, validation as Samples);
-    learningRate = history.learningRate[history.learningRate.length - 1] ?? learningRate;
+    const learningRate = history.learningRate[history.learningRate.length - 1] ?? opts.learningRate;
     const rec: RoundRecord = {
       round, evaluations, replaySize: train.n, fromFlow: nFlow, fromPrior: nPrior, dropped: got.dropped,
       heldOutMean: err.mean, heldOutStd: err.std, steps: history.trainLoss.length, learningRate, seconds: (performance.now() - t0) / 1000,
