@@ -19,15 +19,22 @@ export const FLOW_FILE_FORMAT = 'mbank-ts-flow';
 /** Metadata keys written by saveFlow (callers may not override them). */
 const RESERVED = ['format', 'version', 'architecture', 'box'];
 
+/** What a weight file needs of a flow of any family: named variables, box and architecture. */
+export interface SavableFlow {
+  namedVariables(): Record<string, tf.Variable>;
+  box(): { low: Float64Array; high: Float64Array } | undefined;
+  architecture(): unknown;
+}
+
 /** The flow's tensors by name, copied to host float32 arrays. */
-export function flowTensors(flow: STDFlow): Record<string, NamedTensor> {
+export function flowTensors(flow: SavableFlow): Record<string, NamedTensor> {
   const out: Record<string, NamedTensor> = {};
   for (const [name, v] of Object.entries(flow.namedVariables())) out[name] = { shape: [...v.shape], data: Float32Array.from(v.dataSync()) };
   return out;
 }
 
 /** Assign tensors (by name, shapes checked) to a flow; every variable of the flow must be given. */
-export function assignFlowTensors(flow: STDFlow, tensors: Record<string, NamedTensor>, source: string): void {
+export function assignFlowTensors(flow: SavableFlow, tensors: Record<string, NamedTensor>, source: string): void {
   for (const [name, v] of Object.entries(flow.namedVariables())) {
     const t = tensors[name];
     if (!t) throw new MbankError(`${source}: tensor ${name} is missing`);
@@ -39,7 +46,7 @@ export function assignFlowTensors(flow: STDFlow, tensors: Record<string, NamedTe
 }
 
 /** Encode a flow (and extra metadata; non-string values are JSON-encoded) as safetensors bytes. */
-export function encodeFlow(flow: STDFlow, extraMetadata: Record<string, unknown> = {}): Uint8Array {
+export function encodeFlow(flow: SavableFlow, extraMetadata: Record<string, unknown> = {}): Uint8Array {
   const metadata: Record<string, string> = {};
   for (const [k, v] of Object.entries(extraMetadata)) {
     if (RESERVED.includes(k)) invalid('metadata key', k, `is reserved (${RESERVED.join(', ')})`);
@@ -54,7 +61,7 @@ export function encodeFlow(flow: STDFlow, extraMetadata: Record<string, unknown>
 }
 
 /** Write a flow to `path` (safetensors), atomically (`<path>.tmp-<pid>` then rename). */
-export function saveFlow(flow: STDFlow, path: string, extraMetadata: Record<string, unknown> = {}): void {
+export function saveFlow(flow: SavableFlow, path: string, extraMetadata: Record<string, unknown> = {}): void {
   const bytes = encodeFlow(flow, extraMetadata);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);
@@ -87,15 +94,18 @@ export function decodeFlow(bytes: Uint8Array, source = 'flow file'): { flow: STD
   return { flow, metadata };
 }
 
-/** Load a flow written by saveFlow (no other input needed); returns the flow and the metadata. */
-export function loadFlowWithMetadata(path: string): { flow: STDFlow; metadata: Record<string, string> } {
-  let bytes: Uint8Array;
+/** The bytes of a flow file; a file that cannot be read is an MbankError naming it. */
+export function readFlowFile(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     throw new MbankError(`flow-file = ${JSON.stringify(path)}: cannot be read (${(e as Error).message})`);
   }
-  return decodeFlow(bytes, path);
+}
+
+/** Load a flow written by saveFlow (no other input needed); returns the flow and the metadata. */
+export function loadFlowWithMetadata(path: string): { flow: STDFlow; metadata: Record<string, string> } {
+  return decodeFlow(readFlowFile(path), path);
 }
 
 /** Load a flow written by saveFlow. */
