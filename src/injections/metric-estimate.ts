@@ -62,7 +62,46 @@ export class MetricMatchEstimator {
       if (1 - q > best) { best = 1 - q; arg = i; }
     }
     const out: MetricMatchResult = { metricMatch: best, template: arg, valid: true };
-    if (dist) out.nearest = Int32Array.from({ length: N }, (_, i) => i).sort((a, b) => dist[a] - dist[b] || a - b).slice(0, Math.min(nearest, N));
+    if (dist) out.nearest = nearestIndices(dist, nearest);
     return out;
   }
+}
+
+/**
+ * Indices of the k smallest values of `dist`, smallest first (ties by index): the k-th smallest value
+ * by quickselect on a copy (O(N), so a bank of millions costs milliseconds per injection), then only
+ * the indices at or below it are sorted.
+ */
+export function nearestIndices(dist: Float64Array, k: number): Int32Array {
+  const N = dist.length;
+  k = Math.min(k, N);
+  if (k <= 0) return new Int32Array(0);
+  const threshold = kthSmallest(Float64Array.from(dist), k - 1);
+  const picked: number[] = [];
+  for (let i = 0; i < N; i++) if (dist[i] <= threshold) picked.push(i);
+  picked.sort((a, b) => dist[a] - dist[b] || a - b);
+  return Int32Array.from(picked.slice(0, k));
+}
+
+/** The value of rank r (0-based) of `a` (reordered in place): Hoare quickselect with median-of-three pivots. */
+function kthSmallest(a: Float64Array, r: number): number {
+  let lo = 0, hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i]; a[i] = a[j]; a[j] = t;
+        i++; j--;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return a[r];
+  }
+  return a[r];
 }

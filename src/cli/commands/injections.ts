@@ -20,6 +20,7 @@ import type { InjectionSet } from '../../injections/injection-set.js';
 import { readInjections } from '../../injections/io.js';
 import { summarize } from '../../injections/stats.js';
 import type { MetricOptions } from '../../metric/workspace.js';
+import { getModel } from '../../waveforms/registry.js';
 import { writeInjectionPlots } from '../injections/plots.js';
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
@@ -46,6 +47,18 @@ function injectionPoints(set: InjectionSet, formatName: string): Float64Array {
   return out;
 }
 
+/**
+ * Metric of the estimate and the preselection: the option, else the bank's (metadata.extra.metricType;
+ * its hessian-based types map to hessian), else symphony for models with hx not -i h+ (precessing or
+ * higher modes) and hessian for 22-only aligned ones.
+ */
+function metricTypeOf(option: string | undefined, recorded: unknown, approximant: string): 'hessian' | 'symphony' {
+  if (option === 'hessian' || option === 'symphony') return option;
+  if (recorded === 'symphony') return 'symphony';
+  if (recorded === 'hessian' || recorded === 'parabolic_fit_hessian') return 'hessian';
+  return getModel(approximant).only22 ? 'hessian' : 'symphony';
+}
+
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 
 /** The `injections` command. */
@@ -67,6 +80,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('mchirp-window', { type: 'number', default: 0.1, describe: 'initial relative chirp-mass window |dMc|/Mc of the candidates' })
       .option('min-candidates', { type: 'number', default: 1500, describe: 'the window widens by 0.05 until at least min(this, N templates) qualify (mbank: 1500)' })
       .option('preselect', { type: 'string', choices: ['mchirp', 'metric'], default: 'mchirp', describe: 'candidates: chirp-mass window, or the --min-candidates templates nearest in metric distance (metric at the injection; needs the variable format)' })
+      .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
       .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
       .option('cache-mb', { type: 'number', default: DEFAULT_CACHE_BYTES / 2 ** 20, describe: 'template cache per worker [MiB] (the whole bank is precomputed when it fits)' })
@@ -106,13 +120,14 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     const workers = (args.workers as number | undefined) ?? availableParallelism();
     if (!Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
     const formatName = (args['variable-format'] as string | undefined) ?? m.variableFormat;
-    let metric: { options: MetricOptions; coordinates: Float64Array } | undefined;
+    let metric: { options: MetricOptions; coordinates: Float64Array; type: 'hessian' | 'symphony' } | undefined;
     const preselect = args.preselect as 'mchirp' | 'metric';
     if (args['metric-match'] || preselect === 'metric') {
       if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');
       metric = {
         options: { variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df },
         coordinates: bankPoints(bank, formatName),
+        type: metricTypeOf(args['metric-type'] as string | undefined, m.extra?.metricType, settings.approximant),
       };
     }
     const runDir = args['run-dir'] as string | undefined;

@@ -16,7 +16,7 @@ export interface InjectionWorkerData {
   settings: FittingFactorSettings;
   templates: BankTemplates;
   /** Metric settings and bank coordinates (with --metric-match or --preselect metric). */
-  metric?: { options: MetricOptions; coordinates: Float64Array };
+  metric?: { options: MetricOptions; coordinates: Float64Array; type?: 'hessian' | 'symphony' };
   /** Record the metric-match estimate (--metric-match). */
   recordMetric?: boolean;
   /** Candidates: chirp-mass window (default) or the settings.minCandidates nearest in metric distance. */
@@ -46,7 +46,7 @@ export interface InjectionOutcome {
 /** Build the batch handler of one worker. */
 export function injectionHandler(data: InjectionWorkerData): (items: InjectionItem[]) => InjectionOutcome[] {
   const ev = new FittingFactorEvaluator(data.settings, data.templates);
-  const est = data.metric ? new MetricMatchEstimator(data.metric.options, data.metric.coordinates) : undefined;
+  const est = data.metric ? new MetricMatchEstimator(data.metric.options, data.metric.coordinates, data.metric.type) : undefined;
   const byMetric = data.preselect === 'metric' && est !== undefined;
   return (items) => items.map((it) => {
     const m = est?.estimate(it.components, byMetric ? data.settings.minCandidates : 0);

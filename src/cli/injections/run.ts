@@ -20,7 +20,7 @@ export interface FittingFactorRunOptions {
   injections: InjectionSet;
   settings: FittingFactorSettings;
   /** Metric settings and bank coordinates in `options.variableFormat` (metric estimate / preselection). */
-  metric?: { options: MetricOptions; coordinates: Float64Array };
+  metric?: { options: MetricOptions; coordinates: Float64Array; type?: 'hessian' | 'symphony' };
   /** Record the metric-match estimate (default: whenever `metric` is given). */
   recordMetric?: boolean;
   /** Candidate preselection (default 'mchirp'; 'metric' needs `metric`). */
