@@ -6,7 +6,7 @@ import { readBank } from '../../src/bank/io.js';
 import { getVariableFormat } from '../../src/coordinates/format.js';
 import { isInside, regionFromRanges } from '../../src/coordinates/box.js';
 import { parsePlaceArgs } from '../../src/cli/place/options.js';
-import { runPlace, withDefaultConfig } from '../../src/cli/place/run.js';
+import { explicitOptionNames, runPlace, withDefaultConfig } from '../../src/cli/place/run.js';
 import { StageProgress } from '../../src/cli/place/progress.js';
 import type { PlaceSummary } from '../../src/cli/place/summary.js';
 
@@ -147,5 +147,16 @@ describe('mbank-ts place', () => {
     expect(args['run-name']).toBe('default');
     expect(args.approximant).toBe('IMRPhenomD');
     expect(args.mm).toBe(0.9);
+  });
+
+  it('keeps a typed option at its default value (--plot false, --covering-fraction 0.9) over the bundled default ini', () => {
+    const argv = ['--plot', 'false', '--covering-fraction=0.9', '--no-verbose'];
+    const { args } = withDefaultConfig(parsePlaceArgs(argv).args, explicitOptionNames(argv));
+    expect(args.plot).toBe(false);
+    expect(args['covering-fraction']).toBe(0.9);
+    expect(args['variable-format']).toBe('Mq_s1z_s2z');
+    const untyped = withDefaultConfig(parsePlaceArgs(argv).args).args;
+    expect(untyped.plot).toBe(true); // the ini's plot: true fills a value left at its default
+    expect([...explicitOptionNames(argv)].sort()).toEqual(['covering-fraction', 'no-verbose', 'plot', 'verbose']);
   });
 });

@@ -9,7 +9,7 @@
 import type { CommandModule } from 'yargs';
 import { placeOptions } from '../place/options.js';
 import { StageProgress } from '../place/progress.js';
-import { runPlace } from '../place/run.js';
+import { explicitOptionNames, runPlace } from '../place/run.js';
 import { summaryText } from '../place/summary.js';
 
 /** The `place` command. */
@@ -26,7 +26,7 @@ export const placeCommand: CommandModule<object, Record<string, unknown>> = {
     process.once('SIGINT', onSigint);
     try {
       const progress = new StageProgress(process.stderr, args.verbose ? 2000 : 10000);
-      const summary = await runPlace(args, { signal: ctl.signal, progress });
+      const summary = await runPlace(args, { signal: ctl.signal, progress, explicit: explicitOptionNames(process.argv.slice(2)) });
       process.stdout.write(summaryText(summary));
     } finally {
       process.removeListener('SIGINT', onSigint);

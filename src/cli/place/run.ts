@@ -29,6 +29,26 @@ export interface RunPlaceOptions {
   progress?: StageProgress;
   /** One line of information (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * Options the user typed (kebab names): they win over the bundled default configuration even when
+   * their value equals the option's default (e.g. `--plot false`). See {@link explicitOptionNames}.
+   */
+  explicit?: ReadonlySet<string>;
+}
+
+/**
+ * Names of the options given on a command line (`--name`, `--name=value`, `--no-name`), kebab case.
+ */
+export function explicitOptionNames(argv: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const token of argv) {
+    if (token === '--') break;
+    if (!token.startsWith('--')) continue;
+    const name = token.slice(2).split('=')[0];
+    out.add(name);
+    if (name.startsWith('no-')) out.add(name.slice(3));
+  }
+  return out;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -37,14 +57,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Arguments with the bundled default configuration filled in when neither a variable format nor a
- * flow file is given: each option still at its default takes the ini value (mbank's ini rule).
+ * flow file is given: each option still at its default takes the ini value (mbank's ini rule),
+ * except the options in `explicit` (typed by the user).
  */
-export function withDefaultConfig(args: Record<string, unknown>): { args: Record<string, unknown>; usedDefault: boolean } {
+export function withDefaultConfig(args: Record<string, unknown>, explicit: ReadonlySet<string> = new Set()): { args: Record<string, unknown>; usedDefault: boolean } {
   if (args['variable-format'] !== undefined || args['flow-file'] !== undefined) return { args, usedDefault: false };
   const ini = parsePlaceArgs([DEFAULT_CONFIG]).args;
   const defaults = placeDefaults();
   const out: Record<string, unknown> = { ...args };
   for (const key of Object.keys(placeOptions)) {
+    if (explicit.has(key)) continue;
     if (ini[key] !== undefined && (args[key] === undefined || sameValue(args[key], defaults[key]))) out[key] = ini[key];
   }
   return { args: out, usedDefault: true };
@@ -86,7 +108,7 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
   const progress = o.progress ?? new StageProgress();
   const signal = o.signal ?? new AbortController().signal;
   const tStart = Date.now();
-  const def = withDefaultConfig(argsIn);
+  const def = withDefaultConfig(argsIn, o.explicit);
   if (def.usedDefault) log(`place: no --variable-format and no --flow-file: running the bundled default ${DEFAULT_CONFIG}`);
   const args = settingsFromFlow(def.args);
   const s = placeSettings(args, availableParallelism());
