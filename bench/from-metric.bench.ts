@@ -1,6 +1,6 @@
 /**
  * Dataset + ll_mse (what `place` does) against `train-from-metric` (active-learning density
- * regression) on the default bank problem (data/configs/default.ini: Mq_s1z_s2z, IMRPhenomD,
+ * regression, and the importance-weighted reverse KL objective) on the default bank problem (data/configs/default.ini: Mq_s1z_s2z, IMRPhenomD,
  * O3 H1 ASD, f 15-1024 Hz, df 0.25, mtot 25-50, q 1-4, spins +-0.9; flow 2 x 30, lr 0.005,
  * batch 500, validation every 50 steps), with the same number N of metric evaluations each.
  *
@@ -97,8 +97,24 @@ async function main(): Promise<void> {
     const bOwn = heldOutError(flowB, await flowHeldOut(field, flowB, 777));
     console.log(`(b) from-metric: ${field.evaluations - before - H} evaluations in training, ${res.rounds.length} rounds (${res.stopReason}); metric + training ${fmt(tB)}`);
     console.log(`    held-out std: common ${bCommon.std.toFixed(4)} nats, own-flow samples ${bOwn.std.toFixed(4)} nats (mean ${bOwn.mean.toFixed(3)})`);
+
+    // (c) from-metric, reverse-kl objective: same rounds, flow points only (round 0: prior validation + initial flow)
+    const flowC = flowForRegion(region, arch);
+    const beforeC = field.evaluations;
+    c = clock();
+    const resC = await trainFromMetric({
+      field, region, flow: flowC, budget: N, initialPoints: n0, validationFraction: 0.5, roundPoints: per,
+      stepsPerRound: roundSteps, seed: SEED, patienceRounds: 10, objective: 'reverse-kl', ...train,
+      onRound: (r) => console.log(`    round ${r.round}: ${r.evaluations} evals, replay ${r.replaySize}, +${r.fromFlow} flow +${r.fromPrior} prior, ${r.steps} steps, ESS ${((r.ess ?? NaN) * 100).toFixed(0)}%, held-out std ${r.heldOutStd.toFixed(4)}, previous flow on its new points ${r.freshStd.toFixed(4)}, ${r.seconds.toFixed(1)} s`),
+    });
+    const tC = since(c);
+    const cCommon = heldOutError(flowC, common);
+    const cOwn = heldOutError(flowC, await flowHeldOut(field, flowC, 777));
+    console.log(`(c) from-metric reverse-kl: ${field.evaluations - beforeC - H} evaluations in training, ${resC.rounds.length} rounds (${resC.stopReason}); metric + training ${fmt(tC)}`);
+    console.log(`    held-out std: common ${cCommon.std.toFixed(4)} nats, own-flow samples ${cOwn.std.toFixed(4)} nats (mean ${cOwn.mean.toFixed(3)})`);
     flowA.dispose();
     flowB.dispose();
+    flowC.dispose();
   } finally {
     await field.close();
   }

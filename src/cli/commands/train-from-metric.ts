@@ -21,7 +21,7 @@ import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { flowOptions, generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { PoolMetricField } from '../place/metric-pool.js';
-import { flowForRegion, trainFromMetric } from '../train-from-metric/active-learning.js';
+import { FROM_METRIC_OBJECTIVES, flowForRegion, trainFromMetric, type FromMetricObjective } from '../train-from-metric/active-learning.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
 const { plot: _plot, ...general } = generalOptions;
@@ -53,6 +53,8 @@ export const trainFromMetricCommand: CommandModule<object, Record<string, unknow
       'prior-fraction': { type: 'number', default: 0.5, describe: 'fraction of each later round drawn from the prior (the rest from the flow)' },
       'patience-rounds': { type: 'number', default: 3, describe: 'stop after this many rounds without a better held-out residual std' },
       'validation-step': { type: 'number', default: 50, describe: 'training steps between two validations' },
+      objective: { type: 'string', default: 'regression', choices: [...FROM_METRIC_OBJECTIVES], describe: 'regression: ll_mse on the replay set (prior + flow points); reverse-kl: importance-weighted reverse KL by the score function (flow points only)' },
+      truncation: { type: 'number', default: 1, describe: 'reverse-kl: cap of the importance weights q/q_old, in units of sqrt(batch) x their mean' },
     }) as never,
   handler: async (args) => {
     const fmtName = args['variable-format'];
@@ -81,6 +83,10 @@ export const trainFromMetricCommand: CommandModule<object, Record<string, unknow
     const flowName = args['flow-file'] as string;
     const flowFile = flowName.includes('/') ? flowName : join(runDir, flowName);
 
+    const objective = args.objective as FromMetricObjective;
+    if (!FROM_METRIC_OBJECTIVES.includes(objective)) invalid('--objective', objective, `must be one of ${FROM_METRIC_OBJECTIVES.join(', ')}`);
+    const truncation = args.truncation as number;
+    if (!(truncation > 0)) invalid('--truncation', truncation, 'must be a number > 0');
     const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
     const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
     const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
@@ -90,22 +96,23 @@ export const trainFromMetricCommand: CommandModule<object, Record<string, unknow
       ctl.abort();
     };
     process.once('SIGINT', onSigint);
-    process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), ${workers} worker(s), backend ${backend}\n`);
+    process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), objective ${objective}, ${workers} worker(s), backend ${backend}\n`);
     const t0 = Date.now();
     try {
       const res = await trainFromMetric({
         field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
         roundPoints, priorFraction: inOpenUnit('--prior-fraction', args['prior-fraction']), stepsPerRound: Math.max(1, Math.round(nEpochs / nRounds)),
         batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
-        patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal,
+        patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal, objective, truncation,
         onRound: (r) => process.stderr.write(
           `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
-            `${r.steps} steps, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats (${r.seconds.toFixed(1)} s)\n`,
+            `${r.steps} steps${r.ess === undefined ? '' : `, ESS ${(100 * r.ess).toFixed(0)}%`}, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats` +
+            `${Number.isFinite(r.freshStd) ? ` (previous flow on its new samples: std ${r.freshStd.toFixed(4)})` : ''} (${r.seconds.toFixed(1)} s)\n`,
         ),
       });
       mkdirSync(dirname(flowFile), { recursive: true });
       saveFlow(flowModel, flowFile, {
-        training: { fromMetric: true, loss: 'll_mse', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
+        training: { fromMetric: true, objective, loss: objective === 'regression' ? 'll_mse' : 'iw_reverse_KL', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
         rounds: res.rounds,
         variable_format: format.name,
         coordinate_names: [...format.names],

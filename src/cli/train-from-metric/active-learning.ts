@@ -13,12 +13,19 @@
  * (q ∝ e^l) does not depend on where the points come from: mixing prior and flow points in one
  * replay set is valid (it only changes where the fit is most accurate).
  *
+ * `objective: 'reverse-kl'` replaces the regression by the importance-weighted reverse KL of
+ * ./reverse-kl.ts: round 0 holds out the same chirp-time-flat validation points but draws its
+ * training points from the initial flow, later rounds draw only from the flow, every point keeps
+ * the log q_old of the flow it came from, and each round minimises KL(q || e^l) by the score
+ * function over the whole replay set with truncated weights q/q_old (src/flow/score-function.ts).
+ *
  * Stops when the metric-evaluation budget is spent, or when the held-out residual standard
  * deviation std(log q + C - l) has not improved by `minImprovement` for `patienceRounds` rounds;
- * the flow ends with the weights of the round with the lowest held-out std.
+ * the flow ends with the weights of the round with the lowest held-out std. reverse-kl runs until
+ * the budget is spent and keeps the last weights (a mode-seeking fit is not judged by prior points).
  */
 import { Rng } from '../../core/rng.js';
-import { isInside, type Region } from '../../coordinates/box.js';
+import type { Region } from '../../coordinates/box.js';
 import { chirpRectangle, sampleChirpTimeFlat } from '../../metric/mass-sampler.js';
 import { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
@@ -26,6 +33,12 @@ import { readVariables, writeVariables, type Samples } from '../../flow/train-da
 import type { MetricField } from '../../placement/types.js';
 import { flowAccuracy, halfLogDet } from '../place/diagnostics.js';
 import { flowConstant, flowLogProb } from '../place/flow-sampler.js';
+import { drawFromFlow, setLogNormalisation, trainReverseKLRound } from './reverse-kl.js';
+
+/** Objectives of {@link trainFromMetric}: `ll_mse` density regression or IW reverse KL. */
+export const FROM_METRIC_OBJECTIVES = ['regression', 'reverse-kl'] as const;
+/** One of {@link FROM_METRIC_OBJECTIVES}. */
+export type FromMetricObjective = (typeof FROM_METRIC_OBJECTIVES)[number];
 
 /** Settings of {@link trainFromMetric}. */
 export interface FromMetricOptions {
@@ -43,7 +56,11 @@ export interface FromMetricOptions {
   validationFraction: number;
   /** New points per later round. */
   roundPoints: number;
-  /** Fraction of each later round drawn from the prior (the rest from the flow); default 0.5. */
+  /** 'regression' (default: ll_mse on the replay set) or 'reverse-kl' (importance-weighted, ./reverse-kl.ts). */
+  objective?: FromMetricObjective;
+  /** reverse-kl: truncation of the importance weights in units of sqrt(batch) x mean; default 1. */
+  truncation?: number;
+  /** Fraction of each later round drawn from the prior (the rest from the flow); default 0.5 (regression only). */
   priorFraction?: number;
   /** Adam steps per round (warm-started; the first round may use `firstRoundSteps`). */
   stepsPerRound: number;
@@ -76,6 +93,13 @@ export interface RoundRecord {
   heldOutStd: number;
   steps: number;
   /**
+   * Std of log q_old - l on this round's flow points (nats; NaN in round 0 of regression): the error
+   * of the previous round's flow on its own samples, held out (not yet trained on), up to a constant.
+   */
+  freshStd: number;
+  /** reverse-kl: mean effective sample size of the truncated weights over the round's steps (fraction of a batch). */
+  ess?: number;
+  /**
    * Learning rate at the end of the round (plateau halvings). Each round restarts at the initial
    * rate: carrying it over (tried) lets it decay to ~1e-5 and leaves the flow under-trained.
    */
@@ -94,8 +118,8 @@ export interface FromMetricResult {
   bestRound: number;
 }
 
-/** Points with their 0.5 ln det M, the unusable ones (NaN, not positive definite) dropped. */
-async function evaluatePoints(field: MetricField, x: Float64Array, D: number): Promise<{ x: Float64Array; logPdf: Float64Array; dropped: number }> {
+/** Points with their 0.5 ln det M (and their log q_old), the unusable ones (NaN, not positive definite) dropped. */
+async function evaluatePoints(field: MetricField, x: Float64Array, D: number, logq: Float64Array): Promise<{ x: Float64Array; logPdf: Float64Array; logq: Float64Array; dropped: number }> {
   const half = halfLogDet(await field.metric(x), D);
   const keep: number[] = [];
   half.forEach((v, i) => {
@@ -103,30 +127,50 @@ async function evaluatePoints(field: MetricField, x: Float64Array, D: number): P
   });
   const out = new Float64Array(keep.length * D);
   keep.forEach((i, j) => out.set(x.subarray(i * D, (i + 1) * D), j * D));
-  return { x: out, logPdf: Float64Array.from(keep, (i) => half[i]), dropped: half.length - keep.length };
+  return { x: out, logPdf: Float64Array.from(keep, (i) => half[i]), logq: Float64Array.from(keep, (i) => logq[i]), dropped: half.length - keep.length };
 }
 
-/** A growing set of (θ, l) pairs. */
+/** Std of log q_old - l over the rows with a finite log q_old (NaN if fewer than 2). */
+function freshStd(logq: Float64Array, l: Float64Array): number {
+  return flowAccuracy(logq, 0, l).std;
+}
+
+/** The rows i of `r` with keep(i). */
+function pickRows(r: { x: Float64Array; logPdf: Float64Array; logq: Float64Array }, D: number, keep: (i: number) => boolean): { x: Float64Array; logPdf: Float64Array; logq: Float64Array } {
+  const idx = [...r.logPdf.keys()].filter(keep);
+  const x = new Float64Array(idx.length * D);
+  idx.forEach((i, j) => x.set(r.x.subarray(i * D, (i + 1) * D), j * D));
+  return { x, logPdf: Float64Array.from(idx, (i) => r.logPdf[i]), logq: Float64Array.from(idx, (i) => r.logq[i]) };
+}
+
+/** A growing set of (θ, l) pairs, with the log-density of the flow each point was drawn from (reverse-kl). */
 class Replay {
   private xs: Float64Array[] = [];
   private ls: Float64Array[] = [];
+  private qs: Float64Array[] = [];
   n = 0;
   constructor(readonly dim: number) {}
-  add(x: Float64Array, l: Float64Array): void {
+  add(x: Float64Array, l: Float64Array, logq?: Float64Array): void {
     this.xs.push(x);
     this.ls.push(l);
+    this.qs.push(logq ?? new Float64Array(l.length).fill(NaN));
     this.n += l.length;
   }
-  samples(): Samples {
-    const x = new Float64Array(this.n * this.dim);
-    const l = new Float64Array(this.n);
+  private cat(parts: Float64Array[], width: number): Float64Array {
+    const out = new Float64Array(this.n * width);
     let k = 0;
-    this.xs.forEach((a, i) => {
-      x.set(a, k * this.dim);
-      l.set(this.ls[i], k);
-      k += this.ls[i].length;
-    });
-    return { x, n: this.n, dim: this.dim, logPdf: l };
+    for (const a of parts) {
+      out.set(a, k);
+      k += a.length;
+    }
+    return out;
+  }
+  samples(): Samples {
+    return { x: this.cat(this.xs, this.dim), n: this.n, dim: this.dim, logPdf: this.cat(this.ls, 1) };
+  }
+  /** log q_old of every point (NaN for prior points). */
+  logProposal(): Float64Array {
+    return this.cat(this.qs, 1);
   }
 }
 
@@ -142,7 +186,9 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
   const D = region.format.D;
   const rng = new Rng(opts.seed, 7);
   const rect = chirpRectangle(region);
-  const priorFraction = opts.priorFraction ?? 0.5;
+  const objective = opts.objective ?? 'regression';
+  const rkl = objective === 'reverse-kl';
+  const priorFraction = rkl ? 0 : (opts.priorFraction ?? 0.5);
   const patience = opts.patienceRounds ?? 3;
   const minImprovement = opts.minImprovement ?? 0.005;
   const replay = new Replay(D);
@@ -165,44 +211,62 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
     const t0 = performance.now();
     const want = Math.min(round === 0 ? opts.initialPoints : opts.roundPoints, opts.budget - evaluations);
     if (want < 1) break;
-    const nFlow = round === 0 ? 0 : Math.round((1 - priorFraction) * want);
+    // regression: round 0 all prior; reverse-kl: round 0 = prior validation points + initial-flow points
+    const nVal0 = Math.max(1, Math.round(opts.validationFraction * want));
+    const nFlow = round === 0 ? (rkl ? want - nVal0 : 0) : Math.round((1 - priorFraction) * want);
     const nPrior = want - nFlow;
     const x = new Float64Array(want * D);
+    const logq = new Float64Array(want).fill(NaN);
     x.set(sampleChirpTimeFlat(region, nPrior, rng, rect), 0);
     if (nFlow > 0) {
-      const s = flow.sampleWithinBox(nFlow, { seed: rng.int(2 ** 31), accept: (row) => isInside(region, row) });
+      const s = drawFromFlow(flow, region, nFlow, rng.int(2 ** 31));
       x.set(s.x, nPrior * D);
+      logq.set(s.logProb, nPrior);
     }
-    const got = await evaluatePoints(field, x, D);
+    const got = await evaluatePoints(field, x, D, logq);
     evaluations += want;
     if (round === 0) {
-      const nVal = Math.max(1, Math.round(opts.validationFraction * got.logPdf.length));
-      const nTr = got.logPdf.length - nVal;
-      validation = { x: got.x.slice(nTr * D), n: nVal, dim: D, logPdf: got.logPdf.slice(nTr) };
-      replay.add(got.x.slice(0, nTr * D), got.logPdf.slice(0, nTr));
+      // validation: regression the last rows (chirp-time flat), reverse-kl the prior rows (no log q_old)
+      const nReg = got.logPdf.length - Math.max(1, Math.round(opts.validationFraction * got.logPdf.length));
+      const held = (i: number) => (rkl ? Number.isNaN(got.logq[i]) : i >= nReg);
+      const v = pickRows(got, D, held);
+      validation = { x: v.x, n: v.logPdf.length, dim: D, logPdf: v.logPdf };
+      const t = pickRows(got, D, (i) => !held(i));
+      replay.add(t.x, t.logPdf, t.logq);
     } else {
-      replay.add(got.x, got.logPdf);
+      replay.add(got.x, got.logPdf, got.logq);
     }
     const train = replay.samples();
     const steps = round === 0 ? (opts.firstRoundSteps ?? opts.stepsPerRound) : opts.stepsPerRound;
-    const history = await trainFlow(flow, {
-      loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
-      validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
-      onProgress: opts.onProgress,
-    });
+    let done: { steps: number; learningRate: number; aborted: boolean; ess?: number };
+    if (rkl) {
+      const r = await trainReverseKLRound(flow, { ...train, logProposal: replay.logProposal() }, {
+        steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate, truncation: opts.truncation, seed: opts.seed + round, signal: opts.signal,
+      });
+      setLogNormalisation(flow, train.logPdf as Float64Array, replay.logProposal());
+      done = { ...r, learningRate: opts.learningRate };
+    } else {
+      const history = await trainFlow(flow, {
+        loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
+        validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
+        onProgress: opts.onProgress,
+      });
+      done = { steps: history.trainLoss.length, learningRate: history.learningRate[history.learningRate.length - 1] ?? opts.learningRate, aborted: history.stopReason === 'aborted' };
+    }
     const err = heldOutError(flow, validation as Samples);
-    const learningRate = history.learningRate[history.learningRate.length - 1] ?? opts.learningRate;
     const rec: RoundRecord = {
       round, evaluations, replaySize: train.n, fromFlow: nFlow, fromPrior: nPrior, dropped: got.dropped,
-      heldOutMean: err.mean, heldOutStd: err.std, steps: history.trainLoss.length, learningRate, seconds: (performance.now() - t0) / 1000,
+      heldOutMean: err.mean, heldOutStd: err.std, freshStd: freshStd(got.logq, got.logPdf), steps: done.steps, learningRate: done.learningRate, seconds: (performance.now() - t0) / 1000,
+      ...(done.ess === undefined ? {} : { ess: done.ess }),
     };
     rounds.push(rec);
     opts.onRound?.(rec);
-    if (history.stopReason === 'aborted') {
+    if (done.aborted) {
       stopReason = 'aborted';
       break;
     }
-    if (err.std < bestStd) {
+    // reverse-kl: mode-seeking, its error on prior points is no guide to the best round; keep the last
+    if (rkl || err.std < bestStd) {
       bestStd = err.std;
       bestWeights = readVariables(vars);
       bestRound = round;
@@ -210,7 +274,7 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
     if (err.std < best - minImprovement) {
       best = err.std;
       sinceBest = 0;
-    } else if (++sinceBest >= patience) {
+    } else if (!rkl && ++sinceBest >= patience) {
       stopReason = 'converged';
       break;
     }
