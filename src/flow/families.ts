@@ -15,8 +15,8 @@ import type { FlowArchitecture } from './types.js';
 /** Architecture JSON of any family (the `architecture` metadata of a weight file). */
 export type FamilyArchitecture = FlowArchitecture | NSFArchitecture | PyMCArchitecture;
 
-/** A flow of any family (all satisfy the `Flow` contract; all own a `constant` and a box()). */
-export type FamilyFlow = STDFlow | TransformFlow;
+/** A flow of any family: every family is a TransformFlow (STDFlow is a subclass), with a `constant` and a box(). */
+export type FamilyFlow = TransformFlow;
 
 /** The family a `--flow` value names. */
 export type FlowFamily = { family: 'std' } | { family: 'nsf' } | { family: 'pymc'; formula: string };
