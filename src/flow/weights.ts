@@ -3,8 +3,11 @@
  * mbank's state-dict names (`constant`, `_transform._transforms.<i>.low|high|bias|_weight|
  * autoregressive_net.<layer>.weight|bias`) and, in `__metadata__`:
  *   format = "mbank-ts-flow", version = "1", architecture = FlowArchitecture JSON,
- *   box = {"low": [...], "high": [...]} JSON (or "null"), plus caller entries (e.g. loss history).
+ *   box = {"low": [...], "high": [...]} JSON (or "null"), optionally coordinate_names (JSON list of
+ *   D names, the columns of the flow's input) and variable_format (the format they belong to), plus
+ *   caller entries (e.g. loss history). The names are plain strings to the flow library.
  * MADE masks are not stored (they follow from the architecture). Files are written atomically.
+ * Flows of the other families are read by ./family-weights.ts through {@link decodeFlowWith}.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
@@ -19,8 +22,25 @@ export const FLOW_FILE_FORMAT = 'mbank-ts-flow';
 /** Metadata keys written by saveFlow (callers may not override them). */
 const RESERVED = ['format', 'version', 'architecture', 'box'];
 
-/** What a weight file needs of a flow of any family: named variables, box and architecture. */
+/** Metadata key of the coordinate names (the same attribute name as dataset and bank files). */
+export const COORDINATES_KEY = 'coordinate_names';
+/** Metadata key of the variable format. */
+export const VARIABLE_FORMAT_KEY = 'variable_format';
+
+/** The coordinates a flow was trained in, kept in its file (optional; the flow itself ignores them). */
+export interface FlowCoordinates {
+  /** One name per dimension, in the order of the flow's input columns (no ',' or line breaks). */
+  coordinates?: string[];
+  /** Name of the variable format the coordinates belong to. */
+  variableFormat?: string;
+}
+
+/** Extra metadata of a weight file: the coordinates (validated) and free caller entries. */
+export type FlowMetadata = FlowCoordinates & Record<string, unknown>;
+
+/** What a weight file needs of a flow of any family: dimension, named variables, box and architecture. */
 export interface SavableFlow {
+  readonly dim: number;
   namedVariables(): Record<string, tf.Variable>;
   box(): { low: Float64Array; high: Float64Array } | undefined;
   architecture(): unknown;
@@ -45,12 +65,52 @@ export function assignFlowTensors(flow: SavableFlow, tensors: Record<string, Nam
   }
 }
 
-/** Encode a flow (and extra metadata; non-string values are JSON-encoded) as safetensors bytes. */
-export function encodeFlow(flow: SavableFlow, extraMetadata: Record<string, unknown> = {}): Uint8Array {
+/** `names` as D coordinate names; an empty list means none. `what` names the value in errors. */
+function coordinateNames(names: unknown, dim: number, what: string): string[] | undefined {
+  const ok = Array.isArray(names) && (names.length === 0 || names.length === dim) && names.every((c) => typeof c === 'string' && c !== '' && !/[,\r\n]/.test(c));
+  if (!ok) invalid(what, names, `must be a list of ${dim} non-empty names without ',' or line breaks (or an empty list)`);
+  return (names as string[]).length === 0 ? undefined : [...(names as string[])];
+}
+
+/** The coordinates stored in a weight file's metadata (none in files written without them). */
+export function flowCoordinates(metadata: Record<string, string>, dim: number, source = 'flow file'): FlowCoordinates {
+  const out: FlowCoordinates = {};
+  const raw = metadata[COORDINATES_KEY];
+  if (raw !== undefined) {
+    let names: unknown;
+    try {
+      names = JSON.parse(raw);
+    } catch {
+      names = raw;
+    }
+    const c = coordinateNames(names, dim, `${source}: metadata ${COORDINATES_KEY}`);
+    if (c) out.coordinates = c;
+  }
+  if (metadata[VARIABLE_FORMAT_KEY] !== undefined) out.variableFormat = metadata[VARIABLE_FORMAT_KEY];
+  return out;
+}
+
+/**
+ * Encode a flow and extra metadata (non-string values JSON-encoded) as safetensors bytes; the
+ * `coordinates` and `variableFormat` entries are checked and stored as coordinate_names and
+ * variable_format.
+ */
+export function encodeFlow(flow: SavableFlow, extraMetadata: FlowMetadata = {}): Uint8Array {
+  const { coordinates, variableFormat, ...rest } = extraMetadata;
   const metadata: Record<string, string> = {};
-  for (const [k, v] of Object.entries(extraMetadata)) {
+  for (const [k, v] of Object.entries(rest)) {
     if (RESERVED.includes(k)) invalid('metadata key', k, `is reserved (${RESERVED.join(', ')})`);
+    if (v === undefined) continue;
     metadata[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  for (const [key, v] of [[COORDINATES_KEY, coordinates], [VARIABLE_FORMAT_KEY, variableFormat]] as const) {
+    if (v !== undefined && metadata[key] !== undefined) invalid('metadata key', key, `is given twice (use only ${key === COORDINATES_KEY ? 'coordinates' : 'variableFormat'})`);
+  }
+  const names = coordinates === undefined ? undefined : coordinateNames(coordinates, flow.dim, 'coordinates');
+  if (names) metadata[COORDINATES_KEY] = JSON.stringify(names);
+  if (variableFormat !== undefined) {
+    if (typeof variableFormat !== 'string' || variableFormat === '') invalid('variableFormat', variableFormat, 'must be a non-empty string');
+    metadata[VARIABLE_FORMAT_KEY] = variableFormat;
   }
   const box = flow.box();
   metadata.format = FLOW_FILE_FORMAT;
@@ -61,37 +121,53 @@ export function encodeFlow(flow: SavableFlow, extraMetadata: Record<string, unkn
 }
 
 /** Write a flow to `path` (safetensors), atomically (`<path>.tmp-<pid>` then rename). */
-export function saveFlow(flow: SavableFlow, path: string, extraMetadata: Record<string, unknown> = {}): void {
+export function saveFlow(flow: SavableFlow, path: string, extraMetadata: FlowMetadata = {}): void {
   const bytes = encodeFlow(flow, extraMetadata);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, path);
 }
 
-/** Rebuild a flow from safetensors bytes; returns the flow and the file's metadata. */
-export function decodeFlow(bytes: Uint8Array, source = 'flow file'): { flow: STDFlow; metadata: Record<string, string> } {
+/** A flow read from a weight file: the flow, the file's metadata (strings) and its coordinates. */
+export type DecodedFlow<F> = { flow: F; metadata: Record<string, string> } & FlowCoordinates;
+
+/**
+ * Decode a weight file of any family: check the format, parse the architecture JSON, build a fresh
+ * flow with `build` and assign every tensor to it (the flow is disposed if a tensor is missing).
+ */
+export function decodeFlowWith<F extends SavableFlow & { dispose(): void }>(
+  bytes: Uint8Array, source: string, build: (architecture: { kind?: unknown }) => F,
+): DecodedFlow<F> {
   const { tensors, metadata } = decodeSafetensors(bytes, source);
   if (metadata.format !== FLOW_FILE_FORMAT || metadata.architecture === undefined) {
     throw new MbankError(`${source}: not an mbank-ts flow file (metadata format = ${JSON.stringify(metadata.format)}); convert mbank .zip flows with 'mbank-ts convert-flow'`);
   }
-  let arch: FlowArchitecture;
+  let arch: { kind?: unknown };
   try {
-    arch = JSON.parse(metadata.architecture) as FlowArchitecture;
+    arch = JSON.parse(metadata.architecture) as { kind?: unknown };
   } catch {
     throw new MbankError(`${source}: architecture metadata is not JSON`);
   }
-  if ((arch.kind as string) === 'NSF' || (arch.kind as string) === 'PyMCFormula') {
-    throw new MbankError(`${source}: a ${arch.kind} flow; load it with loadAnyFlow (src/flow/family-weights.ts), which rebuilds every family`);
-  }
-  if (arch.kind !== 'STDFlow' || !Array.isArray(arch.layers)) throw new MbankError(`${source}: architecture kind = ${JSON.stringify(arch.kind)}: only STDFlow is known`);
-  const flow = new STDFlow(arch);
+  const flow = build(arch);
   try {
     assignFlowTensors(flow, tensors, source);
+    return { flow, metadata, ...flowCoordinates(metadata, flow.dim, source) };
   } catch (e) {
     flow.dispose();
     throw e;
   }
-  return { flow, metadata };
+}
+
+/** Rebuild an STDFlow from safetensors bytes; returns the flow, the file's metadata and coordinates. */
+export function decodeFlow(bytes: Uint8Array, source = 'flow file'): DecodedFlow<STDFlow> {
+  return decodeFlowWith(bytes, source, (arch) => {
+    if (arch.kind === 'NSF' || arch.kind === 'PyMCFormula') {
+      throw new MbankError(`${source}: a ${arch.kind} flow; load it with loadAnyFlow (src/flow/family-weights.ts), which rebuilds every family`);
+    }
+    const std = arch as FlowArchitecture;
+    if (std.kind !== 'STDFlow' || !Array.isArray(std.layers)) throw new MbankError(`${source}: architecture kind = ${JSON.stringify(std.kind)}: only STDFlow is known`);
+    return new STDFlow(std);
+  });
 }
 
 /** The bytes of a flow file; a file that cannot be read is an MbankError naming it. */
@@ -103,8 +179,8 @@ export function readFlowFile(path: string): Uint8Array {
   }
 }
 
-/** Load a flow written by saveFlow (no other input needed); returns the flow and the metadata. */
-export function loadFlowWithMetadata(path: string): { flow: STDFlow; metadata: Record<string, string> } {
+/** Load a flow written by saveFlow (no other input needed); returns the flow, the metadata and coordinates. */
+export function loadFlowWithMetadata(path: string): DecodedFlow<STDFlow> {
   return decodeFlow(readFlowFile(path), path);
 }
 

@@ -1,7 +1,7 @@
 /**
  * `mbank-ts flow logprob|sample|info`: use a trained flow (mbank-ts safetensors or mbank .zip).
  *   logprob --flow-file F --input points.csv   one log q(x) per line (-Infinity outside the box)
- *   sample  --flow-file F -n 1000 [--seed 1]   CSV samples (header x0..x{D-1}), inside the box
+ *   sample  --flow-file F -n 1000 [--seed 1]   CSV samples inside the box (header: the stored coordinate names, else x0..x{D-1})
  *   info    --flow-file F                      architecture, box, constant and metadata as JSON
  */
 import * as tf from '@tensorflow/tfjs';
@@ -16,6 +16,11 @@ import type { FamilyFlow } from '../../flow/families.js';
 
 /** Load a flow: mbank .zip (torch state dict) or mbank-ts safetensors of any family (std, nsf, PyMC formula). */
 export function openFlowFile(path: string): FamilyFlow {
+  return openFlowFileWithCoordinates(path).flow;
+}
+
+/** Load a flow (as openFlowFile) with the coordinate names stored in its file (none in mbank .zip files). */
+export function openFlowFileWithCoordinates(path: string): { flow: FamilyFlow; coordinates?: string[] } {
   let head: Buffer;
   try {
     const fd = fs.openSync(path, 'r');
@@ -25,7 +30,7 @@ export function openFlowFile(path: string): FamilyFlow {
   } catch (e) {
     throw new MbankError(`--flow-file = ${JSON.stringify(path)}: cannot be read (${(e as Error).message})`);
   }
-  return head.readUInt32LE(0) === 0x04034b50 ? importMbankFlow(path) : loadAnyFlow(path).flow;
+  return head.readUInt32LE(0) === 0x04034b50 ? { flow: importMbankFlow(path) } : loadAnyFlow(path);
 }
 
 /**
@@ -107,10 +112,10 @@ export async function sample(args: FlowArgs): Promise<void> {
   if (!Number.isInteger(n) || n < 1) invalid('-n', n, 'must be a positive integer');
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) invalid('--seed', args.seed, 'must be a non-negative integer');
   await selectBackend(args.backend);
-  const flow = openFlowFile(args['flow-file']);
+  const { flow, coordinates } = openFlowFileWithCoordinates(args['flow-file']);
   const { x, logProb } = flow.sampleWithinBox(n, { seed: args.seed ?? 0 });
   const d = flow.dim;
-  const header = [...Array.from({ length: d }, (_, k) => `x${k}`), ...(args['log-prob'] ? ['log_prob'] : [])].join(',');
+  const header = [...(coordinates ?? Array.from({ length: d }, (_, k) => `x${k}`)), ...(args['log-prob'] ? ['log_prob'] : [])].join(',');
   const lines = [header];
   for (let i = 0; i < n; i++) {
     const row = Array.from(x.subarray(i * d, (i + 1) * d), String);

@@ -93,8 +93,8 @@ export async function runTrainStage(
       learningRate: t.learningRate, batchSize: t.batchSize, nEpochs: t.nEpochs, validationStep: t.validationStep, patience: t.patience,
       minDelta: t.minDelta, seed: s.seed, backend, trainFraction: t.trainFraction,
     },
-    variable_format: s.format.name,
-    coordinate_names: [...s.format.names],
+    variableFormat: s.format.name,
+    coordinates: [...s.format.names],
     place_settings: flowSettingsKey(s),
     complete: history.stopReason === 'aborted' ? 'false' : 'true',
   });
