@@ -209,8 +209,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     saveAnyFlow(flow, flowFile, {
       history: historyToJSON(history),
       training: { datasets: args.dataset, flow: family, loss, nTrain, nValidation: validation.n, learningRate: lr, batchSize, nEpochs, validationStep, patience, minDelta, seed, backend },
-      ...(rows.variableFormat ? { variable_format: rows.variableFormat } : {}),
-      coordinate_names: rows.names,
+      variableFormat: rows.variableFormat,
+      coordinates: rows.names,
     });
     const last = history.validationLoss.length - 1;
     process.stderr.write(
