@@ -1,7 +1,8 @@
 /**
  * `mbank-ts train-from-metric`: train the bank's flow directly against the target log-density
- * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file (the `--from-metric`
- * path of `train`; a command of its own because it takes the metric and range options of `place`).
+ * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file. `mbank-ts train
+ * --from-metric` runs the same handler with the same options ({@link fromMetricOptions}); this is its
+ * long name, whose --help lists only the options that apply.
  * Algorithm: ../train-from-metric/active-learning.ts (rounds of chirp-time-flat + flow points, every
  * metric evaluation kept in a replay set, ll_mse warm-started each round). Takes the same ini files
  * as `place` (e.g. data/configs/default.ini): `n-datapoints` is the metric-evaluation budget and
@@ -21,6 +22,8 @@ import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { flowOptions, generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { PoolMetricField } from '../place/metric-pool.js';
+import { writeDensityPair, writeLossSpread } from '../train-plots.js';
+import type { Samples } from '../../flow/train-data.js';
 import { FROM_METRIC_OBJECTIVES, flowForRegion, trainFromMetric, type FromMetricObjective } from '../train-from-metric/active-learning.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
@@ -37,96 +40,126 @@ function inOpenUnit(name: string, v: unknown): number {
   return v;
 }
 
+/**
+ * Options of `train-from-metric` (also accepted by `train --from-metric`, which runs
+ * {@link runTrainFromMetric}): those of `place` for the metric and the ranges, the flow options
+ * without the dataset ones, and the round settings.
+ */
+export const fromMetricOptions = {
+  ...general, ...metricOptions, ...rangeOptions, ...fdOptions, ...flow,
+  'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
+  'batch-size': { ...flowOptions['batch-size'], default: 500 },
+  'n-datapoints': { type: 'number', default: 4000, describe: 'metric evaluations in total (the budget; held-out ones included)' },
+  'n-rounds': { type: 'number', default: 5, describe: 'rounds: round 0 from the chirp-time-flat prior, then prior + flow points' },
+  'initial-fraction': { type: 'number', default: 0.3, describe: 'fraction of the budget spent in round 0' },
+  'validation-fraction': { type: 'number', default: 0.5, describe: 'fraction of round 0 held out (fixed validation set)' },
+  'prior-fraction': { type: 'number', default: 0.5, describe: 'fraction of each later round drawn from the prior (the rest from the flow)' },
+  'patience-rounds': { type: 'number', default: 3, describe: 'stop after this many rounds without a better held-out residual std' },
+  'validation-step': { type: 'number', default: 50, describe: 'training steps between two validations' },
+  objective: { type: 'string', default: 'regression', choices: [...FROM_METRIC_OBJECTIVES], describe: 'regression: ll_mse on the replay set (prior + flow points); reverse-kl: importance-weighted reverse KL by the score function (flow points only)' },
+  truncation: { type: 'number', default: 1, describe: 'reverse-kl: cap of the importance weights q/q_old, in units of sqrt(batch) x their mean' },
+  plot: { type: 'string', describe: 'write the loss per step with its spread (and, for 2D spaces, the learned density next to the target) as PNG into this folder (bare --plot: the run directory)' },
+} as const;
+
+/** Run train-from-metric with parsed options (the handler of `train-from-metric` and `train --from-metric`). */
+export async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> {
+  const fmtName = args['variable-format'];
+  if (typeof fmtName !== 'string') invalid('--variable-format', fmtName, 'is required, e.g. Mq_s1z_s2z (or give an ini file)');
+  const format = getVariableFormat(fmtName);
+  getModel(String(args.approximant));
+  const ranges = rangesFromArgs(args);
+  const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
+  if (missing.length > 0) throw new MbankError(`--${rangeOptionName(missing[0][0])}: missing; the format ${format.name} needs its mass ranges (two numbers: min max)`);
+  const region = regionFromRanges(format, ranges);
+  const metric = metricOptionsFromArgs(args);
+  const metricType = checkMetricType(String(args['metric-type']));
+  const budget = positiveInt('--n-datapoints', args['n-datapoints']);
+  const nRounds = positiveInt('--n-rounds', args['n-rounds']);
+  const initial = Math.max(2, Math.round(inOpenUnit('--initial-fraction', args['initial-fraction']) * budget));
+  const roundPoints = Math.max(1, Math.ceil((budget - initial) / Math.max(1, nRounds - 1)));
+  const nEpochs = positiveInt('--n-epochs', args['n-epochs']);
+  const lr = args['learning-rate'] as number;
+  if (!(lr > 0) || !Number.isFinite(lr)) invalid('--learning-rate', lr, 'must be a finite number > 0');
+  const seed = args.seed as number;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) invalid('--seed', seed, 'must be an integer in [0, 2^32 - 1]');
+  const workers = args.workers === undefined ? availableParallelism() : args.workers;
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
+  const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
+  const runDir = (args['run-dir'] as string | undefined) ?? `out_${String(args['run-name'])}`;
+  const flowName = args['flow-file'] as string;
+  const flowFile = flowName.includes('/') ? flowName : join(runDir, flowName);
+
+  const objective = args.objective as FromMetricObjective;
+  if (!FROM_METRIC_OBJECTIVES.includes(objective)) invalid('--objective', objective, `must be one of ${FROM_METRIC_OBJECTIVES.join(', ')}`);
+  const truncation = args.truncation as number;
+  if (!(truncation > 0)) invalid('--truncation', truncation, 'must be a number > 0');
+  const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
+  const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
+  const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
+  const ctl = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\nmbank-ts: interrupted, keeping the best weights...\n');
+    ctl.abort();
+  };
+  process.once('SIGINT', onSigint);
+  process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), objective ${objective}, ${workers} worker(s), backend ${backend}\n`);
+  const t0 = Date.now();
+  const losses: number[] = [];
+  const roundEnds: number[] = [];
+  try {
+    const res = await trainFromMetric({
+      field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
+      roundPoints, priorFraction: inOpenUnit('--prior-fraction', args['prior-fraction']), stepsPerRound: Math.max(1, Math.round(nEpochs / nRounds)),
+      batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
+      patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal, objective, truncation,
+      onStep: (l) => losses.push(l),
+      onRound: (r) => {
+        roundEnds.push(losses.length);
+        process.stderr.write(
+        `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
+          `${r.steps} steps${r.ess === undefined ? '' : `, ESS ${(100 * r.ess).toFixed(0)}%`}, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats` +
+          `${Number.isFinite(r.freshStd) ? ` (previous flow on its new samples: std ${r.freshStd.toFixed(4)})` : ''} (${r.seconds.toFixed(1)} s)\n`,
+        );
+      },
+    });
+    mkdirSync(dirname(flowFile), { recursive: true });
+    saveFlow(flowModel, flowFile, {
+      training: { fromMetric: true, objective, loss: objective === 'regression' ? 'll_mse' : 'iw_reverse_KL', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
+      rounds: res.rounds,
+      variable_format: format.name,
+      coordinate_names: [...format.names],
+      complete: res.stopReason === 'aborted' ? 'false' : 'true',
+    });
+    const last = res.rounds[res.rounds.length - 1];
+    process.stderr.write(`train-from-metric: ${res.stopReason} after ${res.rounds.length} round(s), ${res.evaluations} metric evaluations, ${((Date.now() - t0) / 1000).toFixed(1)} s; flow saved to ${flowFile}\n`);
+    const kept = res.rounds.find((r) => r.round === res.bestRound) ?? last;
+    if (kept) process.stderr.write(`train-from-metric: kept the weights of round ${kept.round}; held-out log-pdf residual: mean ${kept.heldOutMean.toPrecision(4)}, std ${kept.heldOutStd.toPrecision(4)} nats\n`);
+    process.stdout.write(`Log10 volume of the space: ${flowModel.constant.dataSync()[0] / Math.LN10}\n`);
+    if (args.plot !== undefined) {
+      const dir = (args.plot as string) === '' ? runDir : (args.plot as string);
+      mkdirSync(dir, { recursive: true });
+      const files = [join(dir, 'loss_spread.png')];
+      const name = objective === 'regression' ? 'll_mse' : 'IW reverse KL, E_q[log q - l],';
+      writeLossSpread(files[0], losses, { title: `${name} per step (rounds dashed)`, markers: roundEnds.slice(0, -1) });
+      if (format.D === 2) {
+        files.push(join(dir, 'density_2d.png'));
+        const v = res.validation;
+        const all: Samples = { x: Float64Array.from([...res.train.x, ...v.x]), n: res.train.n + v.n, dim: 2, logPdf: Float64Array.from([...(res.train.logPdf as Float64Array), ...(v.logPdf as Float64Array)]) };
+        writeDensityPair(files[1], flowModel, all, format.names, false, 'flow vs 0.5 ln det M at the evaluated points');
+      }
+      process.stderr.write(`train-from-metric: plots ${files.join(', ')}\n`);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    await field.close();
+    flowModel.dispose();
+  }
+}
+
 /** The `train-from-metric` command. */
 export const trainFromMetricCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'train-from-metric',
-  describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset): rounds of prior + flow points, every metric evaluation reused',
-  builder: (y) =>
-    y.options({
-      ...general, ...metricOptions, ...rangeOptions, ...fdOptions, ...flow,
-      'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
-      'batch-size': { ...flowOptions['batch-size'], default: 500 },
-      'n-datapoints': { type: 'number', default: 4000, describe: 'metric evaluations in total (the budget; held-out ones included)' },
-      'n-rounds': { type: 'number', default: 5, describe: 'rounds: round 0 from the chirp-time-flat prior, then prior + flow points' },
-      'initial-fraction': { type: 'number', default: 0.3, describe: 'fraction of the budget spent in round 0' },
-      'validation-fraction': { type: 'number', default: 0.5, describe: 'fraction of round 0 held out (fixed validation set)' },
-      'prior-fraction': { type: 'number', default: 0.5, describe: 'fraction of each later round drawn from the prior (the rest from the flow)' },
-      'patience-rounds': { type: 'number', default: 3, describe: 'stop after this many rounds without a better held-out residual std' },
-      'validation-step': { type: 'number', default: 50, describe: 'training steps between two validations' },
-      objective: { type: 'string', default: 'regression', choices: [...FROM_METRIC_OBJECTIVES], describe: 'regression: ll_mse on the replay set (prior + flow points); reverse-kl: importance-weighted reverse KL by the score function (flow points only)' },
-      truncation: { type: 'number', default: 1, describe: 'reverse-kl: cap of the importance weights q/q_old, in units of sqrt(batch) x their mean' },
-    }) as never,
-  handler: async (args) => {
-    const fmtName = args['variable-format'];
-    if (typeof fmtName !== 'string') invalid('--variable-format', fmtName, 'is required, e.g. Mq_s1z_s2z (or give an ini file)');
-    const format = getVariableFormat(fmtName);
-    getModel(String(args.approximant));
-    const ranges = rangesFromArgs(args);
-    const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
-    if (missing.length > 0) throw new MbankError(`--${rangeOptionName(missing[0][0])}: missing; the format ${format.name} needs its mass ranges (two numbers: min max)`);
-    const region = regionFromRanges(format, ranges);
-    const metric = metricOptionsFromArgs(args);
-    const metricType = checkMetricType(String(args['metric-type']));
-    const budget = positiveInt('--n-datapoints', args['n-datapoints']);
-    const nRounds = positiveInt('--n-rounds', args['n-rounds']);
-    const initial = Math.max(2, Math.round(inOpenUnit('--initial-fraction', args['initial-fraction']) * budget));
-    const roundPoints = Math.max(1, Math.ceil((budget - initial) / Math.max(1, nRounds - 1)));
-    const nEpochs = positiveInt('--n-epochs', args['n-epochs']);
-    const lr = args['learning-rate'] as number;
-    if (!(lr > 0) || !Number.isFinite(lr)) invalid('--learning-rate', lr, 'must be a finite number > 0');
-    const seed = args.seed as number;
-    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) invalid('--seed', seed, 'must be an integer in [0, 2^32 - 1]');
-    const workers = args.workers === undefined ? availableParallelism() : args.workers;
-    if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
-    const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
-    const runDir = (args['run-dir'] as string | undefined) ?? `out_${String(args['run-name'])}`;
-    const flowName = args['flow-file'] as string;
-    const flowFile = flowName.includes('/') ? flowName : join(runDir, flowName);
-
-    const objective = args.objective as FromMetricObjective;
-    if (!FROM_METRIC_OBJECTIVES.includes(objective)) invalid('--objective', objective, `must be one of ${FROM_METRIC_OBJECTIVES.join(', ')}`);
-    const truncation = args.truncation as number;
-    if (!(truncation > 0)) invalid('--truncation', truncation, 'must be a number > 0');
-    const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
-    const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
-    const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
-    const ctl = new AbortController();
-    const onSigint = () => {
-      process.stderr.write('\nmbank-ts: interrupted, keeping the best weights...\n');
-      ctl.abort();
-    };
-    process.once('SIGINT', onSigint);
-    process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), objective ${objective}, ${workers} worker(s), backend ${backend}\n`);
-    const t0 = Date.now();
-    try {
-      const res = await trainFromMetric({
-        field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
-        roundPoints, priorFraction: inOpenUnit('--prior-fraction', args['prior-fraction']), stepsPerRound: Math.max(1, Math.round(nEpochs / nRounds)),
-        batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
-        patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal, objective, truncation,
-        onRound: (r) => process.stderr.write(
-          `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
-            `${r.steps} steps${r.ess === undefined ? '' : `, ESS ${(100 * r.ess).toFixed(0)}%`}, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats` +
-            `${Number.isFinite(r.freshStd) ? ` (previous flow on its new samples: std ${r.freshStd.toFixed(4)})` : ''} (${r.seconds.toFixed(1)} s)\n`,
-        ),
-      });
-      mkdirSync(dirname(flowFile), { recursive: true });
-      saveFlow(flowModel, flowFile, {
-        training: { fromMetric: true, objective, loss: objective === 'regression' ? 'll_mse' : 'iw_reverse_KL', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
-        rounds: res.rounds,
-        variable_format: format.name,
-        coordinate_names: [...format.names],
-        complete: res.stopReason === 'aborted' ? 'false' : 'true',
-      });
-      const last = res.rounds[res.rounds.length - 1];
-      process.stderr.write(`train-from-metric: ${res.stopReason} after ${res.rounds.length} round(s), ${res.evaluations} metric evaluations, ${((Date.now() - t0) / 1000).toFixed(1)} s; flow saved to ${flowFile}\n`);
-      const kept = res.rounds.find((r) => r.round === res.bestRound) ?? last;
-      if (kept) process.stderr.write(`train-from-metric: kept the weights of round ${kept.round}; held-out log-pdf residual: mean ${kept.heldOutMean.toPrecision(4)}, std ${kept.heldOutStd.toPrecision(4)} nats\n`);
-      process.stdout.write(`Log10 volume of the space: ${flowModel.constant.dataSync()[0] / Math.LN10}\n`);
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-      await field.close();
-      flowModel.dispose();
-    }
-  },
+  describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset), reusing every metric evaluation (also: train --from-metric)',
+  builder: (y) => y.options(fromMetricOptions as never) as never,
+  handler: runTrainFromMetric,
 };

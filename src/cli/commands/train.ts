@@ -26,6 +26,7 @@ import type { Samples } from '../../flow/train-data.js';
 import { readDataset, readDatasetText } from '../../metric/dataset-file.js';
 import { flowOptions, generalOptions } from '../options.js';
 import { writeTrainPlots } from '../train-plots.js';
+import { fromMetricOptions, runTrainFromMetric } from './train-from-metric.js';
 
 /** Rows of the training file(s), concatenated, with names and (if stored) the box. */
 interface Rows {
@@ -116,6 +117,17 @@ function positiveInt(name: string, v: unknown): number {
 // `--plot` takes an optional folder here (mbank: a flag; plots in the run directory).
 const { plot: _plotFlag, ...withoutPlot } = generalOptions;
 
+/** Options both modes take with different defaults: no yargs default, filled in by the handler. */
+const SHARED_DEFAULTS = {
+  'batch-size': { dataset: flowOptions['batch-size'].default, fromMetric: fromMetricOptions['batch-size'].default },
+  'validation-step': { dataset: 100, fromMetric: fromMetricOptions['validation-step'].default },
+} as const;
+
+/** train-from-metric options that `train` lacks, shown in their own group of `train --help`. */
+const fromMetricOnly = Object.fromEntries(
+  Object.entries(fromMetricOptions).filter(([k]) => !(k in withoutPlot) && !(k in flowOptions) && !['n-datapoints', 'validation-step', 'plot'].includes(k)),
+);
+
 /** The `train` command. */
 export const trainCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'train',
@@ -125,16 +137,29 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       .options({
         ...withoutPlot,
         ...flowOptions,
+        'batch-size': { ...flowOptions['batch-size'], default: undefined, describe: `mini-batch size (default ${SHARED_DEFAULTS['batch-size'].dataset}; --from-metric: ${SHARED_DEFAULTS['batch-size'].fromMetric})` },
         'loss-function': { ...flowOptions['loss-function'], alias: 'loss' },
         'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
       })
-      .option('dataset', { type: 'string', array: true, demandOption: true, describe: 'dataset file(s): HDF5 from `mbank-ts dataset` or its text export; concatenated in order' })
+      .option('dataset', { type: 'string', array: true, describe: 'dataset file(s): HDF5 from `mbank-ts dataset` or its text export; concatenated in order (required unless --from-metric)' })
+      .option('from-metric', { type: 'boolean', default: false, describe: 'no dataset: train on 0.5 ln det M computed on the fly (= `mbank-ts train-from-metric`, whose options follow)' })
+      .options(fromMetricOnly as never)
+      .group(['from-metric', ...Object.keys(fromMetricOnly)], 'train --from-metric (see `mbank-ts train-from-metric --help`):')
       .option('flow', { type: 'string', default: 'std', describe: "flow family: 'std' (mbank's NaiveLinear + MAF), 'nsf' (neural spline flow) or a PyMC formula such as 'scale-hh*4-loc' or 'planar*10'" })
-      .option('validation-step', { type: 'number', default: 100, describe: 'steps between two validations (patience counts validations)' })
-      .option('n-datapoints', { type: 'number', describe: 'use at most this many rows (default: all)' })
+      .option('validation-step', { type: 'number', describe: `steps between two validations (patience counts validations; default ${SHARED_DEFAULTS['validation-step'].dataset}, --from-metric ${SHARED_DEFAULTS['validation-step'].fromMetric})` })
+      .option('n-datapoints', { type: 'number', describe: `use at most this many rows (default: all); --from-metric: the metric-evaluation budget (default ${fromMetricOptions['n-datapoints'].default})` })
       .option('ignore-boundaries', { type: 'boolean', default: false, describe: "keep rows outside the dataset's box; the flow box is then the data range" })
       .option('plot', { type: 'string', describe: 'write loss and accuracy plots (PNG) into this folder (bare --plot: the run directory)' }) as never,
   handler: async (args) => {
+    const mode = args['from-metric'] === true ? 'fromMetric' : 'dataset';
+    for (const [k, d] of Object.entries(SHARED_DEFAULTS)) if (args[k] === undefined) args[k] = d[mode];
+    if (mode === 'fromMetric') {
+      if (args.dataset !== undefined) throw new MbankError('--dataset: not used with --from-metric (no dataset: the metric is computed on the fly); give one of the two');
+      if (args.flow !== 'std') invalid('--flow', args.flow, "must be 'std' with --from-metric");
+      if (args['n-datapoints'] === undefined) args['n-datapoints'] = fromMetricOptions['n-datapoints'].default;
+      return runTrainFromMetric(args);
+    }
+    if (args.dataset === undefined) throw new MbankError('--dataset: missing; give the dataset file(s) (or --from-metric to train without a dataset)');
     const runDir = args['run-dir'] as string | undefined;
     const nEpochs = positiveInt('--n-epochs', args['n-epochs']);
     const batchSize = positiveInt('--batch-size', args['batch-size']);
@@ -230,7 +255,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       // forward_KL fits no constant C: the log-pdf accuracy plots would compare unnormalised values.
       const shown = loss === 'forward_KL' ? { ...validation, logPdf: undefined } : validation;
       // writeTrainPlots uses dim, sampleWithinBox, logProb and constant, which every family has.
-      const files = writeTrainPlots({ dir, flow: flow as STDFlow, history, validation: shown, names: rows.names, seed });
+      const target: Samples = { x: rows.theta, n: rows.n, dim: D, logPdf: rows.logPdf };
+      const files = writeTrainPlots({ dir, flow: flow as STDFlow, history, validation: shown, names: rows.names, seed, target });
       process.stderr.write(`train: plots ${files.join(', ')}\n`);
     }
     flow.dispose();

@@ -75,6 +75,8 @@ export interface FromMetricOptions {
   signal?: AbortSignal;
   onRound?: (r: RoundRecord) => void;
   onProgress?: (p: TrainingProgress) => void;
+  /** Called with the training loss of every applied step (ll_mse, or the IW estimate of E_q[log q - l]). */
+  onStep?: (loss: number) => void;
 }
 
 /** What happened in one round. */
@@ -242,14 +244,18 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
     if (rkl) {
       const r = await trainReverseKLRound(flow, { ...train, logProposal: replay.logProposal() }, {
         steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate, truncation: opts.truncation, seed: opts.seed + round, signal: opts.signal,
+        onStep: opts.onStep,
       });
-      setLogNormalisation(flow, train.logPdf as Float64Array, replay.logProposal());
+      setLogNormalisation(flow, train.x as Float64Array, train.logPdf as Float64Array, replay.logProposal());
       done = { ...r, learningRate: opts.learningRate };
     } else {
       const history = await trainFlow(flow, {
         loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
         validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
-        onProgress: opts.onProgress,
+        onProgress: (p) => {
+          opts.onStep?.(p.trainLoss);
+          opts.onProgress?.(p);
+        },
       });
       done = { steps: history.trainLoss.length, learningRate: history.learningRate[history.learningRate.length - 1] ?? opts.learningRate, aborted: history.stopReason === 'aborted' };
     }
