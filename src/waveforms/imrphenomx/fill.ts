@@ -1,122 +1,152 @@
 /**
- * Per-bin loop of IMRPhenomXAS: h22 = amp0 f^{-7/6} a(f) exp(i [phi(f)/eta + tshift f + offset]) for the
- * selected bins, written as h+ and hx (see model.ts for the conventions).
+ * Per-bin kernel of IMRPhenomXAS: h22 = amp0 f^{-7/6} a(f) exp(i [phi(f)/eta + tshift f + offset]) for the
+ * selected bins, written as h+ and (when wanted) hx (see model.ts for the conventions).
  *
- * The region formulas of amplitude.ts / phase.ts are inlined with every coefficient hoisted into a local.
- * Speed: z = f^{-1/6} (hence f^{1/3}, f^{-1/3}, f^{-7/6}, f^{-5/3} by products), ln f, the ringdown
- * exp(-(f - f_ring) gammaR) and the intermediate / ringdown atan are carried from the previous bin by short
- * series (z is corrected against f itself, so its error does not accumulate) and re-anchored on Math.cbrt /
- * Math.log / Math.exp / Math.atan every 64 bins and whenever the step is not small (relative step > 0.05,
- * increments > 0.01, a region change, or a non-increasing frequency); cos/sin share one argument reduction
- * (imrphenomd/sincos.ts). The values agree with the scalar functions to ~1e-11 of max|h| (rounding amplified
- * by the large low-frequency phase); the same frequency on two grids agrees to that level, not bitwise.
+ * The region formulas of amplitude.ts / phase.ts are inlined with every coefficient packed into one
+ * Float64Array. Speed: z = f^{-1/6} (hence f^{1/3}, f^{-1/3}, f^{-7/6}, f^{-5/3} by products), ln f, the
+ * ringdown exp(-(f - f_ring) gammaR) and the intermediate / ringdown atan are carried from the previous bin
+ * by short series (z is corrected against f itself, so its error does not accumulate) and re-anchored on
+ * Math.cbrt / Math.log / Math.exp / Math.atan at the first computed bin of every aligned block of 64 indices
+ * and whenever the step is not small (relative step >= 0.02, increments > 0.01, a region change, or a
+ * non-increasing frequency); cos/sin share one argument reduction (imrphenomd/sincos.ts). The bins run in
+ * chunks of CHUNK with a carried state plus a load-time type-feedback warm-up (the scheme of
+ * imrphenomd/kernel.ts). Because anchors sit at fixed indices, a fill started at the first index of kLo's
+ * block gives bitwise the values of a fill from the first bin: generateInto equals generate for any
+ * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
+ * max|h| (rounding amplified by the large low-frequency phase).
  */
 import { sinCos } from '../imrphenomd/sincos.js';
 import type { InclinationFactors } from '../polarizations.js';
+import type { WaveformParams } from '../types.js';
 import type { PhenomXSetup } from './model.js';
 import { PHI_NORM } from './phase.js';
 
 /** LAL's XAS polarisation factor 2 sqrt(5/(64 pi)) exp(-i pi) (real, negative). */
 const YLM = -2 * Math.sqrt(5 / (64 * Math.PI));
-/** Bins between exact re-evaluations (Math.cbrt / Math.log / Math.exp / Math.atan) of the carried values. */
-const ANCHOR_EVERY = 64;
-/** Largest relative frequency step (f - fPrev)/fPrev for which values are carried from the previous bin. */
-const MAX_REL_STEP = 0.05;
+/** log2 of the anchor block: values are re-anchored at the first computed bin of each block of 64 indices. */
+const ANCHOR_SHIFT = 6;
+/**
+ * Largest relative frequency step (f - fPrev)/fPrev for which values are carried from the previous bin
+ * (at 0.02 the second-order guess of z is within 6e-7, and one third-order correction makes it exact to
+ * rounding; at 0.05 the correction left ~1e-14 and cost a factor 10 in the agreement with LAL).
+ */
+const MAX_REL_STEP = 0.02;
 /** Largest |argument| of the exp / atan / atanh increments evaluated by their series. */
 const MAX_SERIES_ARG = 0.01;
+/** Bins per call of fillChunk (see fillPhenomX). */
+const CHUNK = 32;
+/**
+ * Slots of the carried state: f, z = f^{-1/6}, ln f, ln valid, block of the last computed bin (-1: none),
+ * exp, exp valid, atan, its argument, atan valid, atan region (1: ringdown).
+ */
+const STATE_LENGTH = 11;
 
 /**
- * Fill bins start..stop-1 whose frequency f satisfies fLoHz <= f and M f <= M fHiHz (LAL's test);
- * other bins are left untouched (zero).
+ * Write bins [kLo, kHi) of h+ (and of hx when `hc` is not null): bins k in [start, stop) whose frequency
+ * satisfies fLoHz <= f_k and M f_k <= M fHiHz (LAL's test) get the model, every other bin of [kLo, kHi) is
+ * set to zero; bins outside [kLo, kHi) are not touched. The recurrences start at the first index of kLo's
+ * anchor block (at most 63 bins computed and not written), so the values do not depend on kLo.
  */
 export function fillPhenomX(
   s: PhenomXSetup, freqs: Float64Array, start: number, stop: number, fLoHz: number, fHiHz: number,
-  factors: InclinationFactors, hp: Float64Array, hc: Float64Array,
+  factors: InclinationFactors, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
 ): void {
-  const { system, amp: A, phase: P } = s;
-  const mSec = system.mSec;
-  const mfHi = fHiHz * mSec;
-  const invEta = 1 / system.eta;
-  const scale = system.amp0 * YLM;
-  const { plus, cross } = factors;
-  const tShift = s.tShift;
-  const phiOffset = s.phiOffset;
-  // amplitude
-  const aIns = A.fInsEnd;
-  const aPeak = A.fPeak;
-  const { pn2, pn3, pn4, pn5, pn6, rho1, rho2, rho3, d0, d1, d2, d3, d4, gammaR, gammaD13, gammaD2 } = A;
-  const aRing = A.fRing;
-  // phase (inspiral terms pre-multiplied by phiNorm/eta, the others by 1/eta)
-  const pIns = P.fInsEnd;
-  const pInt = P.fIntEnd;
-  const kN = PHI_NORM * invEta;
-  const q0 = P.phi0 * kN;
-  const q2 = P.phi2 * kN;
-  const q3 = P.phi3 * kN;
-  const q4 = P.phi4 * kN;
-  const q5L = P.phi5L * kN;
-  const q6 = P.phi6 * kN;
-  const q6L = P.phi6L * kN;
-  const q7 = P.phi7 * kN;
-  const q8 = (P.phi8 + P.sigma1) * kN;
-  const q8L = P.phi8L * kN;
-  const q9 = P.sigma2 * kN;
-  const q10 = P.sigma3 * kN;
-  const q11 = P.sigma4 * kN;
-  const fRing = P.fRing;
-  const fDamp = P.fDamp;
-  const b0 = (P.b0 + P.C2Int) * invEta;
-  const b1 = P.b1 * invEta;
-  const b2 = P.b2 * invEta;
-  const b3h = (P.b3 / 2) * invEta;
-  const b4t = (P.b4 / 3) * invEta;
-  const bL = ((2 * P.cL) / fDamp) * invEta;
-  const bC = P.C1Int * invEta;
-  const inv2Damp = 1 / (2 * fDamp);
-  const c0 = (P.c0 + P.C2MRD) * invEta;
-  const c1 = 1.5 * P.c1 * invEta;
-  const c2 = P.c2 * invEta;
-  const c4t = (P.c4 / 3) * invEta;
-  const cL = (P.cL / fDamp) * invEta;
-  const cC = P.C1MRD * invEta;
-  const invDamp = 1 / fDamp;
-  let atRingdown = false;
-  const sincos = sinCos;
+  const kStart = Math.max(start, kLo);
+  const kStop = Math.max(kStart, Math.min(stop, kHi));
+  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
+  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
+  if (!(kStop > kStart)) return;
+  const kFrom = Math.max(start, (kStart >> ANCHOR_SHIFT) << ANCHOR_SHIFT);
+  const K = packConstants(s, factors, fHiHz);
+  const state = new Float64Array(STATE_LENGTH);
+  state[4] = -1;
   const cs = new Float64Array(2);
-  // Carried per-bin state (see the file header): z = f^{-1/6}, ln f, exp(-(f - f_ring) gammaR), atan arguments.
-  let fPrev = 0;
-  let zPrev = 0;
-  let lnPrev = 0;
-  let lnOk = false;
-  let sinceAnchor = ANCHOR_EVERY;
-  let exPrev = 0;
-  let exOk = false;
-  let atPrev = 0;
-  let xaPrev = 0;
-  let atOk = false;
-  for (let k = start; k < stop; k++) {
+  for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
+    fillChunk(K, freqs, c0, Math.min(c0 + CHUNK, kStop), kStart, fLoHz, hp, hc, state, cs);
+  }
+}
+
+/** Number of constants packed by packConstants (the order of the list in it). */
+const K_LENGTH = 57;
+
+/**
+ * The frequency-independent numbers of fillChunk in one array: inspiral phase terms pre-multiplied by
+ * phiNorm/eta, the other phase terms by 1/eta, amplitude scale amp0 YLM.
+ */
+function packConstants(s: PhenomXSetup, factors: InclinationFactors, fHiHz: number): Float64Array {
+  const { system, amp: A, phase: P } = s;
+  const invEta = 1 / system.eta;
+  const kN = PHI_NORM * invEta;
+  const fDamp = P.fDamp;
+  const K = new Float64Array(K_LENGTH);
+  K.set([
+    system.mSec, fHiHz * system.mSec, system.amp0 * YLM, factors.plus, factors.cross, s.tShift, s.phiOffset,
+    A.fInsEnd, A.fPeak, A.pn2, A.pn3, A.pn4, A.pn5, A.pn6, A.rho1, A.rho2, A.rho3, A.d0, A.d1, A.d2, A.d3, A.d4,
+    A.gammaR, A.gammaD13, A.gammaD2, A.fRing,
+    P.fInsEnd, P.fIntEnd, P.phi0 * kN, P.phi2 * kN, P.phi3 * kN, P.phi4 * kN, P.phi5L * kN, P.phi6 * kN, P.phi6L * kN,
+    P.phi7 * kN, (P.phi8 + P.sigma1) * kN, P.phi8L * kN, P.sigma2 * kN, P.sigma3 * kN, P.sigma4 * kN, P.fRing,
+    (P.b0 + P.C2Int) * invEta, P.b1 * invEta, P.b2 * invEta, (P.b3 / 2) * invEta, (P.b4 / 3) * invEta,
+    ((2 * P.cL) / fDamp) * invEta, P.C1Int * invEta, 1 / (2 * fDamp),
+    (P.c0 + P.C2MRD) * invEta, 1.5 * P.c1 * invEta, P.c2 * invEta, (P.c4 / 3) * invEta, (P.cL / fDamp) * invEta,
+    P.C1MRD * invEta, 1 / fDamp,
+  ]);
+  return K;
+}
+
+/**
+ * Bins [k0, k1) of fillPhenomX (constants K from packConstants), continuing the recurrences in `state` (see
+ * STATE_LENGTH) and updating it; bins below kWrite are computed but not written.
+ */
+function fillChunk(
+  K: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, fLoHz: number,
+  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
+): void {
+  const mSec = K[0], mfHi = K[1], scale = K[2], plus = K[3], cross = K[4], tShift = K[5], phiOffset = K[6];
+  const aIns = K[7], aPeak = K[8], pn2 = K[9], pn3 = K[10], pn4 = K[11], pn5 = K[12], pn6 = K[13];
+  const rho1 = K[14], rho2 = K[15], rho3 = K[16], d0 = K[17], d1 = K[18], d2 = K[19], d3 = K[20], d4 = K[21];
+  const gammaR = K[22], gammaD13 = K[23], gammaD2 = K[24], aRing = K[25];
+  const pIns = K[26], pInt = K[27], q0 = K[28], q2 = K[29], q3 = K[30], q4 = K[31], q5L = K[32], q6 = K[33];
+  const q6L = K[34], q7 = K[35], q8 = K[36], q8L = K[37], q9 = K[38], q10 = K[39], q11 = K[40], fRing = K[41];
+  const b0 = K[42], b1 = K[43], b2 = K[44], b3h = K[45], b4t = K[46], bL = K[47], bC = K[48], inv2Damp = K[49];
+  const c0 = K[50], c1 = K[51], c2 = K[52], c4t = K[53], cL = K[54], cC = K[55], invDamp = K[56];
+  const sincos = sinCos;
+  let fPrev = state[0];
+  let zPrev = state[1];
+  let lnPrev = state[2];
+  let lnOk = state[3] !== 0;
+  let lastBlock = state[4];
+  let exPrev = state[5];
+  let exOk = state[6] !== 0;
+  let atPrev = state[7];
+  let xaPrev = state[8];
+  let atOk = state[9] !== 0;
+  let atRingdown = state[10] !== 0;
+  for (let k = k0; k < k1; k++) {
     const fHz = freqs[k];
-    if (!(fHz >= fLoHz)) continue;
     const f = mSec * fHz;
-    if (!(f <= mfHi)) continue;
+    if (!(fHz >= fLoHz && f <= mfHi)) {
+      if (k >= kWrite) zeroBins(hp, hc, k, k + 1);
+      continue;
+    }
     const step = f - fPrev;
-    const u = step * zPrev * zPrev * zPrev * zPrev * zPrev * zPrev; // step / fPrev
+    const zp2 = zPrev * zPrev;
+    const u = step * (zp2 * zp2 * zp2); // step / fPrev
+    const block = k >> ANCHOR_SHIFT;
+    const carry = block === lastBlock && u > 0 && u < MAX_REL_STEP;
     let z: number;
-    const carry = sinceAnchor < ANCHOR_EVERY && u > 0 && u < MAX_REL_STEP;
     if (carry) {
       // second-order guess, then one third-order correction against f itself (no error accumulates)
       z = zPrev * (1 - u * (1 / 6 - u * (7 / 72)));
       const z3 = z * z * z;
       const e = 1 - f * z3 * z3;
       z *= 1 + e * (1 / 6 + e * (7 / 72));
-      sinceAnchor++;
     } else {
       z = 1 / Math.sqrt(Math.cbrt(f));
-      sinceAnchor = 0;
       lnOk = false;
       exOk = false;
       atOk = false;
     }
+    lastBlock = block;
     fPrev = f;
     zPrev = z;
     const y = z * z; // f^{-1/3}
@@ -147,8 +177,7 @@ export function fillPhenomX(
     }
     // phase phi(f)/eta + connections; ln f carried as ln fPrev + 2 atanh(step/(f + fPrev)) (series, |.| < 0.01)
     let lnF = 0;
-    const needLn = f <= pInt;
-    if (needLn) {
+    if (f <= pInt) {
       if (lnOk && carry) {
         const v = step / (f + f - step);
         const v2 = v * v;
@@ -195,6 +224,7 @@ export function fillPhenomX(
         phi = b0 * f + b1 * lnF - inv * (b2 + inv * (b3h + inv * b4t)) + bL * at + bC;
       }
     }
+    if (k < kWrite) continue;
     phi += tShift * f + phiOffset;
     sincos(phi, cs);
     const amp = scale * a;
@@ -202,7 +232,52 @@ export function fillPhenomX(
     const im = amp * cs[1];
     hp[2 * k] = plus * re;
     hp[2 * k + 1] = plus * im;
-    hc[2 * k] = cross * im;
-    hc[2 * k + 1] = -cross * re;
+    if (hc !== null) {
+      hc[2 * k] = cross * im;
+      hc[2 * k + 1] = -cross * re;
+    }
   }
+  state[0] = fPrev;
+  state[1] = zPrev;
+  state[2] = lnPrev;
+  state[3] = lnOk ? 1 : 0;
+  state[4] = lastBlock;
+  state[5] = exPrev;
+  state[6] = exOk ? 1 : 0;
+  state[7] = atPrev;
+  state[8] = xaPrev;
+  state[9] = atOk ? 1 : 0;
+  state[10] = atRingdown ? 1 : 0;
+}
+
+/** Set bins [k0, k1) of hp (and hc when given) to zero. */
+function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: number): void {
+  if (!(k1 > k0)) return;
+  hp.fill(0, 2 * k0, 2 * k1);
+  if (hc !== null) hc.fill(0, 2 * k0, 2 * k1);
+}
+
+/**
+ * Type-feedback warm-up of fillPhenomX, called once by model.ts when it loads (~40 bins, well under a
+ * millisecond; `setup` is model.ts's setupPhenomX, passed in to keep the import one-way): passes through
+ * every branch (bins outside the range, re-anchored and carried recurrences in each amplitude and phase
+ * region, unwritten bins, with and without hx), so that V8 does not compile the per-bin loop before the
+ * ringdown branches have run (see imrphenomd/kernel.ts).
+ */
+export function warmUpFillPhenomX(setup: (params: WaveformParams) => PhenomXSetup, factors: InclinationFactors): void {
+  const params: WaveformParams = {
+    m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
+    distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
+  };
+  const s = setup(params);
+  const mfs = [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.2, 0.29];
+  const freqs: number[] = [10];
+  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / s.system.mSec);
+  freqs.push(0.31 / s.system.mSec);
+  const grid = Float64Array.from(freqs);
+  const n = grid.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  fillPhenomX(s, grid, 0, n, params.fMinHz, s.fEndHz, factors, hp, hc, 0, n);
+  fillPhenomX(s, grid, 0, n, params.fMinHz, s.fEndHz, factors, hp, null, 3, n);
 }

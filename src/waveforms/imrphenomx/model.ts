@@ -16,19 +16,20 @@
  * f_end = min(f_max, f_cut), f_cut = 0.3/(M MTSUN_SI) (0.33 when chi_eff > 0.99); on a non-uniform grid
  * the bins with f_min <= f <= f_end. Every other bin is exactly 0.
  * f_ref = 0 means f_ref = f_min; m1 < m2 is the call with the bodies swapped.
- * The per-bin loop (fill.ts) carries powers, logs, exp and atan from bin to bin: values agree with the
- * scalar region functions (amplitude.ts, phase.ts) and with LAL to ~1e-11 of max|h|.
+ * The per-bin kernel (fill.ts) carries powers, logs, exp and atan from bin to bin: values agree with the
+ * scalar region functions (amplitude.ts, phase.ts) and with LAL to ~2e-12 of max|h|. `generateInto` fills
+ * caller-owned arrays (h+ alone if hx is not wanted) with bitwise the values of `generate`, for any [kLo, kHi).
  */
 import { invalid } from '../../core/errors.js';
 import type { FrequencyGrid } from '../../core/grid.js';
 import { inclinationFactors } from '../polarizations.js';
-import type { Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { ampCoefficients, type PhenomXAmpCoefficients } from './amplitude.js';
 import { linbFit, psi4ToStrain } from './final-state.js';
 import { dPhasePhenomX, phaseCoefficients, phasePhenomX, type PhenomXPhaseCoefficients } from './phase.js';
 import { setupPhenomXSystem, type PhenomXSystem } from './setup.js';
-import { fillPhenomX } from './fill.js';
+import { fillPhenomX, warmUpFillPhenomX } from './fill.js';
 
 const NAME = 'IMRPhenomXAS';
 
@@ -62,6 +63,16 @@ export function setupPhenomX(params: WaveformParams): PhenomXSetup {
   return { system, amp, phase, tShift, phiOffset, fRefHz, fEndHz: Math.min(params.fMaxHz, system.fCutHz) };
 }
 
+/** Bins [start, stop) that IMRPhenomXAS fills, and the frequency test fLoHz <= f <= fHiHz within them (see the file header). */
+function phenomXBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { start: number; stop: number; fLoHz: number; fHiHz: number } {
+  const n = grid.frequencies.length;
+  if (grid.df !== undefined) {
+    const start = Math.min(Math.floor(fMinHz / grid.df), n);
+    return { start, stop: Math.min(Math.floor(fEndHz / grid.df) + 1, n), fLoHz: -Infinity, fHiHz: fEndHz };
+  }
+  return { start: 0, stop: n, fLoHz: fMinHz, fHiHz: fEndHz };
+}
+
 /**
  * IMRPhenomXAS h+ and hx on a grid (interleaved complex, 1/Hz), LAL conventions (see the file header).
  * @throws MbankError on unphysical parameters, in-plane spins, or f_min at or above the cutoff 0.3/M
@@ -72,17 +83,29 @@ export function generateIMRPhenomXAS(grid: FrequencyGrid, params: WaveformParams
   const n = grid.frequencies.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
-  let start = 0;
-  let stop = n;
-  let fLo = params.fMinHz;
-  let fHi = s.fEndHz;
-  if (grid.df !== undefined) {
-    start = Math.min(Math.floor(params.fMinHz / grid.df), n);
-    stop = Math.min(Math.floor(s.fEndHz / grid.df) + 1, n);
-    fLo = -Infinity;
-  }
-  fillPhenomX(s, grid.frequencies, start, stop, fLo, fHi, inclinationFactors(params.inclination), hp, hc);
+  const r = phenomXBins(grid, params.fMinHz, s.fEndHz);
+  fillPhenomX(s, grid.frequencies, r.start, r.stop, r.fLoHz, r.fHiHz, inclinationFactors(params.inclination), hp, hc, r.start, r.stop);
   return { hp, hc };
+}
+
+/**
+ * IMRPhenomXAS into caller-owned arrays (see WaveformModel.generateInto): bins [kLo, kHi) of out.hp (and
+ * out.hc when given) are written with bitwise the values of generateIMRPhenomXAS (zero outside the model's
+ * support); other bins are untouched; nothing of the grid's length is allocated.
+ * @throws MbankError as generateIMRPhenomXAS, or when an output array is shorter than 2 kHi
+ */
+export function generateIMRPhenomXASInto(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void {
+  validateParams(params, NAME, true);
+  const s = setupPhenomX(params);
+  const n = grid.frequencies.length;
+  const kLo = Math.max(0, opts?.kLo ?? 0);
+  const kHi = Math.min(n, opts?.kHi ?? n);
+  const hc = out.hc ?? null;
+  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
+    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
+  }
+  const r = phenomXBins(grid, params.fMinHz, s.fEndHz);
+  fillPhenomX(s, grid.frequencies, r.start, r.stop, r.fLoHz, r.fHiHz, inclinationFactors(params.inclination), out.hp, hc, kLo, kHi);
 }
 
 /** The IMRPhenomXAS model for the registry. */
@@ -91,4 +114,7 @@ export const imrPhenomXAS: WaveformModel = {
   precessing: false,
   only22: true,
   generate: generateIMRPhenomXAS,
+  generateInto: generateIMRPhenomXASInto,
 };
+
+warmUpFillPhenomX(setupPhenomX, inclinationFactors(0.5));
