@@ -14,6 +14,12 @@ export interface Sampler {
   readonly dim: number;
   /** n points as an n x D row-major Float64Array, already inside the coordinate box. */
   sample(n: number, rng: Rng): MaybePromise<Float64Array>;
+  /**
+   * Optional: log of the normalised density (nats, coordinate measure) of what `sample` returns,
+   * before any boundary check, at each row of an n x D array; -Infinity where it never draws.
+   * Random placement uses it for importance weights sqrt|det M| / q of its livepoints.
+   */
+  logDensity?(rows: Float64Array): MaybePromise<Float64Array>;
 }
 
 /** The metric tensor field: 1 - match(θ, θ + dθ) ≈ dθ^T M(θ) dθ (arXiv:2302.00436 eq. 7). */
@@ -81,6 +87,19 @@ export interface PlacementStats {
   timeMs: Record<string, number>;
 }
 
+/**
+ * Self-normalised importance-weighted covering fraction of the livepoints (random placement):
+ * f = sum_covered w_i / sum_i w_i with w_i = sqrt|det M(x_i)| / q(x_i), q the sampler's density, so f
+ * estimates the covered fraction of the metric volume whatever q is (where q > 0).
+ */
+export interface WeightedCoverage {
+  fraction: number;
+  /** One-sigma delta-method error sqrt(sum_i w_i^2 (I_i - f)^2) / sum_i w_i (I_i = 1 when covered). */
+  error: number;
+  /** Kish's effective sample size (sum w)^2 / sum w^2 of the livepoint weights. */
+  effectiveSampleSize: number;
+}
+
 /** What a placement returns. */
 export interface PlacementResult {
   method: 'random' | 'stochastic';
@@ -88,12 +107,22 @@ export interface PlacementResult {
   /** Templates, count x dim row-major; all inside the checker's domain. */
   templates: Float64Array;
   count: number;
-  /** Estimated covered fraction of the space (by the sampler's measure). */
+  /** Estimated covered fraction of the space (by the sampler's measure for the count, by the metric volume when weighted). */
   coveringFraction: number;
-  /** One-sigma binomial error sqrt(f (1 - f) / (N - 1)) of `coveringFraction`. */
+  /**
+   * One-sigma error of `coveringFraction`: binomial sqrt(f (1 - f) / (N - 1)) for the count,
+   * `weighted.error` for the weighted estimate.
+   */
   coveringFractionError: number;
   /** Points the estimate rests on (livepoints for random, recent proposals for stochastic). */
   livepoints: number;
+  /**
+   * Which estimate `coveringFraction` is and placement stopped on (random): the plain livepoint
+   * count, or the importance-weighted fraction of `weighted`.
+   */
+  coverageEstimate?: 'count' | 'weighted';
+  /** Importance-weighted covering fraction (random, when the sampler reports its log density). */
+  weighted?: WeightedCoverage;
   /** Predicted template count for the requested covering fraction (random), or null. */
   predictedCount: number | null;
   /** True when stopped by the AbortSignal. */

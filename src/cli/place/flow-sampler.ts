@@ -9,12 +9,18 @@ import type { FamilyFlow } from '../../flow/families.js';
 import { logProbChunked } from '../../flow/train-data.js';
 import type { Sampler } from '../../placement/types.js';
 
-/** A Sampler drawing from `flow` (float32 samples returned as float64 rows). */
+/**
+ * A Sampler drawing from `flow` (float32 samples returned as float64 rows), with the flow's log
+ * density (normalised on its box; sampleWithinBox only drops non-finite rows) as `logDensity`.
+ */
 export function flowSampler(flow: FamilyFlow): Sampler {
   return {
     dim: flow.dim,
     sample(n: number, rng: Rng): Float64Array {
       return flow.sampleWithinBox(n, { seed: rng.int(2 ** 31) }).x;
+    },
+    logDensity(rows: Float64Array): Float64Array {
+      return flowLogProb(flow, rows);
     },
   };
 }

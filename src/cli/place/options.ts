@@ -34,6 +34,11 @@ export const placeOptions = {
   'n-datapoints': { type: 'number', default: 10000, describe: 'rows of the dataset the flow is trained on' },
   'chunk-size': { type: 'number', default: 64, describe: 'dataset rows per reproducible chunk' },
   'max-templates': { type: 'number', describe: 'stop placing after this many templates' },
+  'uniform-fraction': {
+    type: 'number', default: 0,
+    describe: 'share a in [0, 1) of livepoints and proposals drawn uniformly in the box within the mass cuts instead of from the flow ' +
+      '(defensive mixture); a > 0 also makes random placement stop on the importance-weighted covering fraction (w = sqrt|det M| / q_mix). 0: mbank\'s placement',
+  },
 } satisfies Record<string, Options>;
 
 /** Names of the options `place` knows (for ini expansion). */

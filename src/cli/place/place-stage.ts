@@ -2,10 +2,14 @@
  * Stage 3 of `place`: templates from the flow with src/placement (random with livepoints, or
  * stochastic), the metric on worker threads, progress per sub-stage (livepoint metrics, placing,
  * pruning), then the volume estimate and the flow accuracy from flow samples with their metrics.
+ * With --uniform-fraction a > 0 livepoints and proposals come from the defensive mixture
+ * (1 - a) flow + a uniform(region), random placement stops on the importance-weighted covering
+ * fraction, and the volume is importance-sampled with the mixture's density.
  */
 import { Rng } from '../../core/rng.js';
 import type { FamilyFlow } from '../../flow/families.js';
 import { regionChecker } from '../../placement/adapters.js';
+import { DefensiveMixtureSampler } from '../../placement/mixture.js';
 import { placeRandom } from '../../placement/random.js';
 import { placeStochastic } from '../../placement/stochastic.js';
 import type { PlacementProgress, PlacementResult } from '../../placement/types.js';
@@ -37,7 +41,11 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
   const record = s.method === 'random' ? s.livepoints : 0;
   const field = new PoolMetricField({ metric: s.metric, metricType: s.metricType, ranges: s.ranges }, D, s.workers, record);
   const inside = regionChecker(s.region);
-  const sampler = flowSampler(flow);
+  const flowOnly = flowSampler(flow);
+  const a = s.uniformFraction;
+  const sampler = a > 0
+    ? new DefensiveMixtureSampler(flowOnly, { lo: s.region.box.lo, hi: s.region.box.hi, uniformFraction: a, inside })
+    : flowOnly;
   const timeSeconds: Record<string, number> = {};
   let stage = '';
   const onProgress = (p: PlacementProgress) => {
@@ -62,7 +70,9 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
       maxTemplates: s.maxTemplates,
     };
     result = s.method === 'random'
-      ? await placeRandom({ ...common, livepoints: s.livepoints, coveringFraction: s.coveringFraction, prune: s.prune })
+      ? await placeRandom({
+        ...common, livepoints: s.livepoints, coveringFraction: s.coveringFraction, prune: s.prune, coverage: a > 0 ? 'weighted' : 'count',
+      })
       : await placeStochastic({ ...common, emptyIterations: s.emptyIterations });
     progress.stop();
     for (const [k, v] of Object.entries(result.stats.timeMs)) timeSeconds[k === 'livepoints' ? 'livepointMetrics' : k] = v / 1000;
@@ -86,7 +96,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
       let kept = 0;
       draws = 0;
       while (kept < n) {
-        const rows = sampler.sample(n, rng) as Float64Array;
+        const rows = await sampler.sample(n, rng);
         for (let i = 0; i < n && kept < n; i++) {
           draws++;
           const row = rows.subarray(i * D, (i + 1) * D);
@@ -98,7 +108,9 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
     }
     const logQ = flowLogProb(flow, theta);
     const half = halfLogDet(metrics, D);
-    const volume = estimateVolume(half, logQ, insideFraction, draws, s.minimalMatch, D);
+    // volume: importance sampling with the density the points were drawn from (the flow when a = 0)
+    const logQDrawn = sampler instanceof DefensiveMixtureSampler ? await sampler.logDensity(theta) : logQ;
+    const volume = estimateVolume(half, logQDrawn, insideFraction, draws, s.minimalMatch, D);
     const accuracy = flowAccuracy(logQ, flowConstant(flow), half);
     timeSeconds.volume = (Date.now() - t0) / 1000;
     return { result, volume, accuracy, timeSeconds };

@@ -40,6 +40,8 @@ export interface PlaceSettings {
   emptyIterations: number;
   prune: boolean;
   maxTemplates: number | undefined;
+  /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
+  uniformFraction: number;
   seed: number;
   workers: number;
   nDatapoints: number;
@@ -96,12 +98,14 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   if (typeof minDelta !== 'number' || !(minDelta >= 0)) invalid('--min-delta', minDelta, 'must be >= 0');
   const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
   const maxTemplates = args['max-templates'] === undefined ? undefined : positiveInt('--max-templates', args['max-templates']);
+  const uniformFraction = args['uniform-fraction'] ?? 0;
+  if (typeof uniformFraction !== 'number' || !(uniformFraction >= 0 && uniformFraction < 1)) invalid('--uniform-fraction', uniformFraction, 'must be a number in [0, 1)');
   return {
     runName: String(args['run-name']),
     format, metric, metricType, ranges, region, minimalMatch, method,
     livepoints, coveringFraction,
     emptyIterations: positiveInt('--empty-iterations', args['empty-iterations']),
-    prune: Boolean(args.prune), maxTemplates, seed, workers,
+    prune: Boolean(args.prune), maxTemplates, uniformFraction, seed, workers,
     nDatapoints: positiveInt('--n-datapoints', args['n-datapoints']),
     chunkSize: positiveInt('--chunk-size', args['chunk-size']),
     train: {
