@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFlowCommand } from '../../src/cli/commands/convert-flow.js';
 import { info, logprob, sample } from '../../src/cli/commands/flow.js';
+import { loadFlow, saveFlow } from '../../src/flow/weights.js';
 
 const fixture = JSON.parse(readFileSync('test/fixtures/mbank-flow/log_prob.json', 'utf8')) as { points: number[][]; log_prob: number[] };
 
@@ -35,6 +36,21 @@ describe('flow commands', () => {
     expect(rows.length).toBe(51);
     const box = JSON.parse(readFileSync(out('info.json'), 'utf8')).box as { low: number[]; high: number[] };
     for (const r of rows.slice(1)) r.split(',').map(Number).forEach((v, d) => expect(v > box.low[d] && v < box.high[d]).toBe(true));
+  });
+
+  it('heads the samples with the coordinate names stored in the flow file (x0.. without them), same numbers', async () => {
+    const flow = loadFlow(converted);
+    const named = out('named.safetensors');
+    saveFlow(flow, named, { coordinates: ['Mc', 'q', 's1z', 's2z'], variableFormat: 'Mq_s1z_s2z' });
+    flow.dispose();
+    await sample({ 'flow-file': named, n: 20, seed: 4, out: out('named.csv'), backend: 'wasm', 'log-prob': true });
+    await sample({ 'flow-file': converted, n: 20, seed: 4, out: out('plain.csv'), backend: 'wasm', 'log-prob': true });
+    const [headNamed, ...rowsNamed] = readFileSync(out('named.csv'), 'utf8').trim().split('\n');
+    const [headPlain, ...rowsPlain] = readFileSync(out('plain.csv'), 'utf8').trim().split('\n');
+    expect(headNamed).toBe('Mc,q,s1z,s2z,log_prob');
+    expect(headPlain).toBe('x0,x1,x2,x3,log_prob');
+    expect(rowsNamed).toEqual(rowsPlain);
+    expect(rowsNamed.length).toBe(20);
   });
 
   it('names a missing input file and a point of the wrong dimension', async () => {

@@ -11,7 +11,7 @@ import { loadAnyFlow, saveAnyFlow } from '../../src/flow/family-weights.js';
 import { STDFlow } from '../../src/flow/std-flow.js';
 import { TransformFlow } from '../../src/flow/transform-flow.js';
 import { useTestBackend } from './helpers.js';
-import { perturb } from './spline-harness.js';
+import { perturb } from './transform-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mbank-ts-families-'));
 beforeAll(useTestBackend);

@@ -12,7 +12,7 @@ import { RadialLayer } from '../../src/flow/pymc/radial.js';
 import { ScaleLayer } from '../../src/flow/pymc/scale.js';
 import { trainFlow } from '../../src/flow/trainer.js';
 import { useTestBackend } from './helpers.js';
-import { gaussianInputs, transformHarness } from './spline-harness.js';
+import { gaussianInputs, transformHarness } from './transform-harness.js';
 
 const D = 3;
 beforeAll(useTestBackend);

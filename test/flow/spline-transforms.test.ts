@@ -9,7 +9,7 @@ import { PermutationTransform, reversePermutation } from '../../src/flow/transfo
 import { createNSF } from '../../src/flow/nsf-flow.js';
 import { trainFlow } from '../../src/flow/trainer.js';
 import { useTestBackend } from './helpers.js';
-import { gaussianInputs, perturb, transformHarness } from './spline-harness.js';
+import { gaussianInputs, perturb, transformHarness } from './transform-harness.js';
 
 const D = 3;
 

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STDFlow, stdFlowArchitecture } from '../../src/flow/std-flow.js';
+import { TransformFlow } from '../../src/flow/transform-flow.js';
 import { MaskedAffineAutoregressiveTransform } from '../../src/flow/transforms/masked-affine.js';
 import { MbankError } from '../../src/core/errors.js';
 import { maxAbsDiff, useTestBackend } from './helpers.js';
@@ -171,6 +172,17 @@ describe('STDFlow', () => {
     expect(() => flow.logProb(tf.zeros([3, 3]))).toThrow(MbankError);
     expect(() => flow.setBox([0, 0, 0], [1, 1, 1])).toThrow(MbankError);
     expect(() => flow.setBox([0, 1], [1, 1])).toThrow(MbankError);
+    expect(() => new STDFlow({ dim: 2, nLayers: 1, hiddenFeatures: 4, box: { low: [0, 0, 0], high: [1, 1, 1] } })).toThrow(/box low/);
+    flow.dispose();
+  });
+
+  it('is a TransformFlow whose first layer is the tanh box, and rejects a tanh box further down', () => {
+    const flow = new STDFlow({ dim: 2, nLayers: 1, hiddenFeatures: 4, box: { low: [0, 0], high: [1, 2] } });
+    expect(flow).toBeInstanceOf(TransformFlow);
+    expect(flow.boxTransform).toBe(flow.transform.transforms[0]);
+    expect(Array.from(flow.box()?.high ?? [])).toEqual([1, 2]);
+    const arch = flow.architecture();
+    expect(() => new STDFlow({ ...arch, layers: [arch.layers[1], arch.layers[0], arch.layers[2]] })).toThrow(/tanh box can only be the first layer/);
     flow.dispose();
   });
 });

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { decodeSafetensors, encodeSafetensors } from '../../src/flow/safetensors.js';
 import { STDFlow } from '../../src/flow/std-flow.js';
-import { loadFlow, loadFlowWithMetadata, saveFlow } from '../../src/flow/weights.js';
+import { loadAnyFlow } from '../../src/flow/family-weights.js';
+import { decodeFlow, encodeFlow, loadFlow, loadFlowWithMetadata, saveFlow } from '../../src/flow/weights.js';
 import { useTestBackend } from './helpers.js';
 
 beforeAll(useTestBackend);
@@ -71,6 +72,38 @@ describe('flow weight files', () => {
     expect(Array.from(back.logProb(x).dataSync())).toEqual(Array.from(flow.logProb(x).dataSync()));
     flow.dispose();
     back.dispose();
+  });
+
+  it('round-trips the coordinate names and variable format, and files without them give none', () => {
+    const flow = new STDFlow({ dim: 3, nLayers: 1, hiddenFeatures: 4, box: { low: [1, 0.1, -1], high: [2, 0.25, 1] }, seed: 2 });
+    const path = join(dir, 'named.safetensors');
+    saveFlow(flow, path, { coordinates: ['Mc', 'eta', 's1z'], variableFormat: 'Mc_eta_s1z', note: 'kept' });
+    const loaded = loadFlowWithMetadata(path);
+    expect(loaded.coordinates).toEqual(['Mc', 'eta', 's1z']);
+    expect(loaded.variableFormat).toBe('Mc_eta_s1z');
+    expect(loaded.metadata.note).toBe('kept');
+    // Stored under the attribute names of dataset and bank files, as flows written before this field were.
+    expect(JSON.parse(loaded.metadata.coordinate_names)).toEqual(['Mc', 'eta', 's1z']);
+    expect(loaded.metadata.variable_format).toBe('Mc_eta_s1z');
+    const any = loadAnyFlow(path);
+    expect([any.coordinates, any.variableFormat]).toEqual([['Mc', 'eta', 's1z'], 'Mc_eta_s1z']);
+    const old = decodeFlow(encodeFlow(flow, { coordinate_names: ['a', 'b', 'c'], variable_format: 'abc' }));
+    expect([old.coordinates, old.variableFormat]).toEqual([['a', 'b', 'c'], 'abc']);
+    const none = decodeFlow(encodeFlow(flow, { coordinate_names: [] }));
+    expect([none.coordinates, none.variableFormat]).toEqual([undefined, undefined]);
+    const plain = decodeFlow(encodeFlow(flow));
+    expect('coordinates' in plain || 'variableFormat' in plain).toBe(false);
+    [loaded.flow, any.flow, old.flow, none.flow, plain.flow].forEach((f) => f.dispose());
+    flow.dispose();
+  });
+
+  it('rejects coordinate names of the wrong number or with a comma, and names given twice', () => {
+    const flow = new STDFlow({ dim: 2, nLayers: 1, hiddenFeatures: 4 });
+    expect(() => encodeFlow(flow, { coordinates: ['a', 'b', 'c'] })).toThrow(/coordinates.*must be a list of 2 non-empty names/);
+    expect(() => encodeFlow(flow, { coordinates: ['a', 'b,c'] })).toThrow(MbankError);
+    expect(() => encodeFlow(flow, { coordinates: ['a', 'b'], coordinate_names: ['a', 'b'] })).toThrow(/given twice/);
+    expect(() => decodeFlow(encodeFlow(flow, { coordinate_names: ['a'] }), 'f.safetensors')).toThrow(/f.safetensors: metadata coordinate_names/);
+    flow.dispose();
   });
 
   it('names the problem when a file is missing, foreign or lacks a tensor', () => {
