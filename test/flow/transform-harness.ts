@@ -39,6 +39,23 @@ export function perturb<T extends Transform>(t: T, seed: number, sigma: number):
   return t;
 }
 
+/**
+ * Expect an autoregressive map at x0: output i does not change when input j >= i moves and does
+ * change when an earlier input j < i moves (strictly lower-triangular MADE).
+ */
+export function expectAutoregressive(t: Transform, x0: number[]): void {
+  const y0 = tf.tidy(() => t.forward(tf.tensor2d([x0])).dataSync());
+  for (let j = 0; j < x0.length; j++) {
+    const x1 = [...x0];
+    x1[j] += 0.5;
+    const y1 = tf.tidy(() => t.forward(tf.tensor2d([x1])).dataSync());
+    for (let i = 0; i < x0.length; i++) {
+      if (i < j) expect(y1[i], `y${i} vs x${j}`).toBe(y0[i]);
+      else expect(y1[i], `y${i} vs x${j}`).not.toBe(y0[i]);
+    }
+  }
+}
+
 /** Register the harness tests of every case. */
 export function transformHarness(cases: HarnessCase[]): void {
   describe.each(cases)('transform: $name', (c) => {
