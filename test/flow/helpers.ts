@@ -1,5 +1,6 @@
 /** Shared helpers of the flow tests: backend set-up and host-side (float64) checks. */
 import * as tf from '@tensorflow/tfjs';
+import { expect } from 'vitest';
 import { slogdet } from '../../src/core/linalg.js';
 import { selectBackend } from '../../src/flow/backend.js';
 import type { Transform } from '../../src/flow/types.js';
@@ -52,4 +53,37 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
+}
+
+/**
+ * Expect the tfjs gradient of the scalar f with respect to each variable to equal central finite
+ * differences (step h) at the entries `entries(size)` (default: all), within tol * max(1, |fd|).
+ * The variables are restored after each difference.
+ */
+export function expectGradientsMatchFiniteDifferences(
+  f: () => tf.Scalar,
+  vars: tf.Variable[],
+  o: { h: number; tol: number; entries?: (size: number) => number[] },
+): void {
+  const { grads, value } = tf.variableGrads(f, vars);
+  value.dispose();
+  for (const v of vars) {
+    const g = grads[v.name].dataSync();
+    const base = Float32Array.from(v.dataSync());
+    for (const k of o.entries ? o.entries(base.length) : base.keys()) {
+      const at = (delta: number) => {
+        const p = base.slice();
+        p[k] += delta;
+        tf.tidy(() => v.assign(tf.tensor(p, v.shape)));
+        const y = f();
+        const out = y.dataSync()[0];
+        y.dispose();
+        return out;
+      };
+      const fd = (at(o.h) - at(-o.h)) / (2 * o.h);
+      tf.tidy(() => v.assign(tf.tensor(base, v.shape)));
+      expect(Math.abs(g[k] - fd), `${v.name}[${k}]: ${g[k]} vs ${fd}`).toBeLessThan(o.tol * Math.max(1, Math.abs(fd)));
+    }
+  }
+  tf.dispose(Object.values(grads));
 }

@@ -5,7 +5,7 @@ import { STDFlow, stdFlowArchitecture } from '../../src/flow/std-flow.js';
 import { TransformFlow } from '../../src/flow/transform-flow.js';
 import { MaskedAffineAutoregressiveTransform } from '../../src/flow/transforms/masked-affine.js';
 import { MbankError } from '../../src/core/errors.js';
-import { maxAbsDiff, useTestBackend } from './helpers.js';
+import { expectGradientsMatchFiniteDifferences, maxAbsDiff, useTestBackend } from './helpers.js';
 
 beforeAll(useTestBackend);
 
@@ -45,26 +45,8 @@ describe('STDFlow', () => {
         const r = flow.sampleAndLogProb(16, 5);
         return tf.add(tf.sum(r.logProb), tf.sum(tf.mul(r.x, c))) as tf.Scalar;
       });
-    const { grads } = tf.variableGrads(f, flow.trainableVariables());
-    const h = 1e-2;
-    for (const v of flow.trainableVariables()) {
-      const g = grads[v.name].dataSync();
-      const vals = Float32Array.from(v.dataSync());
-      for (const k of [0, Math.floor(vals.length / 2), vals.length - 1]) {
-        const at = (delta: number) => {
-          const p = vals.slice();
-          p[k] += delta;
-          tf.tidy(() => v.assign(tf.tensor(p, v.shape)));
-          const y = f();
-          const out = y.dataSync()[0];
-          y.dispose();
-          return out;
-        };
-        const fd = (at(h) - at(-h)) / (2 * h);
-        tf.tidy(() => v.assign(tf.tensor(vals, v.shape)));
-        expect(Math.abs(fd - g[k]), `${v.name}[${k}]`).toBeLessThan(3e-3 * Math.max(1, Math.abs(fd)));
-      }
-    }
+    expectGradientsMatchFiniteDifferences(f, flow.trainableVariables(), { h: 1e-2, tol: 3e-3, entries: (size) => [0, Math.floor(size / 2), size - 1] });
+    c.dispose();
     flow.dispose();
   });
 
