@@ -1,7 +1,9 @@
 /**
  * Metric speed: evaluations per second on one core (IMRPhenomD, Mq_s1z_s2z, hessian, 4097 bins:
  * f-max 1024 Hz, df 0.25 Hz, aligo_O3actual_H1, f-min 15 Hz), for each stencil order, plus the
- * time of one waveform for reference; then the dataset throughput on every core (worker pool).
+ * time of one waveform for reference; the precessing symphony metric (IMRPhenomPv2, Mq_s1xz_s2z_iota, same
+ * grid and PSD) through generateInto and, for comparison, through generate and a copy; then the dataset
+ * throughput on every core (worker pool).
  * Every number is process CPU time (user + system, process.cpuUsage), the median over repeats, which a
  * shared machine inflates far less than wall-clock time (also printed, for reference).
  * Run: npx tsx bench/metric.bench.ts [--quick]
@@ -13,6 +15,7 @@ import { Rng } from '../src/core/rng.js';
 import { MetricWorkspace } from '../src/metric/workspace.js';
 import { computeMetric } from '../src/metric/compute.js';
 import { generateDataset } from '../src/metric/dataset.js';
+import type { Polarizations } from '../src/waveforms/types.js';
 
 const quick = process.argv.includes('--quick');
 const base = { variableFormat: 'Mq_s1z_s2z', approximant: 'IMRPhenomD', psd: 'aligo_O3actual_H1', asd: true, fMinHz: 15, fMaxHz: 1024, df: 0.25 };
@@ -20,6 +23,21 @@ const base = { variableFormat: 'Mq_s1z_s2z', approximant: 'IMRPhenomD', psd: 'al
 function points(n: number): number[][] {
   const rng = new Rng(1);
   return Array.from({ length: n }, () => [rng.uniformIn(10, 100), rng.uniformIn(1.1, 8), rng.uniformIn(-0.9, 0.9), rng.uniformIn(-0.9, 0.9)]);
+}
+
+/** Random precessing points (M, q, s1, theta1, s2z, iota): M 20-50, q 1-4, s1 0-0.9, theta1 0-pi, s2z +-0.9, iota 0-pi. */
+function precessingPoints(n: number): number[][] {
+  const rng = new Rng(2);
+  return Array.from({ length: n }, () => [
+    rng.uniformIn(20, 50), rng.uniformIn(1, 4), rng.uniformIn(0, 0.9), rng.uniformIn(0, Math.PI), rng.uniformIn(-0.9, 0.9), rng.uniformIn(0, Math.PI),
+  ]);
+}
+
+/** A workspace whose overridden `waveform` makes waveformBandInto take the generate-and-copy path. */
+class GenerateCopyWorkspace extends MetricWorkspace {
+  override waveform(theta: ArrayLike<number>): Polarizations {
+    return super.waveform(theta);
+  }
 }
 
 const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
@@ -62,6 +80,18 @@ for (const order of [2, 4]) {
   const sub = pts.slice(0, quick ? 5 : 20);
   const t = time(sub, quick ? 1 : 3, (p) => computeMetric(ws, p, 'parabolic_fit_hessian'));
   console.log(`metric parabolic_fit_hessian: ${t.cpu.toFixed(2)} ms CPU/metric (wall ${t.wall.toFixed(2)} ms)`);
+}
+{
+  const precessing = { ...base, variableFormat: 'Mq_s1xz_s2z_iota', approximant: 'IMRPhenomPv2' };
+  const pp = precessingPoints(quick ? 10 : 30);
+  for (const [label, ws] of [['generateInto', new MetricWorkspace(precessing)], ['generate + copy', new GenerateCopyWorkspace(precessing)]] as const) {
+    for (const p of pp) computeMetric(ws, p, 'symphony');
+    const t = time(pp, repeats, (p) => computeMetric(ws, p, 'symphony'));
+    const nWaveforms = 1 + 2 * ws.format.D;
+    console.log(`metric symphony Mq_s1xz_s2z_iota IMRPhenomPv2 4097 bins, FD order 2 (${nWaveforms} waveforms, h+ and hx at the centre), ` +
+      `waveforms by ${label}: ${t.cpu.toFixed(2)} ms CPU = ${(1000 / t.cpu).toFixed(0)} metrics/s per core ` +
+      `(median of ${repeats} x ${pp.length} points; wall ${t.wall.toFixed(2)} ms)`);
+  }
 }
 {
   const workers = availableParallelism();

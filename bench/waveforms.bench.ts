@@ -1,19 +1,22 @@
 /**
  * Waveform speed: ms per waveform for every registered approximant on the 4097-bin grid
- * (df = 0.25 Hz, 15-1024 Hz, 30 + 20 Msun, spins 0.3 / -0.2, iota 0.7). Median over repeats after a
+ * (df = 0.25 Hz, 0-1024 Hz, f-min 15 Hz, 30 + 20 Msun, spins 0.3 / -0.2, iota 0.7; precessing models such as
+ * IMRPhenomPv2 also get in-plane spins s1x = 0.4, s1y = -0.2, s2x = 0.1). Median over repeats after a
  * warm-up (wall clock, and process CPU time which is less sensitive to other
- * processes on a shared machine); one line per approximant, plus one for `generateInto` (h+ only into a
- * caller-owned array) where the model has it. Run: `npx tsx bench/waveforms.bench.ts`.
+ * processes on a shared machine); one line per approximant, plus lines for `generateInto` (h+ only, and
+ * h+ and hx, into caller-owned arrays) where the model has it. Run: `npx tsx bench/waveforms.bench.ts`.
  */
 import { uniformGrid } from '../src/core/grid.js';
 import { approximantNames, getModel } from '../src/waveforms/registry.js';
 import type { WaveformParams } from '../src/waveforms/types.js';
 
 const grid = uniformGrid(0.25, 1024);
-const params: WaveformParams = {
+const aligned: WaveformParams = {
   m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
   distanceMpc: 100, inclination: 0.7, phiRef: 0.2, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
 };
+/** In-plane spins added for precessing models (a generic precessing binary, chi_p ~ 0.45). */
+const inPlane = { s1x: 0.4, s1y: -0.2, s2x: 0.1 };
 const WARMUP = 300;
 const REPEATS = 9;
 const PER_REPEAT = 200;
@@ -22,6 +25,7 @@ const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length
 let sink = 0;
 for (const name of approximantNames()) {
   const model = getModel(name);
+  const params = model.precessing ? { ...aligned, ...inPlane } : aligned;
   for (let i = 0; i < WARMUP; i++) sink += model.generate(grid, params).hp[2000];
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -37,27 +41,34 @@ for (const name of approximantNames()) {
     cpuTimes.push((c.user + c.system) / 1000 / PER_REPEAT);
   }
   const ms = median(times);
+  const cpu = median(cpuTimes);
   console.log(
-    `${name} ${grid.frequencies.length} bins: ${ms.toFixed(3)} ms/waveform (${Math.round(1000 / ms)} waveforms/s; ` +
-      `CPU ${median(cpuTimes).toFixed(3)} ms; min ${Math.min(...times).toFixed(3)} ms; median of ${REPEATS} x ${PER_REPEAT})`,
+    `${name} ${grid.frequencies.length} bins, generate (h+ and hx, new arrays): CPU ${cpu.toFixed(3)} ms/waveform ` +
+      `(${Math.round(1000 / cpu)} waveforms/s per core); wall ${ms.toFixed(3)} ms (min ${Math.min(...times).toFixed(3)} ms; median of ${REPEATS} x ${PER_REPEAT})`,
   );
   if (model.generateInto) {
-    // allocation-free variant into caller-owned arrays, h+ only (what the metric uses)
+    // allocation-free variant into caller-owned arrays: h+ only (the hessian metric, 22-only models) and
+    // h+ and hx (the symphony metric and match)
     const hp = new Float64Array(2 * grid.frequencies.length);
-    const p = { ...params };
-    for (let i = 0; i < WARMUP; i++) model.generateInto(grid, p, { hp });
-    const cpuInto: number[] = [];
-    for (let r = 0; r < REPEATS; r++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < PER_REPEAT; i++) {
-        p.m1 = params.m1 + 1e-3 * i;
-        model.generateInto(grid, p, { hp });
-        sink += hp[2000];
+    const hc = new Float64Array(2 * grid.frequencies.length);
+    for (const out of [{ hp }, { hp, hc }]) {
+      const p = { ...params };
+      for (let i = 0; i < WARMUP; i++) model.generateInto(grid, p, out);
+      const cpuInto: number[] = [];
+      for (let r = 0; r < REPEATS; r++) {
+        const c0 = process.cpuUsage();
+        for (let i = 0; i < PER_REPEAT; i++) {
+          p.m1 = params.m1 + 1e-3 * i;
+          model.generateInto(grid, p, out);
+          sink += hp[2000];
+        }
+        const c = process.cpuUsage(c0);
+        cpuInto.push((c.user + c.system) / 1000 / PER_REPEAT);
       }
-      const c = process.cpuUsage(c0);
-      cpuInto.push((c.user + c.system) / 1000 / PER_REPEAT);
+      const cpu = median(cpuInto);
+      console.log(`${name} ${grid.frequencies.length} bins, generateInto (${out.hc ? 'h+ and hx' : 'h+ only'}, caller-owned arrays): ` +
+        `CPU ${cpu.toFixed(3)} ms/waveform (${Math.round(1000 / cpu)} waveforms/s per core)`);
     }
-    console.log(`${name} ${grid.frequencies.length} bins, generateInto (h+ only, caller-owned array): CPU ${median(cpuInto).toFixed(3)} ms/waveform`);
   }
 }
 if (!Number.isFinite(sink)) console.log('non-finite output');
