@@ -73,9 +73,9 @@ export class FittingFactorEvaluator {
   readonly ws: MatchWorkspace;
   readonly symphony: boolean;
   readonly cache: TemplateCache;
-  private readonly index: ChirpMassIndex;
+  private chirpIndex: ChirpMassIndex | undefined;
   private readonly templates: Readonly<BankTemplates>;
-  private readonly scores: Float64Array;
+  private scores = new Float64Array(0);
 
   /** `psdOnGrid` overrides settings.psd (values on f_k = k df, k = 0..floor(fMax/df)). */
   constructor(settings: FittingFactorSettings, templates: Readonly<BankTemplates>, psdOnGrid?: Float64Array) {
@@ -87,10 +87,9 @@ export class FittingFactorEvaluator {
     this.ws = new MatchWorkspace({ psd, df: settings.df, fLowHz: settings.fMinHz, fHighHz: settings.fMaxHz });
     this.symphony = settings.symphony ?? !this.model.only22;
     this.templates = templates;
-    this.index = new ChirpMassIndex(templates.mass1, templates.mass2);
+    if (templates.mass1.length === 0) invalid('bank size', 0, 'must hold at least one template');
     const perTemplate = 16 * this.grid.frequencies.length * (this.symphony ? 2 : 1);
     this.cache = new TemplateCache((settings.cacheBytes ?? DEFAULT_CACHE_BYTES) / perTemplate);
-    this.scores = new Float64Array(this.index.size);
   }
 
   /** Waveform parameters of template i (1 Mpc, f_ref = f_min, angles from the bank or 0). */
@@ -121,7 +120,9 @@ export class FittingFactorEvaluator {
   /** Fitting factor of the injection with waveform parameters `params` seen from `sky`. */
   evaluate(params: WaveformParams, sky: SkyLocation): FittingFactorResult {
     const s = this.signal(params, sky);
-    const sel = this.index.select(chirpMass(params.m1, params.m2), this.settings.mchirpWindow, this.settings.minCandidates, this.settings.windowStep ?? 0.05);
+    // built on first use: a metric preselection never needs it (sorting millions of chirp masses costs seconds)
+    this.chirpIndex ??= new ChirpMassIndex(this.templates.mass1, this.templates.mass2);
+    const sel = this.chirpIndex.select(chirpMass(params.m1, params.m2), this.settings.mchirpWindow, this.settings.minCandidates, this.settings.windowStep ?? 0.05);
     return this.fittingFactor(s, sel.indices, sel.window);
   }
 
@@ -134,6 +135,7 @@ export class FittingFactorEvaluator {
   fittingFactor(s: Float64Array, candidates: ArrayLike<number>, window = NaN): FittingFactorResult {
     const ws = this.ws;
     let bestGrid = -1, bestIdx = -1;
+    if (this.scores.length < candidates.length) this.scores = new Float64Array(candidates.length);
     const scores = this.scores;
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c];

@@ -26,6 +26,9 @@ export class MetricMatchEstimator {
   readonly ws: MetricWorkspace;
   private readonly coords: Float64Array;
   private readonly type: MetricType;
+  /** Reused per injection: squared metric distances to every template, and the quickselect copy. */
+  private dist = new Float64Array(0);
+  private scratch = new Float64Array(0);
 
   constructor(options: MetricOptions, coordinates: Float64Array, type: MetricType = 'hessian') {
     this.ws = new MetricWorkspace(options);
@@ -41,42 +44,62 @@ export class MetricMatchEstimator {
    * of that many templates closest in metric distance (a candidate preselection for the true match).
    */
   estimate(c: BBHComponents, nearest = 0): MetricMatchResult {
-    const D = this.ws.format.D;
     const theta = this.ws.format.fromPhysical(c);
     const r = computeMetric(this.ws, theta, this.type);
     if (!r.positiveDefinite) return { metricMatch: NaN, template: -1, valid: false };
-    const M = r.metric;
-    const d = new Float64Array(D);
-    let best = -Infinity, arg = -1;
-    const N = this.coords.length / D;
-    const dist = nearest > 0 ? new Float64Array(N) : undefined;
-    for (let i = 0; i < N; i++) {
-      for (let a = 0; a < D; a++) d[a] = this.coords[i * D + a] - theta[a];
-      let q = 0;
-      for (let a = 0; a < D; a++) {
-        let row = 0;
-        for (let b = 0; b < D; b++) row += M[a * D + b] * d[b];
-        q += d[a] * row;
-      }
-      if (dist) dist[i] = q;
-      if (1 - q > best) { best = 1 - q; arg = i; }
+    const N = this.coords.length / this.ws.format.D;
+    if (this.dist.length !== N) this.dist = new Float64Array(N);
+    const arg = metricDistancesSq(this.coords, theta, r.metric, this.dist);
+    const out: MetricMatchResult = { metricMatch: 1 - this.dist[arg], template: arg, valid: true };
+    if (nearest > 0) {
+      if (this.scratch.length !== N) this.scratch = new Float64Array(N);
+      out.nearest = nearestIndices(this.dist, nearest, this.scratch);
     }
-    const out: MetricMatchResult = { metricMatch: best, template: arg, valid: true };
-    if (dist) out.nearest = nearestIndices(dist, nearest);
     return out;
   }
 }
 
 /**
+ * out[i] = dtheta^T M dtheta with dtheta = points[i] - theta (points N x D row-major, M D x D
+ * symmetric) written as sum_a M_aa d_a^2 + 2 sum_{a<b} M_ab d_a d_b; returns the index of the
+ * smallest (first on ties). The hot loop of the metric preselection: millions of templates per
+ * injection, so it allocates nothing and touches each coordinate once.
+ */
+export function metricDistancesSq(points: Float64Array, theta: ArrayLike<number>, M: ArrayLike<number>, out: Float64Array): number {
+  const D = theta.length;
+  const N = points.length / D;
+  const w = new Float64Array((D * (D + 1)) / 2);
+  for (let a = 0, k = 0; a < D; a++) for (let b = a; b < D; b++, k++) w[k] = (a === b ? 1 : 2) * M[a * D + b];
+  const t = Float64Array.from(theta);
+  const d = new Float64Array(D);
+  let best = Infinity, arg = 0;
+  for (let i = 0, o = 0; i < N; i++, o += D) {
+    for (let a = 0; a < D; a++) d[a] = points[o + a] - t[a];
+    let q = 0;
+    for (let a = 0, k = 0; a < D; a++) {
+      const da = d[a];
+      let row = 0;
+      for (let b = a; b < D; b++, k++) row += w[k] * d[b];
+      q += da * row;
+    }
+    out[i] = q;
+    if (q < best) { best = q; arg = i; }
+  }
+  return arg;
+}
+
+/**
  * Indices of the k smallest values of `dist`, smallest first (ties by index): the k-th smallest value
  * by quickselect on a copy (O(N), so a bank of millions costs milliseconds per injection), then only
- * the indices at or below it are sorted.
+ * the indices at or below it are sorted. `scratch` (length >= N) avoids allocating the copy.
  */
-export function nearestIndices(dist: Float64Array, k: number): Int32Array {
+export function nearestIndices(dist: Float64Array, k: number, scratch?: Float64Array): Int32Array {
   const N = dist.length;
   k = Math.min(k, N);
   if (k <= 0) return new Int32Array(0);
-  const threshold = kthSmallest(Float64Array.from(dist), k - 1);
+  const copy = scratch && scratch.length >= N ? scratch.subarray(0, N) : new Float64Array(N);
+  copy.set(dist);
+  const threshold = kthSmallest(copy, k - 1);
   const picked: number[] = [];
   for (let i = 0; i < N; i++) if (dist[i] <= threshold) picked.push(i);
   picked.sort((a, b) => dist[a] - dist[b] || a - b);
