@@ -12,6 +12,7 @@
 import { Rng } from '../src/core/rng.js';
 import { placeRandom } from '../src/placement/random.js';
 import { placeStochastic } from '../src/placement/stochastic.js';
+import { DefensiveMixtureSampler } from '../src/placement/mixture.js';
 import { pruneBank } from '../src/placement/prune.js';
 import { RejectionSampler, UniformBoxSampler, boxChecker } from '../src/placement/samplers.js';
 import type { PlacementProgress } from '../src/placement/types.js';
@@ -65,4 +66,31 @@ for (const metricAt of ['template', 'proposal'] as const) {
   const s = (performance.now() - t0) / 1000;
   const cov = await heldOutCoverage(prob.field, held, r.templates, dim, MM);
   console.log(`  metric at ${metricAt.padEnd(8)}: ${r.count} templates in ${s.toFixed(2)} s = ${(r.count / s).toFixed(0)} templates/s, ${r.stats.proposals} proposals (${(r.stats.proposals / s).toFixed(0)}/s), ${r.stats.metricEvaluations} metric evaluations, ${(r.stats.distanceChecks / r.stats.proposals).toFixed(1)} checks/proposal, held-out coverage ${cov.toFixed(3)}`);
+}
+
+console.log('\nrandom placement with a defensive mixture (1 - a) q + a uniform, eta = 0.9, 2000 livepoints:');
+console.log('  q = matched (∝ sqrt|det M|) or cornerless (∝ sqrt|det M| but 0 where x0 > 0.7 and x1 > 0.7: a flow that missed a corner)');
+console.log('  a = 0: stop on the livepoint count (mbank); a > 0: stop on the importance-weighted fraction');
+console.log('  sampler     a     templates  estimate ± error (ESS)   held-out (p-distributed)  placing s');
+{
+  const z = prob.sqrtDetMax / 1.5 * (1 - Math.exp(-1.5)); // ∫ sqrt|det M| over the unit box = k^D (e^1.5 - 1)
+  const inCorner = (x: ArrayLike<number>) => x[0] > 0.7 && x[1] > 0.7;
+  const zCorner = k ** dim * (Math.exp(1.5) - Math.exp(1.05)) * 0.3;
+  const matched = { dim, sample: (n: number, rng: Rng) => sampler.sample(n, rng), logDensity: (rows: Float64Array) => prob.sqrtDet(rows).map((v) => Math.log(v / z)) };
+  const cornerBase = new RejectionSampler(new UniformBoxSampler(prob.lo, prob.hi), (rows) => prob.sqrtDet(rows).map((v, i) => (inCorner(rows.subarray(i * dim, (i + 1) * dim)) ? 0 : v)), prob.sqrtDetMax);
+  const cornerless = {
+    dim, sample: (n: number, rng: Rng) => cornerBase.sample(n, rng),
+    logDensity: (rows: Float64Array) => prob.sqrtDet(rows).map((v, i) => (inCorner(rows.subarray(i * dim, (i + 1) * dim)) ? -Infinity : Math.log(v / (z - zCorner)))),
+  };
+  for (const [name, base] of [['matched', matched], ['cornerless', cornerless]] as const) {
+    for (const a of [0, 0.1, 0.2]) {
+      const s = a > 0 ? new DefensiveMixtureSampler(base, { lo: prob.lo, hi: prob.hi, uniformFraction: a, inside }) : base;
+      const r = await placeRandom({ ...common, sampler: s, rng: new Rng(1), livepoints: nLive, coveringFraction: 0.9, coverage: a > 0 ? 'weighted' : 'count' });
+      const cov = await heldOutCoverage(prob.field, held, r.templates, dim, MM);
+      const w = r.weighted;
+      const est = `${r.coveringFraction.toFixed(3)} ± ${r.coveringFractionError.toFixed(3)} (${w ? w.effectiveSampleSize.toFixed(0) : '-'})`;
+      const wNote = a === 0 && w ? ` [weighted ${w.fraction.toFixed(3)} ± ${w.error.toFixed(3)}]` : '';
+      console.log(`  ${name.padEnd(10)}  ${a.toFixed(2)}  ${String(r.count).padStart(9)}  ${est.padStart(24)}  ${cov.toFixed(3).padStart(24)}  ${(r.stats.timeMs.placing / 1000).toFixed(2).padStart(9)}${wNote}`);
+    }
+  }
 }
