@@ -24,7 +24,7 @@ const MAX_REL_STEP = 0.02;
 /** Largest |argument| of the exp / atan / e^{i alpha} increments evaluated by series (else exact). */
 const MAX_CARRIED_ARG = 0.01;
 /** Bins per call of fillChunk (see fill). */
-const CHUNK = 32;
+const CHUNK = 64;
 /**
  * Slots of the carried state: f, f^{-1/3}, ln f, block of the last computed bin (-1: none), exp, exp valid,
  * atan, its argument, atan valid, alpha, cos alpha, sin alpha.
@@ -59,7 +59,7 @@ export function fill(
 }
 
 /** Number of constants packed by packConstants (the order of the list in it). */
-const K_LENGTH = 81;
+const K_LENGTH = 84;
 
 /**
  * The frequency-independent numbers of fillChunk in one array (fillChunk reads only typed arrays).
@@ -97,6 +97,7 @@ function packConstants(s: PhenomPv2Setup): Float64Array {
     eta, 1.5 + eta / 6.0, 3.375 - (19.0 * eta) / 8 - (eta * eta) / 24.0, s.sL, s.sPerp,
     cz * yE, cz * yA, cz * yB, sz * yC, sz * yD,
     -sz * yE, -sz * yA, -sz * yB, cz * yC, cz * yD,
+    AMP_F_JOIN_INS, PHI_F_JOIN_INS, PI_THIRD,
   ]);
   return K;
 }
@@ -123,10 +124,8 @@ function fillChunk(
   const eta = K[66], lA = K[67], lB = K[68], sL = K[69], sPerp = K[70];
   const P1 = K[71], P2 = K[72], P3 = K[73], P4 = K[74], P5 = K[75];
   const Q1 = K[76], Q2 = K[77], Q3 = K[78], Q4 = K[79], Q5 = K[80];
-  // module bindings copied to locals: imported names can be slow to read inside a hot loop
-  const ampJoin = AMP_F_JOIN_INS;
-  const phiJoin = PHI_F_JOIN_INS;
-  const piThird = PI_THIRD;
+  // (module constants come in K too: an imported binding can cost a getter call per read under some loaders)
+  const ampJoin = K[81], phiJoin = K[82], piThird = K[83];
   const lnPi = Math.log(Math.PI);
   const sincos = sinCos;
   let fPrev = state[0];
@@ -156,13 +155,13 @@ function fillChunk(
     const carried = block === lastBlock && u > 0 && u < MAX_REL_STEP;
     if (carried) {
       // second-order guess, then one third-order correction it <- it (1 + e/3 + 2 e^2/9), e = 1 - f it^3
-      // (against f itself: no error accumulates); ln f = ln fPrev + 2 atanh(step/(f + fPrev)) by its series
+      // (against f itself: no error accumulates); ln f = ln fPrev + 2 atanh(w), w = step/(f + fPrev) < 0.01, by its series to w^7 (truncation < 1e-17 relative)
       it = itPrev * (1 - u * (1 / 3 - u * (2 / 9)));
       const e = 1 - f * (it * it * it);
       it *= 1 + e * (1 / 3 + e * (2 / 9));
       const w = step / (f + fPrev);
       const w2 = w * w;
-      lnF = lnPrev + 2 * w * (1 + w2 * (1 / 3 + w2 * (1 / 5 + w2 * (1 / 7 + w2 * (1 / 9)))));
+      lnF = lnPrev + 2 * w * (1 + w2 * (1 / 3 + w2 * (1 / 5 + w2 * (1 / 7))));
     } else {
       it = 1 / Math.cbrt(f);
       lnF = Math.log(f);
@@ -234,12 +233,16 @@ function fillChunk(
     // NNLO Euler angles alpha and 2 epsilon
     const alpha = aA1 * invF + aA2 * it2 + aA3 * it + aA4 * lnF + aA5 * t + aA0;
     const twoEps = eE1 * invF + eE2 * it2 + eE3 * it + eE4 * lnF + eE5 * t + eE0;
-    // opening angle: cos b = 1/sqrt(1 + r^2), r = S_perp/(L_2PN(v) + S_L) = S_perp v/(eta (1 + lA v^2 + lB v^4) + S_L v)
+    // opening angle: cos b = 1/sqrt(1 + r^2), r = S_perp/(L_2PN(v) + S_L) = num/den, num = S_perp v,
+    // den = eta (1 + lA v^2 + lB v^4) + S_L v: cos b = |den|/sqrt(den^2 + num^2), sin b = |num|/sqrt(den^2 + num^2)
+    // (sign of L + S_L ignored as in LAL; den = 0 gives beta = pi/2)
     const v = piThird * t;
     const xv = v * v;
-    const r = (sPerp * v) / (eta * (1.0 + lA * xv + lB * xv * xv) + sL * v);
-    const cb = 1.0 / Math.sqrt(1.0 + r * r);
-    const sb = cb > 0 ? Math.abs(r) * cb : 1; // (L + S_L = 0: beta = pi/2)
+    const num = sPerp * v;
+    const den = eta * (1.0 + lA * xv + lB * xv * xv) + sL * v;
+    const invNorm = 1.0 / Math.sqrt(den * den + num * num);
+    const cb = Math.abs(den) * invNorm;
+    const sb = Math.abs(num) * invNorm;
     const even = 0.5 * (1 + cb * cb);
     // e^{i alpha} carried: times e^{i d}, d = alpha - alphaPrev, by its series when |d| < 0.01 (error < 1e-20)
     const da = alpha - alphaPrev;

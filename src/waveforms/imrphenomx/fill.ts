@@ -34,7 +34,7 @@ const MAX_REL_STEP = 0.02;
 /** Largest |argument| of the exp / atan / atanh increments evaluated by their series. */
 const MAX_SERIES_ARG = 0.01;
 /** Bins per call of fillChunk (see fillPhenomX). */
-const CHUNK = 32;
+const CHUNK = 64;
 /**
  * Slots of the carried state: f, z = f^{-1/6}, ln f, ln valid, block of the last computed bin (-1: none),
  * exp, exp valid, atan, its argument, atan valid, atan region (1: ringdown).
