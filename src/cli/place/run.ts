@@ -151,6 +151,7 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
     Object.assign(summary, {
       templates: r.count, coveringFraction: r.coveringFraction, coveringFractionError: r.coveringFractionError, livepoints: r.livepoints,
       predictedCount: r.predictedCount, pruned: r.stats.pruned, volume: ps.volume, placementStats: r.stats,
+      ...(r.weighted ? { weightedCoverage: { ...r.weighted, uniformFraction: s.uniformFraction } } : {}),
     });
     summary.flowAccuracy.livepoints = { points: ps.accuracy.points, mean: ps.accuracy.mean, std: ps.accuracy.std };
     if (r.aborted) {

@@ -3,7 +3,7 @@
  * form printed on stdout: templates, covering fraction, volume and predicted count, flow accuracy,
  * time per stage, files.
  */
-import type { PlacementResult } from '../../placement/types.js';
+import type { PlacementResult, WeightedCoverage } from '../../placement/types.js';
 import type { FlowAccuracy, VolumeEstimate } from './diagnostics.js';
 
 /** Residual statistics without the residuals. */
@@ -27,6 +27,8 @@ export interface PlaceSummary {
   coveringFractionError: number;
   targetCoveringFraction: number;
   livepoints: number;
+  /** Importance-weighted covering fraction (random) and the --uniform-fraction of the livepoints' mixture. */
+  weightedCoverage?: WeightedCoverage & { uniformFraction: number };
   /** Placement's running prediction of the final count (random). */
   predictedCount: number | null;
   pruned: number;
@@ -50,6 +52,8 @@ export function summaryText(s: PlaceSummary): string {
   lines.push(`  templates           ${s.templates}${s.pruned > 0 ? ` (${s.pruned} pruned)` : ''}`);
   if (s.method === 'random') {
     lines.push(`  covering fraction   ${fmt(s.coveringFraction)} ± ${fmt(s.coveringFractionError, 2)} (target ${s.targetCoveringFraction}, ${s.livepoints} livepoints)`);
+    const w = s.weightedCoverage;
+    if (w) lines.push(`  metric-volume cov.  ${fmt(w.fraction)} ± ${fmt(w.error, 2)} (weights sqrt|det M|/q, ESS ${Math.round(w.effectiveSampleSize)}, uniform fraction ${w.uniformFraction})`);
   } else {
     lines.push(`  rejection rate      ${fmt(s.coveringFraction)} ± ${fmt(s.coveringFractionError, 2)} (recent proposals already covered)`);
   }
