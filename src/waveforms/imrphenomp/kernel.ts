@@ -5,7 +5,7 @@
  *
  * Carried values: f^{-1/3} (Newton-corrected against f itself), ln f, the merger-ringdown exp and atan
  * and e^{i alpha} follow short series from the previous bin. They are re-anchored on Math.cbrt / Math.log /
- * Math.exp / Math.atan / sinCos at the first bin of every aligned block of ANCHOR_BLOCK indices and whenever
+ * Math.exp / Math.atan / sinCosTable at the first bin of every aligned block of 64 indices and whenever
  * the step is not small, so a fill started anywhere inside a block (at the block's first index) reproduces
  * the values of a fill from the start bit for bit: generateInto over any [kLo, kHi) equals generate.
  */
@@ -13,7 +13,7 @@ import { MTSUN_SI } from '../../core/constants.js';
 import { AMP_F_JOIN_INS } from '../imrphenomd/amplitude.js';
 import { PHI_F_JOIN_INS } from '../imrphenomd/phase.js';
 import { PI_M_THIRD, PI_M_TWO_THIRDS, PI_THIRD } from '../imrphenomd/pi-powers.js';
-import { sinCos } from '../imrphenomd/sincos.js';
+import { sinCosTable } from './sincos-table.js';
 import type { WaveformParams } from '../types.js';
 import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
@@ -127,7 +127,7 @@ function fillChunk(
   // (module constants come in K too: an imported binding can cost a getter call per read under some loaders)
   const ampJoin = K[81], phiJoin = K[82], piThird = K[83];
   const lnPi = Math.log(Math.PI);
-  const sincos = sinCos;
+  const sincos = sinCosTable;
   let fPrev = state[0];
   let itPrev = state[1];
   let lnPrev = state[2];

@@ -8,14 +8,14 @@
  * by short series (z is corrected against f itself, so its error does not accumulate) and re-anchored on
  * Math.cbrt / Math.log / Math.exp / Math.atan at the first computed bin of every aligned block of 64 indices
  * and whenever the step is not small (relative step >= 0.02, increments > 0.01, a region change, or a
- * non-increasing frequency); cos/sin share one argument reduction (imrphenomd/sincos.ts). The bins run in
- * chunks of CHUNK with a carried state plus a load-time type-feedback warm-up (the scheme of
- * imrphenomd/kernel.ts). Because anchors sit at fixed indices, a fill started at the first index of kLo's
+ * non-increasing frequency); cos/sin share one argument reduction and a 64-entry table
+ * (imrphenomp/sincos-table.ts). The bins run in chunks of CHUNK with a carried state plus a load-time
+ * type-feedback warm-up (the scheme of imrphenomd/kernel.ts). Because anchors sit at fixed indices, a fill started at the first index of kLo's
  * block gives bitwise the values of a fill from the first bin: generateInto equals generate for any
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
-import { sinCos } from '../imrphenomd/sincos.js';
+import { sinCosTable } from '../imrphenomp/sincos-table.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import type { PhenomXSetup } from './model.js';
@@ -109,7 +109,7 @@ function fillChunk(
   const q6L = K[34], q7 = K[35], q8 = K[36], q8L = K[37], q9 = K[38], q10 = K[39], q11 = K[40], fRing = K[41];
   const b0 = K[42], b1 = K[43], b2 = K[44], b3h = K[45], b4t = K[46], bL = K[47], bC = K[48], inv2Damp = K[49];
   const c0 = K[50], c1 = K[51], c2 = K[52], c4t = K[53], cL = K[54], cC = K[55], invDamp = K[56];
-  const sincos = sinCos;
+  const sincos = sinCosTable;
   let fPrev = state[0];
   let zPrev = state[1];
   let lnPrev = state[2];
