@@ -6,7 +6,9 @@
  * removes); the grid maximum over lags is refined to a continuous time shift for every candidate
  * within `refineWithin` of the best grid match. Otherwise (precessing / higher modes) the signal is
  * s = F+ h+ + Fx hx with the injection's sky location and polarisation and the match is the
- * symphony match (arXiv:1709.09181 Eq. 13) over the template's polarisations, on the lag grid.
+ * symphony match (arXiv:1709.09181 Eq. 13) over the template's polarisations, refined the same way
+ * (src/match/symphony-refine.ts: the symphony statistic has no phase freedom, so the lag grid alone
+ * would bias precessing FFs low by up to ~1%; mbank's symphony match has that bias).
  * One evaluator per worker: it owns a MatchWorkspace and a template cache (not thread safe).
  */
 import { invalid } from '../core/errors.js';
@@ -17,6 +19,7 @@ import { normaliseTemplate } from '../match/inner.js';
 import { correlateKernel, matchNormalised } from '../match/match.js';
 import { refinedResult } from '../match/refine.js';
 import { combinePolarizations, symphonyMatch } from '../match/symphony.js';
+import { symphonyMatchRefined } from '../match/symphony-refine.js';
 import { MatchWorkspace } from '../match/workspace.js';
 import { loadPsd } from '../psd/resolve.js';
 import { getModel } from '../waveforms/registry.js';
@@ -60,6 +63,8 @@ export interface FittingFactorResult {
   /** Number of candidate templates and the chirp-mass window that selected them. */
   candidates: number;
   window: number;
+  /** Position of the best template in the candidate list. */
+  rank: number;
 }
 
 /** Default byte budget of the template cache. */
@@ -145,17 +150,21 @@ export class FittingFactorEvaluator {
       if (m > bestGrid) { bestGrid = m; bestIdx = i; }
     }
     let ff = bestGrid, template = bestIdx;
-    if (!this.symphony) {
-      const within = this.settings.refineWithin ?? 0.02;
-      for (let c = 0; c < candidates.length; c++) {
-        if (scores[c] < bestGrid - within) continue;
-        const i = candidates[c];
-        const t = this.cache.get(i, this.makeTemplate);
+    const within = this.settings.refineWithin ?? 0.02;
+    for (let c = 0; c < candidates.length; c++) {
+      if (scores[c] < bestGrid - within) continue;
+      const i = candidates[c];
+      const t = this.cache.get(i, this.makeTemplate);
+      let r: number;
+      if (this.symphony) {
+        r = symphonyMatchRefined(ws, t.hp, t.hc!, s).match;
+      } else {
         const { ss } = correlateKernel(ws, t.hp, s, 1);
-        const r = refinedResult(ws, 1, ss).match;
-        if (r > ff) { ff = r; template = i; }
+        r = refinedResult(ws, 1, ss).match;
       }
+      if (r > ff) { ff = r; template = i; }
     }
-    return { ff, template, gridMatch: template === bestIdx ? bestGrid : scores[Array.prototype.indexOf.call(candidates, template)], candidates: candidates.length, window };
+    const rank = Array.prototype.indexOf.call(candidates, template) as number;
+    return { ff, template, gridMatch: scores[rank], candidates: candidates.length, window, rank };
   }
 }

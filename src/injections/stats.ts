@@ -22,6 +22,12 @@ export interface InjectionStats {
   window: (number | null)[];
   metricMatch?: (number | null)[];
   metricTemplate?: (number | null)[];
+  /**
+   * Position of the best template in the candidate list (0 = first; with the metric preselection the
+   * list is ordered by metric distance, so ranks far below the candidate count show it was wide enough).
+   * Absent in files written before it existed.
+   */
+  rank?: (number | null)[];
   /** Wall time spent so far over all sessions [s]. */
   seconds: number;
 }
@@ -31,7 +37,7 @@ export function emptyStats(n: number, settings: Record<string, unknown>, withMet
   const nulls = () => new Array<number | null>(n).fill(null);
   return {
     format: 'mbank-ts-injection-stats', version: 1, settings, n,
-    ff: nulls(), template: nulls(), gridMatch: nulls(), candidates: nulls(), window: nulls(),
+    ff: nulls(), template: nulls(), gridMatch: nulls(), candidates: nulls(), window: nulls(), rank: nulls(),
     ...(withMetric ? { metricMatch: nulls(), metricTemplate: nulls() } : {}),
     seconds: 0,
   };

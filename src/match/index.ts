@@ -5,3 +5,4 @@ export * from './inner.js';
 export { match, matchNormalised, correlation, type MatchResult } from './match.js';
 export { matchRefined } from './refine.js';
 export * from './symphony.js';
+export { symphonyMatchRefined } from './symphony-refine.js';

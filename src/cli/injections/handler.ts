@@ -39,6 +39,8 @@ export interface InjectionOutcome {
   gridMatch: number;
   candidates: number;
   window: number;
+  /** Position of the best template among the candidates. */
+  rank?: number;
   metricMatch?: number;
   metricTemplate?: number;
 }
@@ -52,7 +54,7 @@ export function injectionHandler(data: InjectionWorkerData): (items: InjectionIt
     const m = est?.estimate(it.components, byMetric ? data.settings.minCandidates : 0);
     // a non-positive-definite metric at the injection falls back to the chirp-mass window
     const r = m?.nearest ? ev.evaluateAmong(it.params, it.sky, m.nearest) : ev.evaluate(it.params, it.sky);
-    const out: InjectionOutcome = { index: it.index, ff: r.ff, template: r.template, gridMatch: r.gridMatch, candidates: r.candidates, window: r.window };
+    const out: InjectionOutcome = { index: it.index, ff: r.ff, template: r.template, gridMatch: r.gridMatch, candidates: r.candidates, window: r.window, rank: r.rank };
     if (m && data.recordMetric) {
       out.metricMatch = m.metricMatch;
       out.metricTemplate = m.template;

@@ -68,6 +68,7 @@ function store(stats: InjectionStats, o: InjectionOutcome): void {
   stats.gridMatch[i] = o.gridMatch;
   stats.candidates[i] = o.candidates;
   stats.window[i] = Number.isFinite(o.window) ? o.window : null;
+  if (stats.rank) stats.rank[i] = o.rank ?? null;
   if (stats.metricMatch && o.metricMatch !== undefined) {
     stats.metricMatch[i] = Number.isFinite(o.metricMatch) ? o.metricMatch : null;
     stats.metricTemplate![i] = o.metricTemplate ?? null;
