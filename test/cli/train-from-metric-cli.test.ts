@@ -37,13 +37,13 @@ describe('mbank-ts train --from-metric', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mbank-cli-tfm-'));
     const errA = await run(trainCommand, ['train', '--from-metric', ...problem, '--flow-file', join(dir, 'a.safetensors'), '--plot', join(dir, 'pa')]);
     const errB = await run(trainFromMetricCommand, ['train-from-metric', ...problem, '--flow-file', join(dir, 'b.safetensors'), '--plot', join(dir, 'pb')]);
-    // the same rounds, in the same words (the from-metric batch default, 500, applies to both)
+    // the same rounds, in the same words (the from-metric batch default, 500, applies to both; the default objective, reverse-kl)
     const rounds = (s: string) => s.split('\n').filter((l) => /round \d+:/.test(l)).map((l) => l.replace(/\([\d.]+ s\)/, ''));
     expect(rounds(errA)).toHaveLength(3);
     expect(rounds(errA)).toEqual(rounds(errB));
     const a = loadFlowWithMetadata(join(dir, 'a.safetensors'));
     const b = loadFlowWithMetadata(join(dir, 'b.safetensors'));
-    expect(JSON.parse(a.metadata.training)).toMatchObject({ fromMetric: true, objective: 'regression', evaluations: 240 });
+    expect(JSON.parse(a.metadata.training)).toMatchObject({ fromMetric: true, objective: 'reverse-kl', evaluations: 240 });
     const x = tf.tensor2d([[12, 1.5], [20, 3], [28, 2.2]]);
     expect(Array.from(a.flow.logProb(x).dataSync())).toEqual(Array.from(b.flow.logProb(x).dataSync()));
     x.dispose();
