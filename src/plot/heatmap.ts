@@ -131,8 +131,10 @@ export function renderHeatmaps(panels: readonly HeatmapPanel[], grid: HeatmapGri
       for (let i = 0; i < grid.nx; i++) {
         const t = colorPosition(colour, p.values[j * grid.nx + i]);
         ctx.fillStyle = Number.isNaN(t) ? '#e6e6e6' : viridisCss(t);
-        // cells overlap by a fraction of a pixel so no seams show between them
-        ctx.fillRect(rect.x + i * cw, rect.y + rect.h - (j + 1) * ch, cw + 0.6, ch + 0.6);
+        // whole-pixel edges: cells tile the area exactly, no antialiased seams between them
+        const x0 = Math.round(rect.x + i * cw);
+        const y0 = Math.round(rect.y + rect.h - (j + 1) * ch);
+        ctx.fillRect(x0, y0, Math.round(rect.x + (i + 1) * cw) - x0, Math.round(rect.y + rect.h - j * ch) - y0);
       }
     }
     const ax = new Axes(ctx, rect, xScale, yScale, theme);

@@ -11,12 +11,11 @@
  * mean_j e^{l_j}/q_old(x_j) (unbiased too) is dominated by the poor early flows (tried: +0.34 nats
  * on the default problem).
  */
-import * as tf from '@tensorflow/tfjs';
 import { isInside, type Region } from '../../coordinates/box.js';
 import { flowConstant } from '../../flow/losses.js';
 import { trainReplayReverseKL, truncatedImportanceWeights, type ReplaySet } from '../../flow/score-function.js';
 import type { STDFlow } from '../../flow/std-flow.js';
-import { logProbChunked, type Samples } from '../../flow/train-data.js';
+import { logProbChunked, writeVariables, type Samples } from '../../flow/train-data.js';
 
 /** n flow samples inside the region with their log q (the proposal density recorded at draw time). */
 export function drawFromFlow(flow: STDFlow, region: Region, n: number, seed: number): { x: Float64Array; logProb: Float64Array } {
@@ -71,7 +70,5 @@ export function setLogNormalisation(flow: STDFlow, x: Float64Array, logPdf: Arra
   const logq = logProbChunked(flow, x, logPdf.length, 16384);
   const v = logEvidence(logPdf, logq, logProposal);
   if (!c || !Number.isFinite(v)) return;
-  const t = tf.fill(c.shape, v, 'float32');
-  c.assign(t);
-  t.dispose();
+  writeVariables([c], [Float32Array.of(v)]);
 }
