@@ -85,7 +85,8 @@ for (const order of [2, 4]) {
   const precessing = { ...base, variableFormat: 'Mq_s1xz_s2z_iota', approximant: 'IMRPhenomPv2' };
   const pp = precessingPoints(quick ? 10 : 30);
   for (const [label, ws] of [['generateInto', new MetricWorkspace(precessing)], ['generate + copy', new GenerateCopyWorkspace(precessing)]] as const) {
-    for (const p of pp) computeMetric(ws, p, 'symphony');
+    // warm-up: ~1500 waveforms, until V8 settles (see bench/waveforms.bench.ts)
+    for (let w = 0; w < 4; w++) for (const p of pp) computeMetric(ws, p, 'symphony');
     const t = time(pp, repeats, (p) => computeMetric(ws, p, 'symphony'));
     const nWaveforms = 1 + 2 * ws.format.D;
     console.log(`metric symphony Mq_s1xz_s2z_iota IMRPhenomPv2 4097 bins, FD order 2 (${nWaveforms} waveforms, h+ and hx at the centre), ` +
