@@ -40,3 +40,19 @@ export function toyPsd(n: number, df: number): Float64Array {
   }
   return s;
 }
+
+/**
+ * A precessing-like template pair on n bins of df: h+ = a, hx = -0.6 i a + 0.35 b with a, b chirps
+ * of chirp mass 8.7 and 9.4 (hx is not proportional to h+, so the symphony match differs from the
+ * phase-maximised one). Also returns b.
+ */
+export function precessingLikePair(n: number, df: number): { hp: Float64Array; hc: Float64Array; a: Float64Array; b: Float64Array } {
+  const a = chirp(n, df, 8.7, 15, 600);
+  const b = chirp(n, df, 9.4, 15, 600, 0.004, 0.9);
+  const hc = new Float64Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    hc[2 * k] = 0.6 * a[2 * k + 1] + 0.35 * b[2 * k];
+    hc[2 * k + 1] = -0.6 * a[2 * k] + 0.35 * b[2 * k + 1];
+  }
+  return { hp: a, hc, a, b };
+}

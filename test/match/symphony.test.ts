@@ -3,19 +3,12 @@ import { Rng } from '../../src/core/rng.js';
 import { match } from '../../src/match/match.js';
 import { combinePolarizations, symphonyMatch } from '../../src/match/symphony.js';
 import { MatchWorkspace } from '../../src/match/workspace.js';
-import { chirp, shift, toyPsd } from './chirp.js';
+import { chirp, precessingLikePair, shift, toyPsd } from './chirp.js';
 
 const n = 4097, df = 0.25;
 const ws = new MatchWorkspace({ psd: toyPsd(n, df), df, fLowHz: 15, fHighHz: 1024 });
-const a = chirp(n, df, 8.7, 15, 600);
-const b = chirp(n, df, 9.4, 15, 600, 0.004, 0.9);
 /** hx = -0.6 i a + 0.35 b: not proportional to h+ (a precessing-like template). */
-const hp = a;
-const hc = new Float64Array(2 * n);
-for (let k = 0; k < n; k++) {
-  hc[2 * k] = 0.6 * a[2 * k + 1] + 0.35 * b[2 * k];
-  hc[2 * k + 1] = -0.6 * a[2 * k] + 0.35 * b[2 * k + 1];
-}
+const { hp, hc, a, b } = precessingLikePair(n, df);
 
 describe('symphony match', () => {
   it('is 1 for a signal that is any real combination of the template polarisations', () => {
