@@ -35,9 +35,10 @@ export const placeOptions = {
   'chunk-size': { type: 'number', default: 64, describe: 'dataset rows per reproducible chunk' },
   'max-templates': { type: 'number', describe: 'stop placing after this many templates' },
   'uniform-fraction': {
-    type: 'number', default: 0,
+    type: 'number', default: 0.1,
     describe: 'share a in [0, 1) of livepoints and proposals drawn uniformly in the box within the mass cuts instead of from the flow ' +
-      '(defensive mixture); a > 0 also makes random placement stop on the importance-weighted covering fraction (w = sqrt|det M| / q_mix). 0: mbank\'s placement',
+      '(defensive mixture, robust to flow errors); a > 0 also makes random placement stop on the importance-weighted covering fraction ' +
+      '(the covered fraction of the metric volume, weights sqrt|det M| / q_mix). 0: mbank\'s placement (flow only, livepoint count)',
   },
 } satisfies Record<string, Options>;
 

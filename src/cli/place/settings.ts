@@ -10,6 +10,7 @@ import { checkMetricType, type MetricType } from '../../metric/metric.js';
 import type { MetricOptions } from '../../metric/workspace.js';
 import { getModel } from '../../waveforms/registry.js';
 import { metricOptionsFromArgs, rangesFromArgs } from '../commands/metric.js';
+import { placeOptions } from './options.js';
 
 /** Flow architecture and training settings. */
 export interface TrainSettings {
@@ -98,7 +99,7 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   if (typeof minDelta !== 'number' || !(minDelta >= 0)) invalid('--min-delta', minDelta, 'must be >= 0');
   const hidden = [args['hidden-features'] as number | number[]].flat().map((h) => positiveInt('--hidden-features', h));
   const maxTemplates = args['max-templates'] === undefined ? undefined : positiveInt('--max-templates', args['max-templates']);
-  const uniformFraction = args['uniform-fraction'] ?? 0;
+  const uniformFraction = args['uniform-fraction'] ?? placeOptions['uniform-fraction'].default;
   if (typeof uniformFraction !== 'number' || !(uniformFraction >= 0 && uniformFraction < 1)) invalid('--uniform-fraction', uniformFraction, 'must be a number in [0, 1)');
   return {
     runName: String(args['run-name']),
