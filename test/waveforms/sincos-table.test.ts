@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { sinCosTable } from '../../src/waveforms/imrphenomp/sincos-table.js';
+import { sinCosTable } from '../../src/waveforms/sincos-table.js';
 
 describe('sinCosTable', () => {
   it('gives cos and sin within 3e-16 of Math.cos / Math.sin for |x| < 4, and within 1e-16 |x| beyond (phases up to 1e7 rad)', () => {

@@ -1,35 +1,26 @@
 /**
  * IMRPhenomPv2 per-bin kernel: h+ and hx on the selected bins from a PhenomPv2Setup (formulas in
  * model.ts's header), run in chunks of CHUNK bins with a carried state, plus a load-time type-feedback
- * warm-up (the scheme of imrphenomd/kernel.ts). Used by model.ts only.
+ * warm-up. Used by model.ts only.
  *
- * Carried values: f^{-1/3} (Newton-corrected against f itself), ln f, the merger-ringdown exp and atan
- * and e^{i alpha} follow short series from the previous bin. They are re-anchored on Math.cbrt / Math.log /
- * Math.exp / Math.atan / sinCosTable at the first bin of every aligned block of 64 indices and whenever
- * the step is not small, so a fill started anywhere inside a block (at the block's first index) reproduces
- * the values of a fill from the start bit for bit: generateInto over any [kLo, kHi) equals generate.
+ * Each chunk first gets the IMRPhenomD core (Mf, f^{-1/3}, ln f, amplitude, phase) from
+ * imrphenomd/chunk.ts, then this file's loop adds the precession. Carried values (there, and e^{i alpha}
+ * here) are re-anchored at the first bin of every aligned block of 64 indices and whenever the step is not
+ * small, so a fill started anywhere inside a block (at the block's first index) reproduces the values of a
+ * fill from the start bit for bit: generateInto over any [kLo, kHi) equals generate.
  */
 import { MTSUN_SI } from '../../core/constants.js';
-import { AMP_F_JOIN_INS } from '../imrphenomd/amplitude.js';
-import { PHI_F_JOIN_INS } from '../imrphenomd/phase.js';
+import { ANCHOR_SHIFT, B_AMP, B_F, B_FLAG, B_IT, B_LN, B_PHI, BUFFER_LENGTH, CHUNK, newCoreState, packCore, phenomDChunk } from '../imrphenomd/chunk.js';
 import { PI_M_THIRD, PI_M_TWO_THIRDS, PI_THIRD } from '../imrphenomd/pi-powers.js';
-import { sinCosTable } from './sincos-table.js';
+import { zeroBins } from '../kernel-helpers.js';
+import { sinCosTable } from '../sincos-table.js';
 import type { WaveformParams } from '../types.js';
 import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
-/** log2 of the anchor block: values are re-anchored at the first computed bin of each block of 64 indices. */
-const ANCHOR_SHIFT = 6;
-/** Largest relative frequency step (f - fPrev)/fPrev for which values are carried (else re-anchored). */
-const MAX_REL_STEP = 0.02;
-/** Largest |argument| of the exp / atan / e^{i alpha} increments evaluated by series (else exact). */
+/** Largest |argument| of the e^{i alpha} increments evaluated by series (else exact). */
 const MAX_CARRIED_ARG = 0.01;
-/** Bins per call of fillChunk (see fill). */
-const CHUNK = 64;
-/**
- * Slots of the carried state: f, f^{-1/3}, ln f, block of the last computed bin (-1: none), exp, exp valid,
- * atan, its argument, atan valid, alpha, cos alpha, sin alpha.
- */
-const STATE_LENGTH = 12;
+/** Slots of the carried state of the precession loop: alpha, cos alpha, sin alpha. */
+const STATE_LENGTH = 3;
 const HALF_SQRT_6 = 0.5 * Math.sqrt(6);
 
 /**
@@ -48,30 +39,31 @@ export function fill(
   zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
   if (!(kStop > kStart)) return;
   const kFrom = Math.max(rangeStart, (kStart >> ANCHOR_SHIFT) << ANCHOR_SHIFT);
+  const coreState = newCoreState();
   const state = new Float64Array(STATE_LENGTH);
-  state[3] = -1;
-  state[10] = 1;
+  state[1] = 1;
+  const buf = new Float64Array(BUFFER_LENGTH);
   const cs = new Float64Array(2);
+  const KD = packCore(0.5 * s.ampScale * s.amp.amp0, MTSUN_SI * s.mTotal, s.amp, s.phase);
   const K = packConstants(s);
   for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
-    fillChunk(K, freqs, c0, Math.min(c0 + CHUNK, kStop), kStart, fLo, fHi, hp, hc, state, cs);
+    const c1 = Math.min(c0 + CHUNK, kStop);
+    phenomDChunk(KD, freqs, c0, c1, fLo, fHi, coreState, buf);
+    fillChunk(K, freqs, c0, c1, kStart, buf, hp, hc, state, cs);
   }
 }
 
 /** Number of constants packed by packConstants (the order of the list in it). */
-const K_LENGTH = 84;
+const K_LENGTH = 30;
 
 /**
- * The frequency-independent numbers of fillChunk in one array (fillChunk reads only typed arrays).
+ * The frequency-independent numbers of fillChunk (beyond the IMRPhenomD core's) in one array.
  * The l = 2 harmonics, Wigner-d sums and the polarisation rotation by zeta are folded into P1..P5 (h+)
  * and Q1..Q5 (hx): with w = (sin^2 b, sin b cos b cos a, e cos 2a, sin b cos b sin a, e sin 2a) and
  * v = (sin b sin a, cos b sin 2a, sin b cos a, cos b cos 2a), e = (1 + cos^2 b)/2,
  * Re = sum_i X_i w_i, Im = X2 v1 + X3 v2 - X4 v3 - X5 v4 for X = P, Q.
  */
 function packConstants(s: PhenomPv2Setup): Float64Array {
-  const a = s.amp;
-  const p = s.phase;
-  const wA = a.fDM * a.gamma3;
   const lnPi = Math.log(Math.PI);
   const [ac1, ac2, ac3, ac4, ac5] = s.angles.alpha;
   const [ec1, ec2, ec3, ec4, ec5] = s.angles.epsilon;
@@ -86,150 +78,55 @@ function packConstants(s: PhenomPv2Setup): Float64Array {
   const yE = HALF_SQRT_6 * y0;
   const K = new Float64Array(K_LENGTH);
   K.set([
-    0.5 * s.ampScale * a.amp0, MTSUN_SI * s.mTotal, 2 * Math.PI * s.tCorr, -2 * s.frame.phiAligned,
-    a.fPeak, p.fMRDJoin, wA * wA, a.gamma2 / wA, wA * a.gamma1, 1 / p.fDM, p.beta3 / 3, p.alpha5 * p.fRD, (4.0 / 3.0) * p.alpha3,
-    a.i23, a.i43, a.i53, a.i1, a.i2, a.rho1, a.rho2, a.rho3, a.fRD, a.f1, a.f2, a.f3, a.n0, a.n1, a.n2, a.n3, a.n4,
-    p.p0, p.p23, p.p13, p.p13l, p.pl, p.pm13, p.pm23, p.pm1, p.pm43, p.pm53, p.s1, p.s43, p.s53, p.s2, p.etaInv,
-    p.alpha1, p.alpha2, p.alpha4, p.beta1, p.beta2, p.c1Int, p.c2Int, p.c1MRD, p.c2MRD,
+    2 * Math.PI * s.tCorr, -2 * s.frame.phiAligned,
     // alpha and 2 epsilon in powers of Mf (factor 2 exact): c1/(pi f) + c2 (pi f)^{-2/3} + c3 (pi f)^{-1/3} + c4 ln(pi f) + c5 (pi f)^{1/3}
     ac1 / Math.PI, ac2 * PI_M_TWO_THIRDS, ac3 * PI_M_THIRD, ac4, ac5 * PI_THIRD, ac4 * lnPi - s.alphaOffset,
     2 * (ec1 / Math.PI), 2 * (ec2 * PI_M_TWO_THIRDS), 2 * (ec3 * PI_M_THIRD), 2 * ec4, 2 * (ec5 * PI_THIRD), 2 * (ec4 * lnPi - s.epsilonOffset),
     eta, 1.5 + eta / 6.0, 3.375 - (19.0 * eta) / 8 - (eta * eta) / 24.0, s.sL, s.sPerp,
     cz * yE, cz * yA, cz * yB, sz * yC, sz * yD,
     -sz * yE, -sz * yA, -sz * yB, cz * yC, cz * yD,
-    AMP_F_JOIN_INS, PHI_F_JOIN_INS, PI_THIRD,
+    PI_THIRD,
   ]);
   return K;
 }
 
 /**
- * Bins [k0, k1) of fill (constants K from packConstants), continuing the recurrences in `state` (see
- * STATE_LENGTH) and updating it; bins below kWrite are computed but not written.
+ * Bins [k0, k1) of fill (constants K from packConstants, the IMRPhenomD core of these bins in `buf`, see
+ * imrphenomd/chunk.ts), continuing e^{i alpha} in `state` (see STATE_LENGTH) and updating it; bins below
+ * kWrite are computed but not written.
  */
 function fillChunk(
-  K: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, fLo: number, fHi: number,
+  K: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, buf: Float64Array,
   hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
 ): void {
-  const scale = K[0], mSec = K[1], twoPiT = K[2], phase0 = K[3];
-  const fPeak = K[4], fMRD = K[5], wA2 = K[6], gA = K[7], gwA = K[8], invFDM = K[9], beta3Third = K[10], a5fRD = K[11];
-  const fourThirdsA3 = K[12];
-  const i23 = K[13], i43 = K[14], i53 = K[15], i1 = K[16], i2 = K[17], rho1 = K[18], rho2 = K[19], rho3 = K[20];
-  const fRD = K[21], f1 = K[22], f2 = K[23], f3 = K[24], n0 = K[25], n1 = K[26], n2 = K[27], n3 = K[28], n4 = K[29];
-  const p0 = K[30], p23 = K[31], p13 = K[32], p13l = K[33], pl = K[34], pm13 = K[35], pm23 = K[36], pm1 = K[37];
-  const pm43 = K[38], pm53 = K[39], s1 = K[40], s43 = K[41], s53 = K[42], s2 = K[43], etaInv = K[44];
-  const alpha1 = K[45], alpha2 = K[46], alpha4 = K[47], beta1 = K[48], beta2 = K[49];
-  const c1Int = K[50], c2Int = K[51], c1MRD = K[52], c2MRD = K[53];
-  const aA1 = K[54], aA2 = K[55], aA3 = K[56], aA4 = K[57], aA5 = K[58], aA0 = K[59];
-  const eE1 = K[60], eE2 = K[61], eE3 = K[62], eE4 = K[63], eE5 = K[64], eE0 = K[65];
-  const eta = K[66], lA = K[67], lB = K[68], sL = K[69], sPerp = K[70];
-  const P1 = K[71], P2 = K[72], P3 = K[73], P4 = K[74], P5 = K[75];
-  const Q1 = K[76], Q2 = K[77], Q3 = K[78], Q4 = K[79], Q5 = K[80];
-  // (module constants come in K too: an imported binding can cost a getter call per read under some loaders)
-  const ampJoin = K[81], phiJoin = K[82], piThird = K[83];
-  const lnPi = Math.log(Math.PI);
+  const twoPiT = K[0], phase0 = K[1];
+  const aA1 = K[2], aA2 = K[3], aA3 = K[4], aA4 = K[5], aA5 = K[6], aA0 = K[7];
+  const eE1 = K[8], eE2 = K[9], eE3 = K[10], eE4 = K[11], eE5 = K[12], eE0 = K[13];
+  const eta = K[14], lA = K[15], lB = K[16], sL = K[17], sPerp = K[18];
+  const P1 = K[19], P2 = K[20], P3 = K[21], P4 = K[22], P5 = K[23];
+  const Q1 = K[24], Q2 = K[25], Q3 = K[26], Q4 = K[27], Q5 = K[28];
+  const piThird = K[29];
   const sincos = sinCosTable;
-  let fPrev = state[0];
-  let itPrev = state[1];
-  let lnPrev = state[2];
-  let lastBlock = state[3];
-  let exPrev = state[4];
-  let exOk = state[5] !== 0;
-  let atPrev = state[6];
-  let xaPrev = state[7];
-  let atOk = state[8] !== 0;
-  let alphaPrev = state[9];
-  let caPrev = state[10];
-  let saPrev = state[11];
+  let alphaPrev = state[0];
+  let caPrev = state[1];
+  let saPrev = state[2];
   for (let k = k0; k < k1; k++) {
-    const fHz = freqs[k];
-    if (!(fHz >= fLo && fHz < fHi)) {
+    const j = k - k0;
+    const flag = buf[B_FLAG + j];
+    if (flag === 0) {
       if (k >= kWrite) zeroBins(hp, hc, k, k + 1);
       continue;
     }
-    const f = fHz * mSec;
-    const step = f - fPrev;
-    const block = k >> ANCHOR_SHIFT;
-    const u = step * (itPrev * itPrev * itPrev); // step / fPrev
-    let it: number; // f^{-1/3}
-    let lnF: number;
-    const carried = block === lastBlock && u > 0 && u < MAX_REL_STEP;
-    if (carried) {
-      // second-order guess, then one third-order correction it <- it (1 + e/3 + 2 e^2/9), e = 1 - f it^3
-      // (against f itself: no error accumulates); ln f = ln fPrev + 2 atanh(w), w = step/(f + fPrev) < 0.01, by its series to w^7 (truncation < 1e-17 relative)
-      it = itPrev * (1 - u * (1 / 3 - u * (2 / 9)));
-      const e = 1 - f * (it * it * it);
-      it *= 1 + e * (1 / 3 + e * (2 / 9));
-      const w = step / (f + fPrev);
-      const w2 = w * w;
-      lnF = lnPrev + 2 * w * (1 + w2 * (1 / 3 + w2 * (1 / 5 + w2 * (1 / 7))));
-    } else {
-      it = 1 / Math.cbrt(f);
-      lnF = Math.log(f);
-    }
-    lastBlock = block;
-    fPrev = f;
-    itPrev = it;
-    lnPrev = lnF;
+    const carried = flag === 2;
+    const fHz = freqs[k];
+    const f = buf[B_F + j];
+    const it = buf[B_IT + j];
+    const lnF = buf[B_LN + j];
+    const amp = buf[B_AMP + j];
+    const phi = buf[B_PHI + j];
     const it2 = it * it;
     const invF = it2 * it;
     const t = f * it2; // f^{1/3}
-    const t2 = t * t;
-    const t4 = f * t;
-    // IMRPhenomD reduced amplitude
-    let amp: number;
-    if (f < ampJoin) {
-      const ff = f * f;
-      amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * ff * rho1 + t2 * ff * rho2 + f * (i1 + f * i2 + ff * rho3);
-      exOk = false;
-    } else if (f >= fPeak) {
-      // exp(-(f - fRD) gA) carried: times exp(-y), y = step gA, by its series (|y| < 0.01: error < 3e-21)
-      const x = f - fRD;
-      const y = step * gA;
-      let ex: number;
-      if (carried && exOk && Math.abs(y) < MAX_CARRIED_ARG) {
-        ex = exPrev * (1 - y * (1 - y * (1 / 2 - y * (1 / 6 - y * (1 / 24 - y * (1 / 120 - y * (1 / 720 - y * (1 / 5040))))))));
-      } else {
-        ex = Math.exp(-x * gA);
-      }
-      exPrev = ex;
-      exOk = true;
-      amp = (ex * gwA) / (x * x + wA2);
-    } else {
-      const x1 = f - f1;
-      amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
-      exOk = false;
-    }
-    amp *= scale * invF * Math.sqrt(it);
-    // IMRPhenomD phase
-    let phi: number;
-    if (f < phiJoin) {
-      const logv = (lnF + lnPi) * (1 / 3);
-      phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
-        pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
-      atOk = false;
-    } else if (f >= fMRD) {
-      // atan(xa) carried: atan(xa) = atan(xaPrev) + atan(d), d = (xa - xaPrev)/(1 + xa xaPrev), series for |d| < 0.01
-      const xa = (f - a5fRD) * invFDM;
-      let at = 0;
-      let exact = true;
-      if (carried && atOk) {
-        const d = (xa - xaPrev) / (1 + xa * xaPrev);
-        if (Math.abs(d) < MAX_CARRIED_ARG) {
-          const d2 = d * d;
-          at = atPrev + d * (1 - d2 * (1 / 3 - d2 * (1 / 5 - d2 * (1 / 7 - d2 * (1 / 9)))));
-          exact = false;
-        }
-      }
-      if (exact) at = Math.atan(xa);
-      atPrev = at;
-      xaPrev = xa;
-      atOk = true;
-      const sq = Math.sqrt(f);
-      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * at) + c1MRD + c2MRD * f;
-    } else {
-      phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
-      atOk = false;
-    }
     // NNLO Euler angles alpha and 2 epsilon
     const alpha = aA1 * invF + aA2 * it2 + aA3 * it + aA4 * lnF + aA5 * t + aA0;
     const twoEps = eE1 * invF + eE2 * it2 + eE3 * it + eE4 * lnF + eE5 * t + eE0;
@@ -290,25 +187,9 @@ function fillChunk(
       hc[2 * k + 1] = xRe * rcIm + xIm * rcRe;
     }
   }
-  state[0] = fPrev;
-  state[1] = itPrev;
-  state[2] = lnPrev;
-  state[3] = lastBlock;
-  state[4] = exPrev;
-  state[5] = exOk ? 1 : 0;
-  state[6] = atPrev;
-  state[7] = xaPrev;
-  state[8] = atOk ? 1 : 0;
-  state[9] = alphaPrev;
-  state[10] = caPrev;
-  state[11] = saPrev;
-}
-
-/** Set bins [k0, k1) of hp (and hc when given) to zero. */
-function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: number): void {
-  if (!(k1 > k0)) return;
-  hp.fill(0, 2 * k0, 2 * k1);
-  if (hc !== null) hc.fill(0, 2 * k0, 2 * k1);
+  state[0] = alphaPrev;
+  state[1] = caPrev;
+  state[2] = saPrev;
 }
 
 /**

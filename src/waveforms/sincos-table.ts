@@ -1,13 +1,13 @@
 /**
- * cos(x) and sin(x) together for the per-bin phase factors of the IMRPhenomPv2 / IMRPhenomXAS kernels,
- * with shorter dependency chains than imrphenomd/sincos.ts: x = k pi/32 + r, |r| <= pi/64 (Cody-Waite
+ * cos(x) and sin(x) together for the per-bin phase factors of the IMRPhenomD / IMRPhenomPv2 / IMRPhenomXAS
+ * kernels, with short dependency chains: x = k pi/32 + r, |r| <= pi/64 (Cody-Waite
  * reduction on fdlibm's split of pi/2, divided by 16 exactly, so k * PIO32_HI is exact for |k| < 2^20),
  * then cos/sin(k pi/32) from a 64-entry table and Taylor polynomials in r truncated after r^9 and r^8
  * (truncation < 5e-18), combined by the angle-addition formulas. Accuracy: a few ulp of 1 for
  * |x| < 2^20 pi/32 ~ 1e5 rad (table entries from first-octant Math.cos / Math.sin and exact symmetries);
- * beyond that it falls back to imrphenomd/sincos.ts.
+ * beyond that it falls back to core/sincos.ts (three-part reduction to ~1.6e6 rad, then Math.cos / Math.sin).
  */
-import { sinCos } from '../imrphenomd/sincos.js';
+import { sinCosInto } from '../core/sincos.js';
 
 /** Leading 33 bits of pi/2 (fdlibm pio2_1) over 16: k * PIO32_HI is exact for |k| < 2^20. */
 const PIO32_HI = 1.57079632673412561417e+0 / 16;
@@ -62,7 +62,10 @@ function buildTable(): Float64Array {
 export function sinCosTable(x: number, out: Float64Array): void {
   const k = Math.round(x * INV_PIO32);
   if (!(Math.abs(k) < K_MAX)) {
-    sinCos(x, out);
+    sinCosInto(x, out);
+    const sin = out[0];
+    out[0] = out[1];
+    out[1] = sin;
     return;
   }
   const r = (x - k * PIO32_HI) - k * PIO32_LO;
