@@ -28,6 +28,7 @@ import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
 import { inclinationFactors } from './polarizations.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from './types.js';
 import { validateParams } from './validate.js';
+import { intoRange } from './into-range.js';
 
 const NAME = 'TaylorF2';
 
@@ -76,12 +77,7 @@ export function generateTaylorF2(grid: FrequencyGrid, params: WaveformParams): P
  */
 export function generateTaylorF2Into(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void {
   const n = grid.frequencies.length;
-  const kLo = Math.max(0, opts?.kLo ?? 0);
-  const kHi = Math.min(n, opts?.kHi ?? n);
-  const hc = out.hc ?? null;
-  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
-    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
-  }
+  const { kLo, kHi, hc } = intoRange(n, out, opts);
   fillTaylorF2(grid, params, out.hp, hc, kLo, kHi);
 }
 

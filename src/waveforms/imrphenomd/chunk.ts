@@ -91,11 +91,13 @@ export function phenomDChunk(
   const lnPi = Math.log(Math.PI);
   let fPrev = state[0], itPrev = state[1], lnPrev = state[2], lastBlock = state[3];
   let exPrev = state[4], exOk = state[5] !== 0, atPrev = state[6], xaPrev = state[7], atOk = state[8] !== 0;
+  // buffer offsets as locals: an imported or module-level binding is re-read (with a hole check) per use
+  const oFlag = B_FLAG, oF = B_F, oIt = B_IT, oLn = B_LN, oAmp = B_AMP, oPhi = B_PHI;
   for (let k = k0; k < k1; k++) {
     const j = k - k0;
     const fHz = freqs[k];
     if (!(fHz >= fLo && fHz < fHi)) {
-      buf[B_FLAG + j] = 0;
+      buf[oFlag + j] = 0;
       continue;
     }
     const f = fHz * mSec;
@@ -176,12 +178,12 @@ export function phenomDChunk(
       phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
       atOk = false;
     }
-    buf[B_FLAG + j] = carried ? 2 : 1;
-    buf[B_F + j] = f;
-    buf[B_IT + j] = it;
-    buf[B_LN + j] = lnF;
-    buf[B_AMP + j] = amp;
-    buf[B_PHI + j] = phi;
+    buf[oFlag + j] = carried ? 2 : 1;
+    buf[oF + j] = f;
+    buf[oIt + j] = it;
+    buf[oLn + j] = lnF;
+    buf[oAmp + j] = amp;
+    buf[oPhi + j] = phi;
   }
   state[0] = fPrev;
   state[1] = itPrev;

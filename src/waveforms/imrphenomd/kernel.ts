@@ -38,7 +38,7 @@ export function fill(
   for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
     const c1 = Math.min(c0 + CHUNK, kStop);
     phenomDChunk(KD, freqs, c0, c1, fLo, fHi, state, buf);
-    fillChunk(K, c0, c1, kStart, buf, hp, hc, cs);
+    phaseFactorChunk(K, c0, c1, kStart, buf, hp, hc, cs);
   }
 }
 
@@ -46,20 +46,22 @@ export function fill(
  * Bins [k0, k1) of fill from the IMRPhenomD core of these bins in `buf` (see chunk.ts), K = (t0, M f_ref,
  * phase offset, h+ factor, hx factor); bins below kWrite are not written.
  */
-function fillChunk(
+function phaseFactorChunk(
   K: Float64Array, k0: number, k1: number, kWrite: number, buf: Float64Array,
   hp: Float64Array, hc: Float64Array | null, cs: Float64Array,
 ): void {
   const t0 = K[0], mfRef = K[1], phiOffset = K[2], plus = K[3], cross = K[4];
   const sincos = sinCosTable;
+  // buffer offsets as locals: an imported or module-level binding is re-read (with a hole check) per use
+  const oFlag = B_FLAG, oF = B_F, oAmp = B_AMP, oPhi = B_PHI;
   for (let k = Math.max(k0, kWrite); k < k1; k++) {
     const j = k - k0;
-    if (buf[B_FLAG + j] === 0) {
+    if (buf[oFlag + j] === 0) {
       zeroBins(hp, hc, k, k + 1);
       continue;
     }
-    const amp = buf[B_AMP + j];
-    sincos(buf[B_PHI + j] - (t0 * (buf[B_F + j] - mfRef) + phiOffset), cs);
+    const amp = buf[oAmp + j];
+    sincos(buf[oPhi + j] - (t0 * (buf[oF + j] - mfRef) + phiOffset), cs);
     const re = amp * cs[0];
     const im = -amp * cs[1];
     hp[2 * k] = plus * re;

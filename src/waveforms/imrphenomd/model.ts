@@ -22,9 +22,9 @@
  * if hx is not wanted) with bitwise the values of `generate`.
  */
 import type { FrequencyGrid } from '../../core/grid.js';
-import { invalid } from '../../core/errors.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
+import { intoRange } from '../into-range.js';
 import { fill } from './kernel.js';
 import { setupPhenomD } from './setup.js';
 
@@ -79,12 +79,7 @@ export function generateIMRPhenomDInto(grid: FrequencyGrid, params: WaveformPara
   validateParams(params, NAME, true);
   const s = setupPhenomD(params);
   const n = grid.frequencies.length;
-  const kLo = Math.max(0, opts?.kLo ?? 0);
-  const kHi = Math.min(n, opts?.kHi ?? n);
-  const hc = out.hc ?? null;
-  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
-    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
-  }
+  const { kLo, kHi, hc } = intoRange(n, out, opts);
   const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
   fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, params.inclination, out.hp, hc, kLo, kHi);
 }

@@ -49,7 +49,7 @@ export function fill(
   for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
     const c1 = Math.min(c0 + CHUNK, kStop);
     phenomDChunk(KD, freqs, c0, c1, fLo, fHi, coreState, buf);
-    fillChunk(K, freqs, c0, c1, kStart, buf, hp, hc, state, cs);
+    precessChunk(K, freqs, c0, c1, kStart, buf, hp, hc, state, cs);
   }
 }
 
@@ -57,7 +57,7 @@ export function fill(
 const K_LENGTH = 30;
 
 /**
- * The frequency-independent numbers of fillChunk (beyond the IMRPhenomD core's) in one array.
+ * The frequency-independent numbers of precessChunk (beyond the IMRPhenomD core's) in one array.
  * The l = 2 harmonics, Wigner-d sums and the polarisation rotation by zeta are folded into P1..P5 (h+)
  * and Q1..Q5 (hx): with w = (sin^2 b, sin b cos b cos a, e cos 2a, sin b cos b sin a, e sin 2a) and
  * v = (sin b sin a, cos b sin 2a, sin b cos a, cos b cos 2a), e = (1 + cos^2 b)/2,
@@ -95,7 +95,7 @@ function packConstants(s: PhenomPv2Setup): Float64Array {
  * imrphenomd/chunk.ts), continuing e^{i alpha} in `state` (see STATE_LENGTH) and updating it; bins below
  * kWrite are computed but not written.
  */
-function fillChunk(
+function precessChunk(
   K: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, buf: Float64Array,
   hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
 ): void {
@@ -110,20 +110,22 @@ function fillChunk(
   let alphaPrev = state[0];
   let caPrev = state[1];
   let saPrev = state[2];
+  // buffer offsets as locals: an imported or module-level binding is re-read (with a hole check) per use
+  const oFlag = B_FLAG, oF = B_F, oIt = B_IT, oLn = B_LN, oAmp = B_AMP, oPhi = B_PHI;
   for (let k = k0; k < k1; k++) {
     const j = k - k0;
-    const flag = buf[B_FLAG + j];
+    const flag = buf[oFlag + j];
     if (flag === 0) {
       if (k >= kWrite) zeroBins(hp, hc, k, k + 1);
       continue;
     }
     const carried = flag === 2;
     const fHz = freqs[k];
-    const f = buf[B_F + j];
-    const it = buf[B_IT + j];
-    const lnF = buf[B_LN + j];
-    const amp = buf[B_AMP + j];
-    const phi = buf[B_PHI + j];
+    const f = buf[oF + j];
+    const it = buf[oIt + j];
+    const lnF = buf[oLn + j];
+    const amp = buf[oAmp + j];
+    const phi = buf[oPhi + j];
     const it2 = it * it;
     const invF = it2 * it;
     const t = f * it2; // f^{1/3}

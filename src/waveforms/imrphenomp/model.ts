@@ -25,10 +25,10 @@
  * if hx is not wanted) with bitwise the values of `generate`, for any [kLo, kHi).
  */
 import type { FrequencyGrid } from '../../core/grid.js';
-import { invalid } from '../../core/errors.js';
 import { phenomDBins } from '../imrphenomd/model.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
+import { intoRange } from '../into-range.js';
 import { fill } from './kernel.js';
 import { setupPhenomPv2 } from './setup.js';
 
@@ -59,12 +59,7 @@ export function generateIMRPhenomPv2Into(grid: FrequencyGrid, params: WaveformPa
   validateParams(params, NAME, false);
   const s = setupPhenomPv2(params);
   const n = grid.frequencies.length;
-  const kLo = Math.max(0, opts?.kLo ?? 0);
-  const kHi = Math.min(n, opts?.kHi ?? n);
-  const hc = out.hc ?? null;
-  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
-    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
-  }
+  const { kLo, kHi, hc } = intoRange(n, out, opts);
   const range = phenomDBins(grid, params.fMinHz, s.fEndHz);
   fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, out.hp, hc, kLo, kHi);
 }

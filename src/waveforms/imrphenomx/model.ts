@@ -25,6 +25,7 @@ import type { FrequencyGrid } from '../../core/grid.js';
 import { inclinationFactors } from '../polarizations.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
+import { intoRange } from '../into-range.js';
 import { ampCoefficients, type PhenomXAmpCoefficients } from './amplitude.js';
 import { linbFit, psi4ToStrain } from './final-state.js';
 import { dPhasePhenomX, phaseCoefficients, phasePhenomX, type PhenomXPhaseCoefficients } from './phase.js';
@@ -98,12 +99,7 @@ export function generateIMRPhenomXASInto(grid: FrequencyGrid, params: WaveformPa
   validateParams(params, NAME, true);
   const s = setupPhenomX(params);
   const n = grid.frequencies.length;
-  const kLo = Math.max(0, opts?.kLo ?? 0);
-  const kHi = Math.min(n, opts?.kHi ?? n);
-  const hc = out.hc ?? null;
-  if (out.hp.length < 2 * kHi || (hc !== null && hc.length < 2 * kHi)) {
-    invalid('out', `arrays of length ${out.hp.length}${hc !== null ? `, ${hc.length}` : ''}`, `must hold 2 kHi = ${2 * kHi} numbers`);
-  }
+  const { kLo, kHi, hc } = intoRange(n, out, opts);
   const r = phenomXBins(grid, params.fMinHz, s.fEndHz);
   fillPhenomX(s, grid.frequencies, r.start, r.stop, r.fLoHz, r.fHiHz, inclinationFactors(params.inclination), out.hp, hc, kLo, kHi);
 }
