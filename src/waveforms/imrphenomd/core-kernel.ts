@@ -1,0 +1,310 @@
+/**
+ * The chunked per-bin kernel shared by IMRPhenomD (kernel.ts) and IMRPhenomPv2 (imrphenomp/kernel.ts):
+ * one fused loop computes, per bin, f^{-1/3}, ln f, the IMRPhenomD amplitude (Mf)^{-7/6} a(Mf) and phase
+ * phi(Mf) (amplitude.ts / phase.ts, region formulas written out with the coefficients packed into one
+ * Float64Array), then either IMRPhenomD's phase factor (aligned mode) or IMRPhenomPv2's precession
+ * (Euler angles, opening angle, Wigner-d sums; constants from imrphenomp/kernel.ts). One loop for both:
+ * the recurrences' latency overlaps the model's own per-bin work (a two-pass split per chunk measured
+ * ~30% slower for IMRPhenomPv2, and V8 does not inline region functions this large); the mode branch is
+ * constant per call.
+ *
+ * Carried values: f^{-1/3} (Newton-corrected against f itself, so no error accumulates), ln f, the
+ * merger-ringdown exp and atan and (precessing) e^{i alpha} follow short series from the previous bin.
+ * They are re-anchored on Math.cbrt / Math.log / Math.exp / Math.atan / sinCosTable at the first computed
+ * bin of every aligned block of 64 indices and whenever the step is not small, so a fill started at the
+ * first index of a block reproduces the values of a fill from the start bit for bit: generateInto over
+ * any [kLo, kHi) equals generate. Bins run CHUNK at a time with the carried state in a small array, so
+ * that V8 compiles the loop as a whole function (on-stack-compiled code measured ~40% slower).
+ */
+import { zeroBins, atanStep, expStep } from '../kernel-helpers.js';
+import { sinCosTable } from '../sincos-table.js';
+import { AMP_F_JOIN_INS, type AmplitudeCoefficients } from './amplitude.js';
+import { PHI_F_JOIN_INS, type PhaseCoefficients } from './phase.js';
+
+/** log2 of the anchor block: values are re-anchored at the first computed bin of each block of 64 indices. */
+const ANCHOR_SHIFT = 6;
+/** Largest relative frequency step (f - fPrev)/fPrev for which values are carried (else re-anchored). */
+const MAX_REL_STEP = 0.02;
+/** Largest |argument| of the exp / atan / e^{i alpha} increments evaluated by series (else exact). */
+const MAX_CARRIED_ARG = 0.01;
+/** Bins per call of fillChunk (see fillPhenom). */
+const CHUNK = 64;
+/**
+ * Slots of the carried state: f, f^{-1/3}, ln f, block of the last computed bin (-1: none), exp, exp valid,
+ * atan, its argument, atan valid, alpha, cos alpha, sin alpha.
+ */
+const STATE_LENGTH = 12;
+
+/** Number of IMRPhenomD constants packed by packCore. */
+const KD_LENGTH = 55;
+
+/**
+ * The IMRPhenomD constants of fillChunk in one array (the loop reads only typed arrays: no object whose
+ * hidden class could change under its optimised code; module constants come in it too: an imported
+ * binding can cost a getter call per read under some loaders).
+ * @param scale factor of (Mf)^{-7/6} a(Mf) in the amplitude
+ * @param mSec total mass in seconds (Mf = mSec f)
+ */
+export function packCore(scale: number, mSec: number, a: AmplitudeCoefficients, p: PhaseCoefficients): Float64Array {
+  const wA = a.fDM * a.gamma3;
+  const K = new Float64Array(KD_LENGTH);
+  K.set([
+    scale, mSec, a.fPeak, p.fMRDJoin, wA * wA, a.gamma2 / wA, wA * a.gamma1, 1 / p.fDM, p.beta3 / 3, p.alpha5 * p.fRD,
+    (4.0 / 3.0) * p.alpha3,
+    a.i23, a.i43, a.i53, a.i1, a.i2, a.rho1, a.rho2, a.rho3, a.fRD, a.f1, a.f2, a.f3, a.n0, a.n1, a.n2, a.n3, a.n4,
+    p.p0, p.p23, p.p13, p.p13l, p.pl, p.pm13, p.pm23, p.pm1, p.pm43, p.pm53, p.s1, p.s43, p.s53, p.s2, p.etaInv,
+    p.alpha1, p.alpha2, p.alpha4, p.beta1, p.beta2, p.c1Int, p.c2Int, p.c1MRD, p.c2MRD,
+    AMP_F_JOIN_INS, PHI_F_JOIN_INS, Math.log(Math.PI),
+  ]);
+  return K;
+}
+
+/**
+ * Length of the mode constants KM of fillPhenom: [0] mode (0 aligned, 1 precessing); aligned: [1..5] =
+ * t0, M f_ref, phase offset, h+ factor, hx factor; precessing: [6..35] = imrphenomp/kernel.ts's list.
+ */
+export const KM_LENGTH = 36;
+
+/** Aligned-mode constants KM for IMRPhenomD: phase -(t0 (Mf - Mf_ref) + offset), polarisation factors. */
+export function alignedMode(t0: number, mfRef: number, phiOffset: number, plus: number, cross: number): Float64Array {
+  const KM = new Float64Array(KM_LENGTH);
+  KM.set([0, t0, mfRef, phiOffset, plus, cross]);
+  return KM;
+}
+
+/**
+ * Write bins [kLo, kHi) of h+ (and of hx when `hc` is not null): bins k in [rangeStart, rangeStop) with
+ * fLo <= f_k < fHi get the model (core constants KD from packCore, mode constants KM), every other bin of
+ * [kLo, kHi) is set to zero; bins outside [kLo, kHi) are not touched. The recurrences start at the first
+ * index of kLo's anchor block (at most 63 bins computed and not written), so the values do not depend on kLo.
+ */
+export function fillPhenom(
+  KD: Float64Array, KM: Float64Array, freqs: Float64Array, rangeStart: number, rangeStop: number, fLo: number, fHi: number,
+  hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
+): void {
+  const kStart = Math.max(rangeStart, kLo);
+  const kStop = Math.max(kStart, Math.min(rangeStop, kHi));
+  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
+  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
+  if (!(kStop > kStart)) return;
+  const kFrom = Math.max(rangeStart, (kStart >> ANCHOR_SHIFT) << ANCHOR_SHIFT);
+  const state = new Float64Array(STATE_LENGTH);
+  state[3] = -1;
+  state[10] = 1;
+  const cs = new Float64Array(2);
+  for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
+    fillChunk(KD, KM, freqs, c0, Math.min(c0 + CHUNK, kStop), kStart, fLo, fHi, hp, hc, state, cs);
+  }
+}
+
+/**
+ * Bins [k0, k1) of fillPhenom, continuing the recurrences in `state` (see STATE_LENGTH) and updating it;
+ * bins below kWrite are computed but not written.
+ */
+function fillChunk(
+  KD: Float64Array, KM: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, fLo: number, fHi: number,
+  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
+): void {
+  const scale = KD[0], mSec = KD[1];
+  const fPeak = KD[2], fMRD = KD[3], wA2 = KD[4], gA = KD[5], gwA = KD[6], invFDM = KD[7], beta3Third = KD[8], a5fRD = KD[9];
+  const fourThirdsA3 = KD[10];
+  const i23 = KD[11], i43 = KD[12], i53 = KD[13], i1 = KD[14], i2 = KD[15], rho1 = KD[16], rho2 = KD[17], rho3 = KD[18];
+  const fRD = KD[19], f1 = KD[20], f2 = KD[21], f3 = KD[22], n0 = KD[23], n1 = KD[24], n2 = KD[25], n3 = KD[26], n4 = KD[27];
+  const p0 = KD[28], p23 = KD[29], p13 = KD[30], p13l = KD[31], pl = KD[32], pm13 = KD[33], pm23 = KD[34], pm1 = KD[35];
+  const pm43 = KD[36], pm53 = KD[37], s1 = KD[38], s43 = KD[39], s53 = KD[40], s2 = KD[41], etaInv = KD[42];
+  const alpha1 = KD[43], alpha2 = KD[44], alpha4 = KD[45], beta1 = KD[46], beta2 = KD[47];
+  const c1Int = KD[48], c2Int = KD[49], c1MRD = KD[50], c2MRD = KD[51];
+  const ampJoin = KD[52], phiJoin = KD[53], lnPi = KD[54];
+  const precessing = KM[0] !== 0;
+  const t0 = KM[1], mfRef = KM[2], phiOffset = KM[3], plus = KM[4], cross = KM[5];
+  const twoPiT = KM[6], phase0 = KM[7];
+  const aA1 = KM[8], aA2 = KM[9], aA3 = KM[10], aA4 = KM[11], aA5 = KM[12], aA0 = KM[13];
+  const eE1 = KM[14], eE2 = KM[15], eE3 = KM[16], eE4 = KM[17], eE5 = KM[18], eE0 = KM[19];
+  const eta = KM[20], lA = KM[21], lB = KM[22], sL = KM[23], sPerp = KM[24];
+  const P1 = KM[25], P2 = KM[26], P3 = KM[27], P4 = KM[28], P5 = KM[29];
+  const Q1 = KM[30], Q2 = KM[31], Q3 = KM[32], Q4 = KM[33], Q5 = KM[34];
+  const piThird = KM[35];
+  const sincos = sinCosTable;
+  let fPrev = state[0];
+  let itPrev = state[1];
+  let lnPrev = state[2];
+  let lastBlock = state[3];
+  let exPrev = state[4];
+  let exOk = state[5] !== 0;
+  let atPrev = state[6];
+  let xaPrev = state[7];
+  let atOk = state[8] !== 0;
+  let alphaPrev = state[9];
+  let caPrev = state[10];
+  let saPrev = state[11];
+  for (let k = k0; k < k1; k++) {
+    const fHz = freqs[k];
+    if (!(fHz >= fLo && fHz < fHi)) {
+      if (k >= kWrite) zeroBins(hp, hc, k, k + 1);
+      continue;
+    }
+    const f = fHz * mSec;
+    const step = f - fPrev;
+    const block = k >> ANCHOR_SHIFT;
+    const u = step * (itPrev * itPrev * itPrev); // step / fPrev
+    let it: number; // f^{-1/3}
+    let lnF: number;
+    const carried = block === lastBlock && u > 0 && u < MAX_REL_STEP;
+    if (carried) {
+      // second-order guess, then one third-order correction it <- it (1 + e/3 + 2 e^2/9), e = 1 - f it^3
+      // (against f itself: no error accumulates); ln f = ln fPrev + 2 atanh(w), w = step/(f + fPrev) < 0.01, by its series to w^7 (truncation < 1e-17 relative)
+      it = itPrev * (1 - u * (1 / 3 - u * (2 / 9)));
+      const e = 1 - f * (it * it * it);
+      it *= 1 + e * (1 / 3 + e * (2 / 9));
+      const w = step / (f + fPrev);
+      const w2 = w * w;
+      lnF = lnPrev + 2 * w * (1 + w2 * (1 / 3 + w2 * (1 / 5 + w2 * (1 / 7))));
+    } else {
+      it = 1 / Math.cbrt(f);
+      lnF = Math.log(f);
+    }
+    lastBlock = block;
+    fPrev = f;
+    itPrev = it;
+    lnPrev = lnF;
+    const it2 = it * it;
+    const invF = it2 * it;
+    const t = f * it2; // f^{1/3}
+    const t2 = t * t;
+    const t4 = f * t;
+    // IMRPhenomD reduced amplitude
+    let amp: number;
+    if (f < ampJoin) {
+      const ff = f * f;
+      amp = 1 + t2 * i23 + t4 * i43 + t4 * t * i53 + t * ff * rho1 + t2 * ff * rho2 + f * (i1 + f * i2 + ff * rho3);
+      exOk = false;
+    } else if (f >= fPeak) {
+      // exp(-(f - fRD) gA) carried: times exp(-y), y = step gA, by its series (|y| < 0.01: error < 3e-21)
+      const x = f - fRD;
+      const y = step * gA;
+      const ex = carried && exOk && Math.abs(y) < MAX_CARRIED_ARG ? expStep(exPrev, y) : Math.exp(-x * gA);
+      exPrev = ex;
+      exOk = true;
+      amp = (ex * gwA) / (x * x + wA2);
+    } else {
+      const x1 = f - f1;
+      amp = n0 + x1 * (n1 + x1 * (n2 + (f - f2) * (n3 + (f - f3) * n4)));
+      exOk = false;
+    }
+    amp *= scale * invF * Math.sqrt(it);
+    // IMRPhenomD phase
+    let phi: number;
+    if (f < phiJoin) {
+      const logv = (lnF + lnPi) * (1 / 3);
+      phi = p0 + p23 * t2 + p13 * t + p13l * logv * t + pl * logv + pm13 * it + pm23 * it2 + pm1 * invF +
+        pm43 * it * invF + pm53 * it2 * invF + (s1 * f + s43 * t4 + s53 * t4 * t + s2 * f * f) * etaInv;
+      atOk = false;
+    } else if (f >= fMRD) {
+      // atan(xa) carried: atan(xa) = atan(xaPrev) + atan(d), d = (xa - xaPrev)/(1 + xa xaPrev), series for |d| < 0.01
+      const xa = (f - a5fRD) * invFDM;
+      let at = 0;
+      let exact = true;
+      if (carried && atOk) {
+        const d = (xa - xaPrev) / (1 + xa * xaPrev);
+        if (Math.abs(d) < MAX_CARRIED_ARG) {
+          at = atanStep(atPrev, d);
+          exact = false;
+        }
+      }
+      if (exact) at = Math.atan(xa);
+      atPrev = at;
+      xaPrev = xa;
+      atOk = true;
+      const sq = Math.sqrt(f);
+      phi = etaInv * (-(alpha2 * invF) + fourThirdsA3 * Math.sqrt(f * sq) + alpha1 * f + alpha4 * at) + c1MRD + c2MRD * f;
+    } else {
+      phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
+      atOk = false;
+    }
+    if (!precessing) {
+      // IMRPhenomD: h = amp exp(-i [phi - t0 (f - f_ref) - phase offset]), h+ and hx by the inclination factors
+      if (k < kWrite) continue;
+      sincos(phi - (t0 * (f - mfRef) + phiOffset), cs);
+      const re = amp * cs[0];
+      const im = -amp * cs[1];
+      hp[2 * k] = plus * re;
+      hp[2 * k + 1] = plus * im;
+      if (hc !== null) {
+        hc[2 * k] = cross * im;
+        hc[2 * k + 1] = -cross * re;
+      }
+      continue;
+    }
+    // NNLO Euler angles alpha and 2 epsilon
+    const alpha = aA1 * invF + aA2 * it2 + aA3 * it + aA4 * lnF + aA5 * t + aA0;
+    const twoEps = eE1 * invF + eE2 * it2 + eE3 * it + eE4 * lnF + eE5 * t + eE0;
+    // opening angle: cos b = 1/sqrt(1 + r^2), r = S_perp/(L_2PN(v) + S_L) = num/den, num = S_perp v,
+    // den = eta (1 + lA v^2 + lB v^4) + S_L v: cos b = |den|/sqrt(den^2 + num^2), sin b = |num|/sqrt(den^2 + num^2)
+    // (sign of L + S_L ignored as in LAL; den = 0 gives beta = pi/2)
+    const v = piThird * t;
+    const xv = v * v;
+    const num = sPerp * v;
+    const den = eta * (1.0 + lA * xv + lB * xv * xv) + sL * v;
+    const invNorm = 1.0 / Math.sqrt(den * den + num * num);
+    const cb = Math.abs(den) * invNorm;
+    const sb = Math.abs(num) * invNorm;
+    const even = 0.5 * (1 + cb * cb);
+    // e^{i alpha} carried: times e^{i d}, d = alpha - alphaPrev, by its series when |d| < 0.01 (error < 1e-20)
+    const da = alpha - alphaPrev;
+    let ca: number;
+    let sa: number;
+    if (carried && Math.abs(da) < MAX_CARRIED_ARG) {
+      const d2 = da * da;
+      const cd = 1 - d2 * (1 / 2 - d2 * (1 / 24 - d2 * (1 / 720)));
+      const sd = da * (1 - d2 * (1 / 6 - d2 * (1 / 120 - d2 * (1 / 5040))));
+      ca = caPrev * cd - saPrev * sd;
+      sa = saPrev * cd + caPrev * sd;
+    } else {
+      sincos(alpha, cs);
+      ca = cs[0];
+      sa = cs[1];
+    }
+    alphaPrev = alpha;
+    caPrev = ca;
+    saPrev = sa;
+    if (k < kWrite) continue;
+    const c2a = ca * ca - sa * sa;
+    const s2a = 2 * ca * sa;
+    const sbcb = sb * cb;
+    const w1 = sb * sb;
+    const w2 = sbcb * ca;
+    const w3 = even * c2a;
+    const w4 = sbcb * sa;
+    const w5 = even * s2a;
+    const v1 = sb * sa;
+    const v2 = cb * s2a;
+    const v3 = sb * ca;
+    const v4 = cb * c2a;
+    // overall factor amp/2 exp(-i [phi - 2 phi_aligned + 2 epsilon + 2 pi f t_c])
+    sincos(phi + phase0 + twoEps + twoPiT * fHz, cs);
+    const xRe = amp * cs[0];
+    const xIm = -amp * cs[1];
+    const rpRe = P1 * w1 + P2 * w2 + P3 * w3 + P4 * w4 + P5 * w5;
+    const rpIm = P2 * v1 + P3 * v2 - P4 * v3 - P5 * v4;
+    hp[2 * k] = xRe * rpRe - xIm * rpIm;
+    hp[2 * k + 1] = xRe * rpIm + xIm * rpRe;
+    if (hc !== null) {
+      const rcRe = Q1 * w1 + Q2 * w2 + Q3 * w3 + Q4 * w4 + Q5 * w5;
+      const rcIm = Q2 * v1 + Q3 * v2 - Q4 * v3 - Q5 * v4;
+      hc[2 * k] = xRe * rcRe - xIm * rcIm;
+      hc[2 * k + 1] = xRe * rcIm + xIm * rcRe;
+    }
+  }
+  state[0] = fPrev;
+  state[1] = itPrev;
+  state[2] = lnPrev;
+  state[3] = lastBlock;
+  state[4] = exPrev;
+  state[5] = exOk ? 1 : 0;
+  state[6] = atPrev;
+  state[7] = xaPrev;
+  state[8] = atOk ? 1 : 0;
+  state[9] = alphaPrev;
+  state[10] = caPrev;
+  state[11] = saPrev;
+}
