@@ -57,6 +57,19 @@ export class MetricMatchEstimator {
     }
     return out;
   }
+
+  /** Number of templates of the bank. */
+  get size(): number {
+    return this.coords.length / this.ws.format.D;
+  }
+
+  /**
+   * The k templates nearest in metric distance to the point of the last {@link estimate} call that
+   * asked for neighbours (its first entries are that call's list: same order, ties by index).
+   */
+  nearestAgain(k: number): Int32Array {
+    return nearestIndices(this.dist, k, this.scratch);
+  }
 }
 
 /**

@@ -87,6 +87,28 @@ describe('injections runner', () => {
     }
   });
 
+  it('metric preselection widens the candidate list while the best template sits in its last 20%', async () => {
+    const t = bank.templates;
+    const coordinates = Float64Array.from({ length: bank.size * 4 }, (_, k) => {
+      const i = Math.floor(k / 4);
+      return [t.mass1[i] + t.mass2[i], t.mass1[i] / t.mass2[i], t.spin1z[i], t.spin2z[i]][k % 4];
+    });
+    const metric = { options: { variableFormat: 'Mq_s1z_s2z', approximant: 'TaylorF2', psd: 'aLIGOZeroDetHighPower', asd: false, fMinHz: 20, fMaxHz: 512, df: 1 }, coordinates };
+    const common = { bank, injections, identity: {}, workers: 0, metric, preselect: 'metric' as const };
+    const widened = await runFittingFactors({ ...common, settings: { ...settings, minCandidates: 1 }, statPath: join(dir, 'widen.json') });
+    const all = await runFittingFactors({ ...common, settings: { ...settings, minCandidates: bank.size }, statPath: join(dir, 'widen-all.json') });
+    let grew = 0;
+    for (let i = 0; i < injections.size; i++) {
+      const k = widened.stats.candidates[i]!, rank = widened.stats.rank![i]!;
+      expect(rank + 1 <= 0.8 * k || k === bank.size).toBe(true); // stopped only with the best well inside, or the whole bank
+      expect(k).toBeGreaterThanOrEqual(2); // one candidate is always its own last 20%
+      if (k > 2) grew++;
+      if (k === bank.size) expect(widened.stats.ff[i]!).toBeCloseTo(all.stats.ff[i]!, 12);
+      else expect(widened.stats.ff[i]!).toBeLessThanOrEqual(all.stats.ff[i]! + 1e-12);
+    }
+    expect(grew).toBeGreaterThan(0);
+  });
+
   it('a stat file made with other settings is refused, naming the setting', async () => {
     const path = join(dir, 'other.json');
     writeFileSync(path, readFileSync(join(dir, 'full.json')));

@@ -5,7 +5,7 @@
  */
 import type { BankTemplates } from '../../bank/bank.js';
 import type { BBHComponents } from '../../coordinates/components.js';
-import { FittingFactorEvaluator, type FittingFactorSettings } from '../../injections/fitting-factor.js';
+import { FittingFactorEvaluator, type FittingFactorResult, type FittingFactorSettings } from '../../injections/fitting-factor.js';
 import { MetricMatchEstimator } from '../../injections/metric-estimate.js';
 import type { SkyLocation } from '../../injections/sky.js';
 import type { MetricOptions } from '../../metric/workspace.js';
@@ -45,6 +45,29 @@ export interface InjectionOutcome {
   metricTemplate?: number;
 }
 
+/** Share of the candidate list beyond which a best template sends the preselection wider. */
+export const WIDEN_AT = 0.8;
+
+/**
+ * Fitting factor among the metric-nearest candidates, widened while the best template sits in the
+ * last 20% of the list: the list doubles (the new, farther templates only are evaluated) until the
+ * best is well inside it or the bank is exhausted, as the chirp-mass window widens until enough
+ * templates qualify. So the candidate count adapts to how well the metric at the injection ranks
+ * the bank, instead of trusting --min-candidates.
+ */
+function widenedAmong(ev: FittingFactorEvaluator, est: MetricMatchEstimator, it: InjectionItem, first: Int32Array): FittingFactorResult {
+  let list = first;
+  let r = ev.evaluateAmong(it.params, it.sky, list);
+  while (r.rank + 1 > WIDEN_AT * list.length && list.length < est.size) {
+    const wider = est.nearestAgain(2 * list.length);
+    const extra = ev.evaluateAmong(it.params, it.sky, wider.subarray(list.length));
+    r = extra.ff > r.ff ? { ...extra, rank: extra.rank + list.length } : r;
+    r = { ...r, candidates: wider.length };
+    list = wider;
+  }
+  return r;
+}
+
 /** Build the batch handler of one worker. */
 export function injectionHandler(data: InjectionWorkerData): (items: InjectionItem[]) => InjectionOutcome[] {
   const ev = new FittingFactorEvaluator(data.settings, data.templates);
@@ -53,7 +76,7 @@ export function injectionHandler(data: InjectionWorkerData): (items: InjectionIt
   return (items) => items.map((it) => {
     const m = est?.estimate(it.components, byMetric ? data.settings.minCandidates : 0);
     // a non-positive-definite metric at the injection falls back to the chirp-mass window
-    const r = m?.nearest ? ev.evaluateAmong(it.params, it.sky, m.nearest) : ev.evaluate(it.params, it.sky);
+    const r = m?.nearest ? widenedAmong(ev, est!, it, m.nearest) : ev.evaluate(it.params, it.sky);
     const out: InjectionOutcome = { index: it.index, ff: r.ff, template: r.template, gridMatch: r.gridMatch, candidates: r.candidates, window: r.window, rank: r.rank };
     if (m && data.recordMetric) {
       out.metricMatch = m.metricMatch;
