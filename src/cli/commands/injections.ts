@@ -79,7 +79,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('mm', { type: 'number', describe: 'minimal match the fraction below is counted against (default: the bank\'s, else 0.97)' })
       .option('mchirp-window', { type: 'number', default: 0.1, describe: 'initial relative chirp-mass window |dMc|/Mc of the candidates' })
       .option('min-candidates', { type: 'number', default: 1500, describe: 'the window widens by 0.05 until at least min(this, N templates) qualify (mbank: 1500)' })
-      .option('preselect', { type: 'string', choices: ['mchirp', 'metric'], default: 'mchirp', describe: 'candidates: chirp-mass window, or the --min-candidates templates nearest in metric distance (metric at the injection; needs the variable format)' })
+      .option('preselect', { type: 'string', choices: ['mchirp', 'metric'], default: 'mchirp', describe: 'candidates: chirp-mass window, or the --min-candidates templates nearest in metric distance (metric at the injection; needs the variable format), doubled while the best sits in the last 20% of the list' })
       .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
       .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
