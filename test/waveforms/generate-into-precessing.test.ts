@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { uniformGrid, uniformGridN, type FrequencyGrid } from '../../src/core/grid.js';
 import { computeMetric } from '../../src/metric/compute.js';
 import { MetricWorkspace, type MetricOptions } from '../../src/metric/workspace.js';
+import { imrPhenomD } from '../../src/waveforms/imrphenomd/model.js';
 import { imrPhenomPv2 } from '../../src/waveforms/imrphenomp/index.js';
 import { imrPhenomXAS } from '../../src/waveforms/imrphenomx/index.js';
 import type { Polarizations, WaveformModel, WaveformParams } from '../../src/waveforms/types.js';
@@ -32,11 +33,12 @@ function wrongEntries(model: WaveformModel, grid: FrequencyGrid, params: Wavefor
 }
 
 const models = [
+  { model: imrPhenomD, file: 'lal-fd-waveforms.json' },
   { model: imrPhenomPv2, file: 'waveforms/lal-fd-IMRPhenomPv2.json' },
   { model: imrPhenomXAS, file: 'waveforms/lal-fd-IMRPhenomXAS.json' },
 ];
 
-describe('generateInto of IMRPhenomPv2 and IMRPhenomXAS', () => {
+describe('generateInto of IMRPhenomD, IMRPhenomPv2 and IMRPhenomXAS', () => {
   for (const { model, file } of models) {
     const cases = lalCases(file, model.name);
 
