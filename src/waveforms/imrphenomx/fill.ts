@@ -15,6 +15,7 @@
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
+import { atanStep, expStep, zeroBins } from '../kernel-helpers.js';
 import { sinCosTable } from '../sincos-table.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
@@ -161,13 +162,8 @@ function fillChunk(
     } else if (f > aPeak) {
       const x = f - aRing;
       const w = step * gammaR;
-      let ex: number;
-      if (exOk && w < MAX_SERIES_ARG && w > -MAX_SERIES_ARG) {
-        // exp(-x gammaR) = previous value times exp(-w), by its series (|w| < 0.01: error < 3e-21)
-        ex = exPrev * (1 - w * (1 - w * (1 / 2 - w * (1 / 6 - w * (1 / 24 - w * (1 / 120 - w * (1 / 720 - w * (1 / 5040))))))));
-      } else {
-        ex = Math.exp(-x * gammaR);
-      }
+      // exp(-x gammaR) = previous value times exp(-w), by its series (|w| < 0.01)
+      const ex = exOk && w < MAX_SERIES_ARG && w > -MAX_SERIES_ARG ? expStep(exPrev, w) : Math.exp(-x * gammaR);
       exPrev = ex;
       exOk = true;
       a = ((ex * gammaD13) / (x * x + gammaD2)) * z7;
@@ -207,8 +203,7 @@ function fillChunk(
       if (atOk && carry && ringdown === atRingdown) {
         const d = (xa - xaPrev) / (1 + xa * xaPrev);
         if (d < MAX_SERIES_ARG && d > -MAX_SERIES_ARG) {
-          const d2 = d * d;
-          at = atPrev + d * (1 - d2 * (1 / 3 - d2 * (1 / 5 - d2 * (1 / 7 - d2 * (1 / 9)))));
+          at = atanStep(atPrev, d);
           exact = false;
         }
       }
@@ -248,13 +243,6 @@ function fillChunk(
   state[8] = xaPrev;
   state[9] = atOk ? 1 : 0;
   state[10] = atRingdown ? 1 : 0;
-}
-
-/** Set bins [k0, k1) of hp (and hc when given) to zero. */
-function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: number): void {
-  if (!(k1 > k0)) return;
-  hp.fill(0, 2 * k0, 2 * k1);
-  if (hc !== null) hc.fill(0, 2 * k0, 2 * k1);
 }
 
 /**
