@@ -28,3 +28,32 @@ export function atanStep(prev: number, d: number): number {
   const d2 = d * d;
   return prev + d * (1 - d2 * (1 / 3 - d2 * (1 / 5 - d2 * (1 / 7 - d2 * (1 / 9)))));
 }
+
+/**
+ * The start of a chunked fill of bins [kLo, kHi) for a model whose support is [rangeStart, rangeStop):
+ * zeroes the bins of [kLo, kHi) outside the support and returns [kFrom, kStart, kStop): bins [kStart, kStop)
+ * are written, and the recurrences start at kFrom, the first index of kStart's anchor block of 2^anchorShift
+ * indices (not below rangeStart), so that the values do not depend on kLo. Null when nothing is written.
+ */
+export function startFill(
+  hp: Float64Array, hc: Float64Array | null, rangeStart: number, rangeStop: number, kLo: number, kHi: number, anchorShift: number,
+): [number, number, number] | null {
+  const kStart = Math.max(rangeStart, kLo);
+  const kStop = Math.max(kStart, Math.min(rangeStop, kHi));
+  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
+  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
+  if (!(kStop > kStart)) return null;
+  return [Math.max(rangeStart, (kStart >> anchorShift) << anchorShift), kStart, kStop];
+}
+
+/**
+ * Frequencies [Hz] for a kernel's load-time type-feedback warm-up: 10 Hz, then 4 frequencies
+ * M f (1 + 1e-4 j), j = 0..3, at each M f of `mfs` (carried recurrences), then `extraMfs` one each.
+ * @param mSec total mass in seconds
+ */
+export function warmUpFrequencies(mSec: number, mfs: number[], extraMfs: number[] = []): Float64Array {
+  const freqs: number[] = [10];
+  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / mSec);
+  for (const mf of extraMfs) freqs.push(mf / mSec);
+  return Float64Array.from(freqs);
+}

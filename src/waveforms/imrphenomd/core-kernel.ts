@@ -16,7 +16,7 @@
  * any [kLo, kHi) equals generate. Bins run CHUNK at a time with the carried state in a small array, so
  * that V8 compiles the loop as a whole function (on-stack-compiled code measured ~40% slower).
  */
-import { zeroBins, atanStep, expStep } from '../kernel-helpers.js';
+import { atanStep, expStep, startFill, zeroBins } from '../kernel-helpers.js';
 import { sinCosTable } from '../sincos-table.js';
 import { AMP_F_JOIN_INS, type AmplitudeCoefficients } from './amplitude.js';
 import { PHI_F_JOIN_INS, type PhaseCoefficients } from './phase.js';
@@ -82,12 +82,9 @@ export function fillPhenom(
   KD: Float64Array, KM: Float64Array, freqs: Float64Array, rangeStart: number, rangeStop: number, fLo: number, fHi: number,
   hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
 ): void {
-  const kStart = Math.max(rangeStart, kLo);
-  const kStop = Math.max(kStart, Math.min(rangeStop, kHi));
-  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
-  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
-  if (!(kStop > kStart)) return;
-  const kFrom = Math.max(rangeStart, (kStart >> ANCHOR_SHIFT) << ANCHOR_SHIFT);
+  const range = startFill(hp, hc, rangeStart, rangeStop, kLo, kHi, ANCHOR_SHIFT);
+  if (range === null) return;
+  const [kFrom, kStart, kStop] = range;
   const state = new Float64Array(STATE_LENGTH);
   state[3] = -1;
   state[10] = 1;

@@ -7,6 +7,7 @@
 import { inclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import { alignedMode, fillPhenom, packCore } from './core-kernel.js';
+import { warmUpFrequencies } from '../kernel-helpers.js';
 import { setupPhenomD, type PhenomDSetup } from './setup.js';
 
 /**
@@ -37,10 +38,7 @@ function warmUpFill(): void {
     distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
   };
   const s = setupPhenomD(params);
-  const mfs = [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.19];
-  const freqs: number[] = [10];
-  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / s.mTotalSec);
-  const grid = Float64Array.from(freqs);
+  const grid = warmUpFrequencies(s.mTotalSec, [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.19]);
   const n = grid.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);

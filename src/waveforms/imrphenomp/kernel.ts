@@ -8,6 +8,7 @@
 import { MTSUN_SI } from '../../core/constants.js';
 import { fillPhenom, KM_LENGTH, packCore } from '../imrphenomd/core-kernel.js';
 import { PI_M_THIRD, PI_M_TWO_THIRDS, PI_THIRD } from '../imrphenomd/pi-powers.js';
+import { warmUpFrequencies } from '../kernel-helpers.js';
 import type { WaveformParams } from '../types.js';
 import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
@@ -73,11 +74,7 @@ function warmUpFill(): void {
     distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
   };
   const s = setupPhenomPv2(params);
-  const mSec = MTSUN_SI * s.mTotal;
-  const mfs = [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.19];
-  const freqs: number[] = [10];
-  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / mSec);
-  const grid = Float64Array.from(freqs);
+  const grid = warmUpFrequencies(MTSUN_SI * s.mTotal, [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.19]);
   const n = grid.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);

@@ -15,7 +15,7 @@
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
-import { atanStep, expStep, zeroBins } from '../kernel-helpers.js';
+import { atanStep, expStep, startFill, warmUpFrequencies, zeroBins } from '../kernel-helpers.js';
 import { sinCosTable } from '../sincos-table.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
@@ -52,12 +52,9 @@ export function fillPhenomX(
   s: PhenomXSetup, freqs: Float64Array, start: number, stop: number, fLoHz: number, fHiHz: number,
   factors: InclinationFactors, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
 ): void {
-  const kStart = Math.max(start, kLo);
-  const kStop = Math.max(kStart, Math.min(stop, kHi));
-  zeroBins(hp, hc, kLo, Math.min(kStart, kHi));
-  zeroBins(hp, hc, Math.max(kStop, kLo), kHi);
-  if (!(kStop > kStart)) return;
-  const kFrom = Math.max(start, (kStart >> ANCHOR_SHIFT) << ANCHOR_SHIFT);
+  const range = startFill(hp, hc, start, stop, kLo, kHi, ANCHOR_SHIFT);
+  if (range === null) return;
+  const [kFrom, kStart, kStop] = range;
   const K = packConstants(s, factors, fHiHz);
   const state = new Float64Array(STATE_LENGTH);
   state[4] = -1;
@@ -258,11 +255,7 @@ export function warmUpFillPhenomX(setup: (params: WaveformParams) => PhenomXSetu
     distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
   };
   const s = setup(params);
-  const mfs = [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.2, 0.29];
-  const freqs: number[] = [10];
-  for (const mf of mfs) for (let j = 0; j < 4; j++) freqs.push((mf * (1 + 1e-4 * j)) / s.system.mSec);
-  freqs.push(0.31 / s.system.mSec);
-  const grid = Float64Array.from(freqs);
+  const grid = warmUpFrequencies(s.system.mSec, [0.002, 0.005, 0.01, 0.016, 0.03, 0.06, 0.1, 0.15, 0.2, 0.29], [0.31]);
   const n = grid.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
