@@ -113,7 +113,6 @@ function fillChunk(
   const c1Int = KD[48], c2Int = KD[49], c1MRD = KD[50], c2MRD = KD[51];
   const ampJoin = KD[52], phiJoin = KD[53], lnPi = KD[54];
   const precessing = KM[0] !== 0;
-  const t0 = KM[1], mfRef = KM[2], phiOffset = KM[3], plus = KM[4], cross = KM[5];
   const twoPiT = KM[6], phase0 = KM[7];
   const aA1 = KM[8], aA2 = KM[9], aA3 = KM[10], aA4 = KM[11], aA5 = KM[12], aA0 = KM[13];
   const eE1 = KM[14], eE2 = KM[15], eE3 = KM[16], eE4 = KM[17], eE5 = KM[18], eE0 = KM[19];
@@ -218,69 +217,78 @@ function fillChunk(
       phi = etaInv * (beta1 * f - beta3Third * (invF * invF * invF) + beta2 * lnF) + c1Int + c2Int * f;
       atOk = false;
     }
-    if (!precessing) {
-      // IMRPhenomD: h = amp exp(-i [phi - t0 (f - f_ref) - phase offset]), h+ and hx by the inclination factors
+    let arg: number;
+    let w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0;
+    if (precessing) {
+      // NNLO Euler angles alpha and 2 epsilon
+      const alpha = aA1 * invF + aA2 * it2 + aA3 * it + aA4 * lnF + aA5 * t + aA0;
+      const twoEps = eE1 * invF + eE2 * it2 + eE3 * it + eE4 * lnF + eE5 * t + eE0;
+      // opening angle: cos b = 1/sqrt(1 + r^2), r = S_perp/(L_2PN(v) + S_L) = num/den, num = S_perp v,
+      // den = eta (1 + lA v^2 + lB v^4) + S_L v: cos b = |den|/sqrt(den^2 + num^2), sin b = |num|/sqrt(den^2 + num^2)
+      // (sign of L + S_L ignored as in LAL; den = 0 gives beta = pi/2)
+      const v = piThird * t;
+      const xv = v * v;
+      const num = sPerp * v;
+      const den = eta * (1.0 + lA * xv + lB * xv * xv) + sL * v;
+      const invNorm = 1.0 / Math.sqrt(den * den + num * num);
+      const cb = Math.abs(den) * invNorm;
+      const sb = Math.abs(num) * invNorm;
+      const even = 0.5 * (1 + cb * cb);
+      // e^{i alpha} carried: times e^{i d}, d = alpha - alphaPrev, by its series when |d| < 0.01 (error < 1e-20)
+      const da = alpha - alphaPrev;
+      let ca: number;
+      let sa: number;
+      if (carried && Math.abs(da) < MAX_CARRIED_ARG) {
+        const d2 = da * da;
+        const cd = 1 - d2 * (1 / 2 - d2 * (1 / 24 - d2 * (1 / 720)));
+        const sd = da * (1 - d2 * (1 / 6 - d2 * (1 / 120 - d2 * (1 / 5040))));
+        ca = caPrev * cd - saPrev * sd;
+        sa = saPrev * cd + caPrev * sd;
+      } else {
+        sincos(alpha, cs);
+        ca = cs[0];
+        sa = cs[1];
+      }
+      alphaPrev = alpha;
+      caPrev = ca;
+      saPrev = sa;
       if (k < kWrite) continue;
-      sincos(phi - (t0 * (f - mfRef) + phiOffset), cs);
-      const re = amp * cs[0];
-      const im = -amp * cs[1];
-      hp[2 * k] = plus * re;
-      hp[2 * k + 1] = plus * im;
+      const c2a = ca * ca - sa * sa;
+      const s2a = 2 * ca * sa;
+      const sbcb = sb * cb;
+      w1 = sb * sb;
+      w2 = sbcb * ca;
+      w3 = even * c2a;
+      w4 = sbcb * sa;
+      w5 = even * s2a;
+      v1 = sb * sa;
+      v2 = cb * s2a;
+      v3 = sb * ca;
+      v4 = cb * c2a;
+      // overall factor amp/2 exp(-i [phi - 2 phi_aligned + 2 epsilon + 2 pi f t_c])
+      arg = phi + phase0 + twoEps + twoPiT * fHz;
+    } else {
+      // IMRPhenomD: h = amp exp(-i [phi - t0 (f - f_ref) - phase offset]) (constants read here, not kept in
+      // registers across the precessing loop)
+      if (k < kWrite) continue;
+      arg = phi - (KM[1] * (f - KM[2]) + KM[3]);
+    }
+    // one cos/sin site for both modes (a third inlined copy of sinCosTable exceeds V8's inlining budget)
+    sincos(arg, cs);
+    const xRe = amp * cs[0];
+    const xIm = -amp * cs[1];
+    if (!precessing) {
+      // h+ and hx by the inclination factors
+      const plus = KM[4];
+      hp[2 * k] = plus * xRe;
+      hp[2 * k + 1] = plus * xIm;
       if (hc !== null) {
-        hc[2 * k] = cross * im;
-        hc[2 * k + 1] = -cross * re;
+        const cross = KM[5];
+        hc[2 * k] = cross * xIm;
+        hc[2 * k + 1] = -cross * xRe;
       }
       continue;
     }
-    // NNLO Euler angles alpha and 2 epsilon
-    const alpha = aA1 * invF + aA2 * it2 + aA3 * it + aA4 * lnF + aA5 * t + aA0;
-    const twoEps = eE1 * invF + eE2 * it2 + eE3 * it + eE4 * lnF + eE5 * t + eE0;
-    // opening angle: cos b = 1/sqrt(1 + r^2), r = S_perp/(L_2PN(v) + S_L) = num/den, num = S_perp v,
-    // den = eta (1 + lA v^2 + lB v^4) + S_L v: cos b = |den|/sqrt(den^2 + num^2), sin b = |num|/sqrt(den^2 + num^2)
-    // (sign of L + S_L ignored as in LAL; den = 0 gives beta = pi/2)
-    const v = piThird * t;
-    const xv = v * v;
-    const num = sPerp * v;
-    const den = eta * (1.0 + lA * xv + lB * xv * xv) + sL * v;
-    const invNorm = 1.0 / Math.sqrt(den * den + num * num);
-    const cb = Math.abs(den) * invNorm;
-    const sb = Math.abs(num) * invNorm;
-    const even = 0.5 * (1 + cb * cb);
-    // e^{i alpha} carried: times e^{i d}, d = alpha - alphaPrev, by its series when |d| < 0.01 (error < 1e-20)
-    const da = alpha - alphaPrev;
-    let ca: number;
-    let sa: number;
-    if (carried && Math.abs(da) < MAX_CARRIED_ARG) {
-      const d2 = da * da;
-      const cd = 1 - d2 * (1 / 2 - d2 * (1 / 24 - d2 * (1 / 720)));
-      const sd = da * (1 - d2 * (1 / 6 - d2 * (1 / 120 - d2 * (1 / 5040))));
-      ca = caPrev * cd - saPrev * sd;
-      sa = saPrev * cd + caPrev * sd;
-    } else {
-      sincos(alpha, cs);
-      ca = cs[0];
-      sa = cs[1];
-    }
-    alphaPrev = alpha;
-    caPrev = ca;
-    saPrev = sa;
-    if (k < kWrite) continue;
-    const c2a = ca * ca - sa * sa;
-    const s2a = 2 * ca * sa;
-    const sbcb = sb * cb;
-    const w1 = sb * sb;
-    const w2 = sbcb * ca;
-    const w3 = even * c2a;
-    const w4 = sbcb * sa;
-    const w5 = even * s2a;
-    const v1 = sb * sa;
-    const v2 = cb * s2a;
-    const v3 = sb * ca;
-    const v4 = cb * c2a;
-    // overall factor amp/2 exp(-i [phi - 2 phi_aligned + 2 epsilon + 2 pi f t_c])
-    sincos(phi + phase0 + twoEps + twoPiT * fHz, cs);
-    const xRe = amp * cs[0];
-    const xIm = -amp * cs[1];
     const rpRe = P1 * w1 + P2 * w2 + P3 * w3 + P4 * w4 + P5 * w5;
     const rpIm = P2 * v1 + P3 * v2 - P4 * v3 - P5 * v4;
     hp[2 * k] = xRe * rpRe - xIm * rpIm;
