@@ -36,7 +36,7 @@ const CHUNK = 64;
 const STATE_LENGTH = 12;
 
 /** Number of IMRPhenomD constants packed by packCore. */
-const KD_LENGTH = 55;
+const KD_LENGTH = 54;
 
 /**
  * The IMRPhenomD constants of fillChunk in one array (the loop reads only typed arrays: no object whose
@@ -54,7 +54,7 @@ export function packCore(scale: number, mSec: number, a: AmplitudeCoefficients, 
     a.i23, a.i43, a.i53, a.i1, a.i2, a.rho1, a.rho2, a.rho3, a.fRD, a.f1, a.f2, a.f3, a.n0, a.n1, a.n2, a.n3, a.n4,
     p.p0, p.p23, p.p13, p.p13l, p.pl, p.pm13, p.pm23, p.pm1, p.pm43, p.pm53, p.s1, p.s43, p.s53, p.s2, p.etaInv,
     p.alpha1, p.alpha2, p.alpha4, p.beta1, p.beta2, p.c1Int, p.c2Int, p.c1MRD, p.c2MRD,
-    AMP_F_JOIN_INS, PHI_F_JOIN_INS, Math.log(Math.PI),
+    AMP_F_JOIN_INS, PHI_F_JOIN_INS,
   ]);
   return K;
 }
@@ -111,7 +111,8 @@ function fillChunk(
   const pm43 = KD[36], pm53 = KD[37], s1 = KD[38], s43 = KD[39], s53 = KD[40], s2 = KD[41], etaInv = KD[42];
   const alpha1 = KD[43], alpha2 = KD[44], alpha4 = KD[45], beta1 = KD[46], beta2 = KD[47];
   const c1Int = KD[48], c2Int = KD[49], c1MRD = KD[50], c2MRD = KD[51];
-  const ampJoin = KD[52], phiJoin = KD[53], lnPi = KD[54];
+  const ampJoin = KD[52], phiJoin = KD[53];
+  const lnPi = Math.log(Math.PI);
   const precessing = KM[0] !== 0;
   const twoPiT = KM[6], phase0 = KM[7];
   const aA1 = KM[8], aA2 = KM[9], aA3 = KM[10], aA4 = KM[11], aA5 = KM[12], aA0 = KM[13];

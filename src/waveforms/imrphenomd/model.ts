@@ -14,12 +14,13 @@
  *
  * Speed: coefficients are computed once per call; per bin, f^{1/3}, ln f and the merger-ringdown exp and
  * atan follow short recurrences from the previous bin (re-anchored on Math.cbrt / Math.log / Math.exp /
- * Math.atan every 64 bins and whenever the step is not small), and cos/sin share one
- * argument reduction. Values agree with direct evaluation to ~1e-11 of max|h| (rounding amplified by
- * the large inspiral phase), so the same frequency on two different grids agrees to that level, not bitwise.
- * The per-bin kernel (./kernel.ts) runs in short chunks with a carried state (values independent of the
- * chunking) so that V8 compiles it as a whole function; `generateInto` fills caller-owned arrays (h+ alone
- * if hx is not wanted) with bitwise the values of `generate`.
+ * Math.atan at the first bin of every aligned block of 64 indices and whenever the step is not small), and
+ * cos/sin come from a 64-entry table (../sincos-table.ts). The kernel (./kernel.ts, the aligned mode of
+ * ./core-kernel.ts shared with IMRPhenomPv2) runs in chunks of 64 bins with a carried state, so that V8
+ * compiles it as a whole function. Values agree with LAL's direct evaluation to < 1e-12 of max|h|
+ * (rounding amplified by the large inspiral phase), so the same frequency on two different grids agrees
+ * to that level, not bitwise; `generateInto` fills caller-owned arrays (h+ alone if hx is not wanted)
+ * with bitwise the values of `generate`, for any [kLo, kHi).
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
