@@ -54,12 +54,15 @@ function evalPeak(ws: MatchWorkspace, x: number): PeakEval {
   };
 }
 
-/** Maximise |z(x)|^2 on [j - 1, j + 1] from x0; returns the best point seen. */
-function refineAround(ws: MatchWorkspace, j: number, x0: number): { x: number; e: PeakEval } {
-  let lo = j - 1, hi = j + 1;
+/**
+ * Maximise f on [lo, hi] from x0 by safeguarded Newton steps on f'(x) = 0 (a step that leaves the
+ * bracket or meets f'' >= 0 becomes bisection on the sign of f'); returns the best point seen.
+ * Shared by the phase-maximised and the symphony refinements.
+ */
+export function newtonMaximise<E extends { f: number; df: number; d2f: number }>(evaluate: (x: number) => E, lo: number, hi: number, x0: number): { x: number; e: E } {
   let x = Math.min(Math.max(x0, lo), hi);
-  let best = { x, e: evalPeak(ws, x) };
-  let e = best.e;
+  let e = evaluate(x);
+  let best = { x, e };
   for (let it = 0; it < 60; it++) {
     if (e.df > 0) lo = x;
     else hi = x;
@@ -67,10 +70,15 @@ function refineAround(ws: MatchWorkspace, j: number, x0: number): { x: number; e
     if (!(e.d2f < 0) || !(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (Math.abs(next - x) < 1e-10 || hi - lo < 1e-10) break;
     x = next;
-    e = evalPeak(ws, x);
+    e = evaluate(x);
     if (e.f > best.e.f) best = { x, e };
   }
   return best;
+}
+
+/** Maximise |z(x)|^2 on [j - 1, j + 1] from x0; returns the best point seen. */
+function refineAround(ws: MatchWorkspace, j: number, x0: number): { x: number; e: PeakEval } {
+  return newtonMaximise((x) => evalPeak(ws, x), j - 1, j + 1, x0);
 }
 
 /** |z_j|^2 on the grid (j taken modulo N) from the workspace's last correlation. */

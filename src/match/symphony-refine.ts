@@ -15,6 +15,7 @@
  */
 import { bandNormSq } from './inner.js';
 import type { MatchResult } from './match.js';
+import { newtonMaximise } from './refine.js';
 import { symphonyMatch } from './symphony.js';
 import type { MatchWorkspace } from './workspace.js';
 
@@ -97,20 +98,8 @@ export function symphonyMatchRefined(ws: MatchWorkspace, hp: Float64Array, hc: F
   const j = Math.round(grid.timeShift / ws.dt);
   const fm = evalSymphony(ws, hp, hc, s, n, j - 1).f, f0 = evalSymphony(ws, hp, hc, s, n, j).f, fp = evalSymphony(ws, hp, hc, s, n, j + 1).f;
   const den = fm - 2 * f0 + fp;
-  let lo = j - 1, hi = j + 1;
-  let x = den < 0 ? Math.min(Math.max(j + (0.5 * (fm - fp)) / den, lo), hi) : j;
-  let e = evalSymphony(ws, hp, hc, s, n, x);
-  let best = { x, e };
-  for (let it = 0; it < 60; it++) {
-    if (e.df > 0) lo = x;
-    else hi = x;
-    let next = x - e.df / e.d2f;
-    if (!(e.d2f < 0) || !(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) < 1e-10 || hi - lo < 1e-10) break;
-    x = next;
-    e = evalSymphony(ws, hp, hc, s, n, x);
-    if (e.f > best.e.f) best = { x, e };
-  }
+  const x0 = den < 0 ? j + (0.5 * (fm - fp)) / den : j;
+  const best = newtonMaximise((x) => evalSymphony(ws, hp, hc, s, n, x), j - 1, j + 1, x0);
   const m = Math.sqrt(Math.max(best.e.f, 0));
   if (!(m > grid.match)) return grid;
   const perp = useCross ? (best.e.rc - n.c * best.e.rp) / Math.sqrt(1 - n.c * n.c) : 0;
