@@ -161,11 +161,7 @@ export async function trainScoreFunction(flow: Flow, energy: BlackBoxEnergy, opt
       return tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), flow.logProb(xc))) as tf.Scalar;
     }, vars);
     value.dispose();
-    const g = vars.map((v) => (grads[v.name] ? Float64Array.from(grads[v.name].dataSync()) : null));
-    tf.dispose(Object.values(grads));
-    let norm2 = 0;
-    for (const a of g) if (a) for (let i = 0; i < a.length; i++) norm2 += a[i] * a[i];
-    const norm = Math.sqrt(norm2);
+    const { g, norm } = hostGradients(vars, grads);
     history.gradNorm.push(norm);
     if (guard && (!Number.isFinite(norm) || !Number.isFinite(loss))) {
       history.skipped.push(step);
@@ -348,11 +344,7 @@ export async function trainReplayReverseKL(flow: Flow, replay: ReplaySet, option
     const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(tf.tensor1d(coef), flow.logProb(xt))) as tf.Scalar, vars);
     xt.dispose();
     value.dispose();
-    const g = vars.map((v) => (grads[v.name] ? Float64Array.from(grads[v.name].dataSync()) : null));
-    tf.dispose(Object.values(grads));
-    let norm2 = 0;
-    for (const a of g) if (a) for (let i = 0; i < a.length; i++) norm2 += a[i] * a[i];
-    const norm = Math.sqrt(norm2);
+    const { g, norm } = hostGradients(vars, grads);
     history.loss.push(loss);
     history.ess.push(ess / m);
     history.gradNorm.push(norm);
@@ -367,4 +359,16 @@ export async function trainReplayReverseKL(flow: Flow, replay: ReplaySet, option
   }
   history.seconds = (performance.now() - t0) / 1000;
   return history;
+}
+
+/**
+ * Gradients of `vars` copied to float64 on the host (null for a variable without one), the tfjs
+ * tensors disposed, and their global L2 norm.
+ */
+function hostGradients(vars: readonly tf.Variable[], grads: Record<string, tf.Tensor>): { g: (Float64Array | null)[]; norm: number } {
+  const g = vars.map((v) => (grads[v.name] ? Float64Array.from(grads[v.name].dataSync()) : null));
+  tf.dispose(Object.values(grads));
+  let norm2 = 0;
+  for (const a of g) if (a) for (let i = 0; i < a.length; i++) norm2 += a[i] * a[i];
+  return { g, norm: Math.sqrt(norm2) };
 }
