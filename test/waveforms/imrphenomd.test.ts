@@ -8,11 +8,9 @@ import {
 } from '../../src/waveforms/imrphenomd/index.js';
 import { QNM_FDAMP, QNM_FRING, QNM_SPIN } from '../../src/waveforms/imrphenomd/qnm-table.js';
 import { sinCosTable as sinCos } from '../../src/waveforms/sincos-table.js';
-import { getModel } from '../../src/waveforms/registry.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
-import { compare, lalCases, lalSeries, paramsOf } from './lal-vectors.js';
+import { compare, lalAgreementSuite } from './lal-vectors.js';
 
-const cases = lalCases('lal-fd-waveforms.json', 'IMRPhenomD');
 
 const base: WaveformParams = {
   m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
@@ -20,22 +18,10 @@ const base: WaveformParams = {
 };
 const grid = uniformGridN(0.25, 4097);
 
-describe('IMRPhenomD against LALSimulation', () => {
-  it('has all seven IMRPhenomD reference cases in the fixture', () => {
-    expect(cases.length).toBe(7);
-  });
+lalAgreementSuite('lal-fd-waveforms.json', imrPhenomD, 7, generateIMRPhenomD);
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s: h+ and hx agree with LAL to 1e-6 of max|h| and are zero exactly where LAL is', (_id, c) => {
-    const { hp, hc } = generateIMRPhenomD(uniformGridN(c.params.delta_f, c.n), paramsOf(c));
-    for (const [mine, ref] of [[hp, lalSeries(c, 'hp')], [hc, lalSeries(c, 'hc')]] as const) {
-      const { rel, zeroMismatch } = compare(mine, ref);
-      expect(rel).toBeLessThanOrEqual(1e-6);
-      expect(zeroMismatch).toBe(0);
-    }
-  });
-
-  it('is registered under its LAL name as an aligned-spin 22-only model', () => {
-    expect(getModel('IMRPhenomD')).toBe(imrPhenomD);
+describe('IMRPhenomD flags', () => {
+  it('is an aligned-spin 22-only model', () => {
     expect(imrPhenomD.precessing).toBe(false);
     expect(imrPhenomD.only22).toBe(true);
   });

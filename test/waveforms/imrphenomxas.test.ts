@@ -6,11 +6,9 @@ import {
   dPhasePhenomX, dPhaseRingdown, generateIMRPhenomXAS, imrPhenomXAS, phaseInspiral, phaseIntermediate, phasePhenomX,
   phaseRingdown, setupPhenomX,
 } from '../../src/waveforms/imrphenomx/index.js';
-import { getModel } from '../../src/waveforms/registry.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
-import { compare, differing, lalCases, lalSeries, paramsOf } from './lal-vectors.js';
+import { differing, lalAgreementSuite } from './lal-vectors.js';
 
-const cases = lalCases('waveforms/lal-fd-IMRPhenomXAS.json', 'IMRPhenomXAS');
 
 const base: WaveformParams = {
   m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
@@ -18,22 +16,10 @@ const base: WaveformParams = {
 };
 const grid = uniformGridN(0.25, 4097);
 
-describe('IMRPhenomXAS against LALSimulation', () => {
-  it('has all three IMRPhenomXAS reference cases in the fixture', () => {
-    expect(cases.length).toBe(3);
-  });
+lalAgreementSuite('waveforms/lal-fd-IMRPhenomXAS.json', imrPhenomXAS, 3, generateIMRPhenomXAS);
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s: h+ and hx agree with LAL to 1e-6 of max|h| and are zero exactly where LAL is', (_id, c) => {
-    const { hp, hc } = generateIMRPhenomXAS(uniformGridN(c.params.delta_f, c.n), paramsOf(c));
-    for (const [mine, ref] of [[hp, lalSeries(c, 'hp')], [hc, lalSeries(c, 'hc')]] as const) {
-      const { rel, zeroMismatch } = compare(mine, ref);
-      expect(rel).toBeLessThanOrEqual(1e-6);
-      expect(zeroMismatch).toBe(0);
-    }
-  });
-
-  it('is registered under its LAL name as an aligned-spin 22-only model', () => {
-    expect(getModel('IMRPhenomXAS')).toBe(imrPhenomXAS);
+describe('IMRPhenomXAS flags', () => {
+  it('is an aligned-spin 22-only model', () => {
     expect(imrPhenomXAS.precessing).toBe(false);
     expect(imrPhenomXAS.only22).toBe(true);
   });

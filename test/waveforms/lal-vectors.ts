@@ -4,7 +4,10 @@
  * test applies (max_k |h_k - h_k^LAL| / max_k |h_k^LAL| and the bins zero in only one of the two).
  */
 import { readFileSync } from 'node:fs';
-import type { WaveformParams } from '../../src/waveforms/types.js';
+import { describe, expect, it } from 'vitest';
+import { uniformGridN, type FrequencyGrid } from '../../src/core/grid.js';
+import { getModel } from '../../src/waveforms/registry.js';
+import type { Polarizations, WaveformModel, WaveformParams } from '../../src/waveforms/types.js';
 
 /** One stored LAL case: only bins k_start .. k_start + len - 1 are non-zero. */
 export interface LalCase {
@@ -65,4 +68,31 @@ export function differing(a: Float64Array, b: Float64Array): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
   return n;
+}
+
+/**
+ * The tests every frequency-domain model owes the LAL vectors: the fixture holds `count` cases of
+ * `model`, each reproduced (h+ and hx) to 1e-6 of max|h| with zeros exactly where LAL has them, and
+ * the model is registered under its LAL name.
+ */
+export function lalAgreementSuite(fixture: string, model: WaveformModel, count: number, generate: (grid: FrequencyGrid, p: WaveformParams) => Polarizations): void {
+  const cases = lalCases(fixture, model.name);
+  describe(`${model.name} against LALSimulation`, () => {
+    it(`has all ${count} ${model.name} reference cases in the fixture`, () => {
+      expect(cases.length).toBe(count);
+    });
+
+    it.each(cases.map((c) => [c.id, c] as const))('%s: h+ and hx agree with LAL to 1e-6 of max|h| and are zero exactly where LAL is', (_id, c) => {
+      const { hp, hc } = generate(uniformGridN(c.params.delta_f, c.n), paramsOf(c));
+      for (const [mine, ref] of [[hp, lalSeries(c, 'hp')], [hc, lalSeries(c, 'hc')]] as const) {
+        const { rel, zeroMismatch } = compare(mine, ref);
+        expect(rel).toBeLessThanOrEqual(1e-6);
+        expect(zeroMismatch).toBe(0);
+      }
+    });
+
+    it('is registered under its LAL name', () => {
+      expect(getModel(model.name)).toBe(model);
+    });
+  });
 }
