@@ -56,11 +56,11 @@ export function naturalCubicSpline(x: Float64Array, y: Float64Array): NaturalCub
 }
 
 /**
- * Evaluate the spline at t in [x_0, x_{n-1}] (interval i with x_i <= t < x_{i+1}, the last knot
- * belonging to the last interval): y_i + dt (b + dt (c_i + dt d)), b = dy/h - h (c_{i+1} + 2 c_i)/3,
- * d = (c_{i+1} - c_i)/(3 h), as gsl_spline_eval. Throws RangeError outside the knots.
+ * The spline's piece at t in [x_0, x_{n-1}] (interval i with x_i <= t < x_{i+1}, the last knot
+ * belonging to the last interval): its index, dt = t - x_i and the coefficients
+ * b = dy/h - h (c_{i+1} + 2 c_i)/3, d = (c_{i+1} - c_i)/(3 h), as GSL's cspline. Throws RangeError outside the knots.
  */
-export function evalSpline(s: NaturalCubicSpline, t: number): number {
+function splinePiece(s: NaturalCubicSpline, t: number): { lo: number; dt: number; b: number; c: number; d: number } {
   const { x, y, c } = s;
   const n = x.length;
   if (!(t >= x[0] && t <= x[n - 1])) throw new RangeError(`spline argument ${t} outside [${x[0]}, ${x[n - 1]}]`);
@@ -73,12 +73,21 @@ export function evalSpline(s: NaturalCubicSpline, t: number): number {
   }
   const h = x[lo + 1] - x[lo];
   const dy = y[lo + 1] - y[lo];
-  const dt = t - x[lo];
   const ci = c[lo];
   const cip1 = c[lo + 1];
-  const b = dy / h - (h * (cip1 + 2.0 * ci)) / 3.0;
-  const d = (cip1 - ci) / (3.0 * h);
-  return y[lo] + dt * (b + dt * (ci + dt * d));
+  return { lo, dt: t - x[lo], b: dy / h - (h * (cip1 + 2.0 * ci)) / 3.0, c: ci, d: (cip1 - ci) / (3.0 * h) };
+}
+
+/** Evaluate the spline at t: y_i + dt (b + dt (c_i + dt d)), as gsl_spline_eval (see splinePiece). */
+export function evalSpline(s: NaturalCubicSpline, t: number): number {
+  const { lo, dt, b, c, d } = splinePiece(s, t);
+  return s.y[lo] + dt * (b + dt * (c + dt * d));
+}
+
+/** Derivative of the spline at t: b + dt (2 c_i + 3 d dt), as gsl_spline_eval_deriv (see splinePiece). */
+export function evalSplineDerivative(s: NaturalCubicSpline, t: number): number {
+  const { dt, b, c, d } = splinePiece(s, t);
+  return b + (2.0 * c + 3.0 * d * dt) * dt;
 }
 
 /** Spline of the QNM ringdown frequency Mf_RD over final spin (built once; immutable). */
