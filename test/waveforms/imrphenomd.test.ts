@@ -8,24 +8,12 @@ import {
 } from '../../src/waveforms/imrphenomd/index.js';
 import { QNM_FDAMP, QNM_FRING, QNM_SPIN } from '../../src/waveforms/imrphenomd/qnm-table.js';
 import { sinCosTable as sinCos } from '../../src/waveforms/sincos-table.js';
-import type { WaveformParams } from '../../src/waveforms/types.js';
-import { compare, lalAgreementSuite } from './lal-vectors.js';
+import { ALIGNED_BASE, compare, lalAgreementSuite } from './lal-vectors.js';
 
-
-const base: WaveformParams = {
-  m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
-  distanceMpc: 400, inclination: 0.9, phiRef: 2, fMinHz: 15, fMaxHz: 1024, fRefHz: 30,
-};
+const base = ALIGNED_BASE;
 const grid = uniformGridN(0.25, 4097);
 
-lalAgreementSuite('lal-fd-waveforms.json', imrPhenomD, 7, generateIMRPhenomD);
-
-describe('IMRPhenomD flags', () => {
-  it('is an aligned-spin 22-only model', () => {
-    expect(imrPhenomD.precessing).toBe(false);
-    expect(imrPhenomD.only22).toBe(true);
-  });
-});
+lalAgreementSuite('lal-fd-waveforms.json', imrPhenomD, 7, generateIMRPhenomD, { precessing: false, only22: true });
 
 describe('IMRPhenomD conventions', () => {
   it('gives the bit-identical waveform when the bodies (mass and spin) are swapped', () => {

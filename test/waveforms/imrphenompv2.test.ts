@@ -11,21 +11,13 @@ import { finalSpin0815, naturalCubicSpline } from '../../src/waveforms/imrphenom
 import type { WaveformParams } from '../../src/waveforms/types.js';
 import { differing, lalAgreementSuite } from './lal-vectors.js';
 
-
 const base: WaveformParams = {
   m1: 30, m2: 20, s1x: 0.4, s1y: -0.2, s1z: 0.3, s2x: 0.05, s2y: 0.1, s2z: -0.1,
   distanceMpc: 400, inclination: 0.7, phiRef: 0.9, fMinHz: 15, fMaxHz: 1024, fRefHz: 20,
 };
 const grid = uniformGridN(0.25, 4097);
 
-lalAgreementSuite('waveforms/lal-fd-IMRPhenomPv2.json', imrPhenomPv2, 4, generateIMRPhenomPv2);
-
-describe('IMRPhenomPv2 flags', () => {
-  it('is a precessing model that is not 22-only', () => {
-    expect(imrPhenomPv2.precessing).toBe(true);
-    expect(imrPhenomPv2.only22).toBe(false);
-  });
-});
+lalAgreementSuite('waveforms/lal-fd-IMRPhenomPv2.json', imrPhenomPv2, 4, generateIMRPhenomPv2, { precessing: true, only22: false });
 
 describe('IMRPhenomPv2 conventions', () => {
   it('gives the bit-identical waveform when the bodies (mass and whole spin vector) are swapped', () => {

@@ -73,9 +73,12 @@ export function differing(a: Float64Array, b: Float64Array): number {
 /**
  * The tests every frequency-domain model owes the LAL vectors: the fixture holds `count` cases of
  * `model`, each reproduced (h+ and hx) to 1e-6 of max|h| with zeros exactly where LAL has them, and
- * the model is registered under its LAL name.
+ * the model is registered under its LAL name with the stated precession / 22-only flags.
  */
-export function lalAgreementSuite(fixture: string, model: WaveformModel, count: number, generate: (grid: FrequencyGrid, p: WaveformParams) => Polarizations): void {
+export function lalAgreementSuite(
+  fixture: string, model: WaveformModel, count: number, generate: (grid: FrequencyGrid, p: WaveformParams) => Polarizations,
+  flags: { precessing: boolean; only22: boolean },
+): void {
   const cases = lalCases(fixture, model.name);
   describe(`${model.name} against LALSimulation`, () => {
     it(`has all ${count} ${model.name} reference cases in the fixture`, () => {
@@ -91,8 +94,16 @@ export function lalAgreementSuite(fixture: string, model: WaveformModel, count: 
       }
     });
 
-    it('is registered under its LAL name', () => {
+    it(`is registered under its LAL name as ${flags.precessing ? 'a precessing' : 'an aligned-spin'} model that is ${flags.only22 ? '' : 'not '}22-only`, () => {
       expect(getModel(model.name)).toBe(model);
+      expect(model.precessing).toBe(flags.precessing);
+      expect(model.only22).toBe(flags.only22);
     });
   });
 }
+
+/** Aligned-spin parameters the IMRPhenomD and IMRPhenomXAS convention tests start from. */
+export const ALIGNED_BASE: WaveformParams = {
+  m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
+  distanceMpc: 400, inclination: 0.9, phiRef: 2, fMinHz: 15, fMaxHz: 1024, fRefHz: 30,
+};
