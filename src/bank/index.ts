@@ -7,3 +7,4 @@ export * from './ligolw.js';
 export * from './xml.js';
 export * from './text.js';
 export * from './io.js';
+export * from './merge.js';

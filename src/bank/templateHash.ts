@@ -46,6 +46,19 @@ class TupleHasher {
  * (found by sorting a copy, so millions of templates cost O(N log N) without a set of bigints).
  */
 export function pycbcTemplateHashes(columns: Readonly<Record<string, Float64Array | undefined>>, n: number): BigInt64Array {
+  const out = templateHashesOf(columns, n);
+  const sorted = out.slice().sort();
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] === sorted[i - 1]) {
+      const j = out.indexOf(sorted[i], out.indexOf(sorted[i]) + 1);
+      invalid(`template ${j} hash`, String(sorted[i]), 'clashes with another template (duplicate templates?)');
+    }
+  }
+  return out;
+}
+
+/** The hashes of {@link pycbcTemplateHashes} without the clash check (for finding duplicates). */
+export function templateHashesOf(columns: Readonly<Record<string, Float64Array | undefined>>, n: number): BigInt64Array {
   const fields = PYCBC_HASH_FIELDS.filter((f) => columns[f] !== undefined);
   for (const f of fields) if (columns[f]!.length !== n) invalid(`${f}.length`, columns[f]!.length, `must equal ${n}`);
   const out = new BigInt64Array(n);
@@ -55,13 +68,6 @@ export function pycbcTemplateHashes(columns: Readonly<Record<string, Float64Arra
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < cols.length; k++) row[k] = cols[k][i];
     out[i] = hasher.hash(row);
-  }
-  const sorted = out.slice().sort();
-  for (let i = 1; i < n; i++) {
-    if (sorted[i] === sorted[i - 1]) {
-      const j = out.indexOf(sorted[i], out.indexOf(sorted[i]) + 1);
-      invalid(`template ${j} hash`, String(sorted[i]), 'clashes with another template (duplicate templates?)');
-    }
   }
   return out;
 }

@@ -11,3 +11,4 @@ export * from './template-cache.js';
 export * from './fitting-factor.js';
 export * from './metric-estimate.js';
 export * from './stats.js';
+export * from './stats-merge.js';

@@ -30,6 +30,8 @@ export interface InjectionStats {
   rank?: (number | null)[];
   /** Wall time spent so far over all sessions [s]. */
   seconds: number;
+  /** "K/N" when the file holds shard K of N of the injections (src/core/shard.ts); absent: all of them. */
+  shard?: string;
 }
 
 /** Empty statistics for n injections. */
@@ -43,10 +45,10 @@ export function emptyStats(n: number, settings: Record<string, unknown>, withMet
   };
 }
 
-/** Indices of the injections not done yet. */
-export function pendingIndices(stats: InjectionStats): number[] {
+/** Indices in [first, end) (default: all) of the injections not done yet. */
+export function pendingIndices(stats: InjectionStats, first = 0, end = stats.n): number[] {
   const out: number[] = [];
-  for (let i = 0; i < stats.n; i++) if (stats.ff[i] === null || (stats.metricMatch !== undefined && stats.metricMatch[i] === null)) out.push(i);
+  for (let i = first; i < end; i++) if (stats.ff[i] === null || (stats.metricMatch !== undefined && stats.metricMatch[i] === null)) out.push(i);
   return out;
 }
 

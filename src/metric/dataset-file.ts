@@ -6,7 +6,8 @@
  * `chunkIndex` (N, int32: the generation chunk of each row; rows of an interrupted run may be out of
  * chunk order, a finished run is sorted); file
  * attributes: variable_format, coordinate_names, box (2 x D: lo row, hi row), mass_cuts (JSON),
- * psd, asd, approximant, f_min, f_max, df, metric_type, seed, chunk_size, n_target.
+ * psd, asd, approximant, f_min, f_max, df, metric_type, seed, chunk_size, n_target, and shard ("K/N")
+ * in the file of one shard of a run (src/core/shard.ts).
  * Plain-text export: header `# name1 ... nameD logPdf`, one row per point.
  *
  * Differs from mbank (bin/mbank_generate_flow_dataset), which writes a numpy text file
@@ -38,6 +39,8 @@ export interface DatasetAttributes {
   chunkSize: number;
   /** Number of rows the run was asked for. */
   nTarget: number;
+  /** "K/N" when the file holds shard K of N of the run's chunks (absent: the whole run). */
+  shard?: string;
 }
 
 /** A dataset in memory: n rows of D coordinates, logPdf, and optionally the metric. */
@@ -95,6 +98,7 @@ export async function writeDataset(path: string, ds: MetricDataset): Promise<voi
     num('seed', a.seed);
     num('chunk_size', a.chunkSize);
     num('n_target', a.nTarget);
+    if (a.shard !== undefined) f.create_attribute('shard', a.shard);
   } finally {
     f.close();
   }
@@ -147,6 +151,7 @@ export async function readDataset(path: string): Promise<MetricDataset> {
       seed: scalar(attrs, 'seed', path),
       chunkSize: scalar(attrs, 'chunk_size', path),
       nTarget: scalar(attrs, 'n_target', path),
+      ...(attrs.shard !== undefined ? { shard: text(attrs, 'shard', path) } : {}),
     };
     const ds: MetricDataset = {
       attributes, D, n,

@@ -12,11 +12,14 @@
  *   every `flushSeconds` and at the end, also when the run is aborted (AbortSignal), so an interrupted
  *   run keeps every finished row, even chunks that finished out of order; a completed file is sorted
  *   by chunk and equals the file of an uninterrupted run.
+ * - Sharded (`shard` K/N): only the block of chunks src/core/shard.ts gives shard K is computed and
+ *   the file records "K/N"; the N shard files merged (./dataset-merge.ts) equal the unsharded file.
  * Differs from mbank: parallel, chunked, resumable; rows whose metric is not positive definite keep
  * the metric but get logPdf NaN and positiveDefinite 0 (mbank stores 0.5 ln|det M| regardless).
  */
 import { existsSync } from 'node:fs';
 import { MbankError } from '../core/errors.js';
+import { shardLabel, shardRange, type Shard } from '../core/shard.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { getVariableFormat } from '../coordinates/format.js';
 import { regionFromRanges } from '../coordinates/box.js';
@@ -38,6 +41,8 @@ export interface GenerateDatasetOptions {
   onProgress?: (done: number, total: number) => void;
   /** Abort: stop, write every finished row, resolve with interrupted = true. */
   signal?: AbortSignal;
+  /** Compute only this shard's block of chunks (default: all). */
+  shard?: Shard;
 }
 
 /** Outcome of generateDataset. */
@@ -52,7 +57,7 @@ export interface GenerateDatasetResult {
 }
 
 /** The attributes a dataset of this spec carries. */
-export function datasetAttributes(spec: DatasetSpec, nTarget: number): DatasetAttributes {
+export function datasetAttributes(spec: DatasetSpec, nTarget: number, shard?: Shard): DatasetAttributes {
   const format = getVariableFormat(spec.metric.variableFormat);
   const region = regionFromRanges(format, spec.ranges);
   return {
@@ -62,11 +67,12 @@ export function datasetAttributes(spec: DatasetSpec, nTarget: number): DatasetAt
     psd: spec.metric.psd, asd: spec.metric.asd, approximant: spec.metric.approximant,
     fMin: spec.metric.fMinHz, fMax: spec.metric.fMaxHz, df: spec.metric.df,
     metricType: spec.metricType, seed: spec.seed, chunkSize: spec.chunkSize, nTarget,
+    ...(shard !== undefined && shard.count > 1 ? { shard: shardLabel(shard) } : {}),
   };
 }
 
 function checkCompatible(path: string, old: DatasetAttributes, now: DatasetAttributes): void {
-  const keys: (keyof DatasetAttributes)[] = ['variableFormat', 'boxLo', 'boxHi', 'massCuts', 'psd', 'asd', 'approximant', 'fMin', 'fMax', 'df', 'metricType', 'seed', 'chunkSize'];
+  const keys: (keyof DatasetAttributes)[] = ['variableFormat', 'boxLo', 'boxHi', 'massCuts', 'psd', 'asd', 'approximant', 'fMin', 'fMax', 'df', 'metricType', 'seed', 'chunkSize', 'shard'];
   for (const k of keys) {
     if (JSON.stringify(old[k]) !== JSON.stringify(now[k])) {
       throw new MbankError(`dataset ${path} exists with ${k} = ${JSON.stringify(old[k])}, this run has ${JSON.stringify(now[k])}: use the same settings to continue it, or another file`);
@@ -75,8 +81,14 @@ function checkCompatible(path: string, old: DatasetAttributes, now: DatasetAttri
 }
 
 /** Rows of chunk k that a run of nPoints keeps: min(chunkSize, nPoints - k chunkSize). */
-function rowsOf(k: number, chunkSize: number, nPoints: number): number {
+export function rowsOf(k: number, chunkSize: number, nPoints: number): number {
   return Math.max(0, Math.min(chunkSize, nPoints - k * chunkSize));
+}
+
+/** The chunk indices [first, end) that a shard of a run of nPoints rows computes (all without a shard). */
+export function shardChunks(nPoints: number, chunkSize: number, shard?: Shard): [number, number] {
+  const nChunks = Math.ceil(nPoints / chunkSize);
+  return shard === undefined ? [0, nChunks] : shardRange(nChunks, shard);
 }
 
 /** The chunks held by an existing file (rows grouped by chunkIndex, or by position when it is absent). */
@@ -107,6 +119,13 @@ function chunksOf(base: MetricDataset, chunkSize: number): Map<number, ChunkRows
   return out;
 }
 
+/** Rows of the chunks [first, end) in a run of nPoints. */
+function rowsBetween(first: number, end: number, chunkSize: number, nPoints: number): number {
+  let n = 0;
+  for (let k = first; k < end; k++) n += rowsOf(k, chunkSize, nPoints);
+  return n;
+}
+
 /** The dataset of every given chunk, sorted by chunk index, chunk k cut to the rows a run of nPoints keeps. */
 function assemble(attributes: DatasetAttributes, D: number, chunks: Iterable<ChunkRows>, chunkSize: number, nPoints: number): MetricDataset {
   const sorted = [...chunks].sort((a, b) => a.index - b.index);
@@ -132,27 +151,31 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   const { spec, nPoints, path } = opts;
   if (!Number.isInteger(nPoints) || nPoints < 1) throw new MbankError(`n-points = ${nPoints}: must be an integer >= 1`);
   if (!Number.isInteger(spec.chunkSize) || spec.chunkSize < 1) throw new MbankError(`chunk-size = ${spec.chunkSize}: must be an integer >= 1`);
-  const attributes = datasetAttributes(spec, nPoints);
+  const attributes = datasetAttributes(spec, nPoints, opts.shard);
   const D = attributes.names.length;
   const cs = spec.chunkSize;
-  const nChunks = Math.ceil(nPoints / cs);
+  const [first, end] = shardChunks(nPoints, cs, opts.shard);
+  if (opts.shard !== undefined && opts.shard.count > Math.ceil(nPoints / cs)) {
+    throw new MbankError(`shard = ${shardLabel(opts.shard)}: at most ${Math.ceil(nPoints / cs)} shards (the chunks of ${cs} rows in ${nPoints} points); use fewer shards or a smaller chunk-size`);
+  }
   // chunks already in the file and complete for this run are kept; the others are (re)computed
   const finished = new Map<number, ChunkRows>();
   let resumedFrom = 0;
   if (existsSync(path)) {
     const base = await readDataset(path);
     checkCompatible(path, base.attributes, attributes);
-    if (base.n >= nPoints && (base.chunkIndex === undefined || base.chunkIndex.every((k, i) => k === Math.floor(i / cs)))) {
-      return { dataset: base, resumedFrom: base.n, interrupted: false, failures: 0, nonPositiveDefinite: 0 };
-    }
+    const sorted = base.chunkIndex === undefined || base.chunkIndex.every((k, i) => k === first + Math.floor(i / cs));
+    const whole = opts.shard === undefined ? base.n >= nPoints : base.n === rowsBetween(first, end, cs, nPoints);
+    if (whole && sorted) return { dataset: base, resumedFrom: base.n, interrupted: false, failures: 0, nonPositiveDefinite: 0 };
     for (const [k, c] of chunksOf(base, cs)) {
-      if (k < nChunks && c.logPdf.length >= rowsOf(k, cs, nPoints)) {
+      if (k >= first && k < end && c.logPdf.length >= rowsOf(k, cs, nPoints)) {
         finished.set(k, c);
         resumedFrom += rowsOf(k, cs, nPoints);
       }
     }
   }
-  const todo = Array.from({ length: nChunks }, (_, k) => k).filter((k) => !finished.has(k));
+  const todo = Array.from({ length: end - first }, (_, j) => first + j).filter((k) => !finished.has(k));
+  const rowsWanted = rowsBetween(first, end, cs, nPoints);
   const rowsDone = () => [...finished.keys()].reduce((s, k) => s + rowsOf(k, cs, nPoints), 0);
   let lastFlush = Date.now();
   const flushMs = 1000 * (opts.flushSeconds ?? 30);
@@ -164,11 +187,11 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   };
   const accept = (rows: ChunkRows) => {
     finished.set(rows.index, rows);
-    opts.onProgress?.(rowsDone(), nPoints);
+    opts.onProgress?.(rowsDone(), rowsWanted);
     if (Date.now() - lastFlush > flushMs) { lastFlush = Date.now(); void flush(); }
   };
   let interrupted = false;
-  opts.onProgress?.(rowsDone(), nPoints);
+  opts.onProgress?.(rowsDone(), rowsWanted);
   if (opts.workers === 0) {
     const computer = todo.length > 0 ? chunkComputer(spec) : undefined;
     for (const k of todo) {

@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { availableParallelism } from 'node:os';
 import { invalid } from '../../core/errors.js';
+import { parseShard } from '../../core/shard.js';
 import { checkMetricType } from '../../metric/metric.js';
 import { generateDataset } from '../../metric/dataset.js';
 import { writeDatasetText } from '../../metric/dataset-file.js';
@@ -35,6 +36,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       .option('dataset', { type: 'string', demandOption: true, describe: 'HDF5 output (names without "/" go inside --run-dir); continued if it exists' })
       .option('text-file', { type: 'string', describe: 'plain-text export "# names logPdf" (default: the dataset name with .txt)' })
       .option('chunk-size', { type: 'number', default: 64, describe: 'rows per reproducible chunk (stored in the file; keep it to continue a file)' })
+      .option('shard', { type: 'string', describe: 'compute only shard K of N (K/N, 1 <= K <= N) of the chunks; `merge --dataset` joins the N files into the unsharded one' })
       .option('flush-seconds', { type: 'number', default: 30, describe: 'seconds between writes of the finished rows' }) as never,
   handler: async (args) => {
     const metric = metricOptionsFromArgs(args);
@@ -58,7 +60,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     let started = false;
     try {
       const result = await generateDataset({
-        path, nPoints, workers, signal: ctl.signal, flushSeconds: args['flush-seconds'] as number,
+        path, nPoints, workers, signal: ctl.signal, ...(args.shard !== undefined ? { shard: parseShard(String(args.shard)) } : {}), flushSeconds: args['flush-seconds'] as number,
         spec: { metric, metricType, ranges: rangesFromArgs(args), seed, chunkSize: args['chunk-size'] as number },
         onProgress: (done, total) => {
           const rate = (done / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(1);

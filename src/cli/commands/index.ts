@@ -25,4 +25,5 @@ export const commands: CommandEntry[] = [
   { name: 'place', describe: 'place a template bank (dataset -> flow -> placement); no arguments: the bundled default', load: async () => (await import('./place.js')).placeCommand },
   { name: 'injfile', describe: 'draw injections (flow, box or bank) and write HDF5 / LIGO_LW sim_inspiral XML', load: async () => (await import('./injfile.js')).injfileCommand },
   { name: 'injections', describe: 'fitting factors of injections against a bank, on all cores, resumable', load: async () => (await import('./injections.js')).injectionsCommand },
+  { name: 'merge', describe: 'merge banks (--bank, --prune-seams), injection stat shards (--injection-stat) or dataset shards (--dataset)', load: async () => (await import('./merge.js')).mergeCommand },
 ];

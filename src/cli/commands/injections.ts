@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
+import { parseShard, shardLabel } from '../../core/shard.js';
 import { readBank } from '../../bank/io.js';
 import type { Bank } from '../../bank/bank.js';
 import { getVariableFormat } from '../../coordinates/format.js';
@@ -26,7 +27,7 @@ import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 
 /** Bank coordinates in `format` (the stored ones when the format matches, else converted from the templates). */
-function bankPoints(bank: Bank, formatName: string): Float64Array {
+export function bankPoints(bank: Bank, formatName: string): Float64Array {
   const format = getVariableFormat(formatName);
   if (bank.coordinates && bank.metadata.variableFormat === formatName && bank.dimension === format.D) return bank.coordinates.values;
   const t = bank.templates;
@@ -89,6 +90,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('variable-format', { type: 'string', describe: 'bank coordinates for --metric-match and the plots (default: the bank\'s)' })
       .option('out', { type: 'string', default: 'injections_stat.json', describe: 'JSON stat file (continued if it exists with the same settings); names without "/" go inside --run-dir' })
       .option('run-dir', { type: 'string', describe: 'directory of the outputs (default: the directory of --out)' })
+      .option('shard', { type: 'string', describe: 'compute only shard K of N (K/N) of the injections; `merge --injection-stat` joins the N stat files into the unsharded one' })
       .option('plot', { type: 'boolean', default: false, describe: 'write FF_hist.png, injections_corner.png, injections_ff.png' }) as never,
   handler: async (args) => {
     const bankPath = args.bank as string;
@@ -133,7 +135,9 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     const runDir = args['run-dir'] as string | undefined;
     const statPath = inRunDir(runDir, args.out as string);
     const { cacheBytes: _c, ...numbers } = settings;
-    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers };
+    const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
+    if (shard !== undefined && shard.count > injections.size) invalid('--shard', args.shard, `must have N <= ${injections.size}, the number of injections`);
+    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(shard ? { shard: shardLabel(shard) } : {}) };
 
     const ctl = new AbortController();
     const onSigint = () => { process.stderr.write('\nmbank-ts: interrupted, keeping the finished injections...\n'); ctl.abort(); };
@@ -144,7 +148,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     let start = -1, lastLine = 0;
     try {
       const result = await runFittingFactors({
-        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: ctl.signal,
+        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: ctl.signal, shard,
         onProgress: (done, total) => {
           if (start < 0) start = done;
           const rate = ((done - start) / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(2);
@@ -159,7 +163,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       bar?.stop();
       const s = summarize(result.stats.ff, mm);
       const lines = [
-        `injections: ${s.done}/${s.total} done against ${bank.size} templates (${settings.approximant}, ${psd}, [${settings.fMinHz}, ${settings.fMaxHz}) Hz, ` +
+        `injections${shard ? ` (shard ${shardLabel(shard)})` : ''}: ${s.done}/${s.total} done against ${bank.size} templates (${settings.approximant}, ${psd}, [${settings.fMinHz}, ${settings.fMaxHz}) Hz, ` +
           `${result.resumed > 0 ? `${result.resumed} from the stat file, ` : ''}${result.computed} computed in ${result.seconds.toFixed(1)} s, ` +
           `${(result.computed / Math.max(1e-9, result.seconds)).toFixed(2)} injections/s)`,
         `fraction with FF < ${mm}: ${fmt(s.fractionBelow)} (FF >= ${mm}: ${fmt(1 - s.fractionBelow)})`,

@@ -5,6 +5,7 @@
  * stat file is rewritten atomically every `flushSeconds` and at the end. An AbortSignal stops
  * dispatching new batches; finished ones are kept, so a rerun continues where this one stopped.
  */
+import { shardLabel, shardRange, type Shard } from '../../core/shard.js';
 import { WorkerPool } from '../../core/worker-pool.js';
 import type { Bank } from '../../bank/bank.js';
 import { chirpMass } from '../../coordinates/components.js';
@@ -36,6 +37,8 @@ export interface FittingFactorRunOptions {
   /** Seconds between stat-file writes (default 15). */
   flushSeconds?: number;
   signal?: AbortSignal;
+  /** Compute only this shard's block of the injections (the stat file keeps all n entries, null outside). */
+  shard?: Shard;
   /** Called after every finished batch with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -80,15 +83,18 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
   const n = o.injections.size;
   const recordMetric = o.metric !== undefined && (o.recordMetric ?? true);
   const { stats, resumed } = openStats(o.statPath, n, o.identity, recordMetric);
+  const [first, end] = o.shard === undefined ? [0, n] : shardRange(n, o.shard);
+  if (o.shard !== undefined) stats.shard = shardLabel(o.shard);
   const c = o.injections.columns;
-  const pending = pendingIndices(stats).sort((a, b) => chirpMass(c.mass1[a], c.mass2[a]) - chirpMass(c.mass1[b], c.mass2[b]) || a - b);
+  const pending = pendingIndices(stats, first, end).sort((a, b) => chirpMass(c.mass1[a], c.mass2[a]) - chirpMass(c.mass1[b], c.mass2[b]) || a - b);
   const batch = o.batch ?? 4;
   const tasks: number[][] = [];
   for (let s = 0; s < pending.length; s += batch) tasks.push(pending.slice(s, s + batch));
   const t0 = Date.now();
   const seconds0 = stats.seconds;
   let lastFlush = Date.now();
-  let done = n - pending.length;
+  const total = end - first;
+  let done = total - pending.length;
   let computed = 0;
   const flush = () => {
     stats.seconds = seconds0 + (Date.now() - t0) / 1000;
@@ -99,11 +105,11 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
     for (const r of outs) store(stats, r);
     done += outs.length;
     computed += outs.length;
-    o.onProgress?.(done, n);
+    o.onProgress?.(done, total);
     if (Date.now() - lastFlush > 1000 * (o.flushSeconds ?? 15)) flush();
   };
   const data: InjectionWorkerData = { settings: o.settings, templates: o.bank.templates as InjectionWorkerData['templates'], metric: o.metric, recordMetric, preselect: o.preselect };
-  o.onProgress?.(done, n);
+  o.onProgress?.(done, total);
   if (o.workers <= 0) {
     const handle = injectionHandler(data);
     for (const t of tasks) {
@@ -127,5 +133,5 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
     }
   }
   flush();
-  return { stats, resumed, computed, seconds: (Date.now() - t0) / 1000, interrupted: done < n };
+  return { stats, resumed, computed, seconds: (Date.now() - t0) / 1000, interrupted: done < total };
 }
