@@ -1,7 +1,8 @@
 /**
  * Waveform speed: ms per waveform for every registered approximant on the 4097-bin grid
  * (df = 0.25 Hz, 0-1024 Hz, f-min 15 Hz, 30 + 20 Msun, spins 0.3 / -0.2, iota 0.7; precessing models such as
- * IMRPhenomPv2 also get in-plane spins s1x = 0.4, s1y = -0.2, s2x = 0.1). Median over repeats after a
+ * IMRPhenomPv2 also get in-plane spins s1x = 0.4, s1y = -0.2, s2x = 0.1; non-spinning models such as EccentricFD
+ * get no spins, and eccentric ones e = 0.2). Median over repeats after a
  * warm-up (wall clock, and process CPU time which is less sensitive to other
  * processes on a shared machine); one line per approximant, plus lines for `generateInto` (h+ only, and
  * h+ and hx, into caller-owned arrays) where the model has it. Run: `npx tsx bench/waveforms.bench.ts`.
@@ -29,7 +30,8 @@ const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length
 let sink = 0;
 for (const name of approximantNames()) {
   const model = getModel(name);
-  const params = model.precessing ? { ...aligned, ...inPlane } : aligned;
+  const spins = model.precessing ? { ...aligned, ...inPlane } : model.nonSpinning ? { ...aligned, s1z: 0, s2z: 0 } : aligned;
+  const params = model.eccentric ? { ...spins, eccentricity: 0.2 } : spins;
   for (let i = 0; i < WARMUP; i++) sink += model.generate(grid, params).hp[2000];
   const times: number[] = [];
   const cpuTimes: number[] = [];

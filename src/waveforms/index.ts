@@ -8,3 +8,4 @@ export * from './taylorf2.js';
 export { imrPhenomD, generateIMRPhenomD } from './imrphenomd/index.js';
 export { imrPhenomPv2, generateIMRPhenomPv2 } from './imrphenomp/index.js';
 export { imrPhenomXAS, generateIMRPhenomXAS } from './imrphenomx/index.js';
+export { eccentricFD, generateEccentricFD } from './eccentricfd/index.js';

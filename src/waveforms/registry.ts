@@ -3,6 +3,7 @@
  * `getModel` throws a clear error naming the known approximants.
  */
 import { MbankError, showValue } from '../core/errors.js';
+import { eccentricFD } from './eccentricfd/model.js';
 import { imrPhenomD } from './imrphenomd/model.js';
 import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { imrPhenomXAS } from './imrphenomx/model.js';
@@ -15,6 +16,7 @@ const MODELS: readonly WaveformModel[] = [
   imrPhenomD,
   imrPhenomPv2,
   imrPhenomXAS,
+  eccentricFD,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

@@ -29,11 +29,11 @@ export interface WaveformParams {
   fMaxHz: number;
   /** Reference frequency [Hz]; 0 selects the model default (see each model). */
   fRefHz: number;
-  /** Orbital eccentricity at fRef (0 for quasi-circular models). */
+  /** Orbital eccentricity (EccentricFD: at fMinHz, LAL's convention; ignored by quasi-circular models). */
   eccentricity?: number;
-  /** Mean anomaly at fRef [rad]. */
+  /** Mean periastron anomaly [rad] (no registered model uses it; LAL's EccentricFD ignores it). */
   meanAnomaly?: number;
-  /** Longitude of ascending nodes [rad] (LAL's longAscNodes; 0 here). */
+  /** Longitude of ascending nodes [rad] (LAL's longAscNodes: EccentricFD's azimuth and ChooseFDWaveform's final polarisation rotation). */
   longAscNodes?: number;
 }
 
@@ -68,6 +68,10 @@ export interface WaveformModel {
   readonly precessing: boolean;
   /** True when hx = -i 2 cos(iota)/(1+cos^2 iota) h+ holds (22-only aligned-spin models). */
   readonly only22: boolean;
+  /** True for models without spins (EccentricFD): they reject non-zero spin components. */
+  readonly nonSpinning?: boolean;
+  /** True for models that take `eccentricity` (and `longAscNodes`); the others ignore them. */
+  readonly eccentric?: boolean;
   /** Evaluate h+ and hx on the grid; throws MbankError on unphysical parameters. */
   generate(grid: FrequencyGrid, params: WaveformParams): Polarizations;
   /**

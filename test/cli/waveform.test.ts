@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { uniformGridN } from '../../src/core/grid.js';
 import { waveformCommand, waveformCsv } from '../../src/cli/commands/waveform.js';
 import { MbankError } from '../../src/core/errors.js';
+import { generateEccentricFD } from '../../src/waveforms/eccentricfd/index.js';
 import { generateTaylorF2 } from '../../src/waveforms/taylorf2.js';
 
 const root = path.join(__dirname, '../..');
@@ -41,7 +42,8 @@ function checkCsv(csv: string): void {
 async function runHandler(extra: Record<string, unknown>): Promise<void> {
   const argv = {
     approximant: 'TaylorF2', m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0.7, s2x: 0, s2y: 0, s2z: -0.1, distance: 200,
-    inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, _: [], $0: 'mbank-ts',
+    inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, eccentricity: 0, 'long-asc-nodes': 0,
+    _: [], $0: 'mbank-ts',
     ...extra,
   };
   await (waveformCommand.handler as unknown as (a: Record<string, unknown>) => void | Promise<void>)(argv);
@@ -80,5 +82,18 @@ describe('mbank-ts waveform', () => {
   it('throws MbankError naming the value when a spin is unphysical or a number is missing', async () => {
     await expect(runHandler({ s1z: 1.2 })).rejects.toThrow(/\|s1\| = 1\.2/);
     await expect(runHandler({ m2: Number.NaN })).rejects.toThrow(/--m2 = NaN/);
+  });
+
+  it('passes --eccentricity and --long-asc-nodes to EccentricFD and refuses them for quasi-circular models', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-wf-'));
+    const out = path.join(dir, 'ecc.csv');
+    await runHandler({ approximant: 'EccentricFD', s1z: 0, s2z: 0, eccentricity: 0.3, 'long-asc-nodes': 0.7, out });
+    const { hp, hc } = generateEccentricFD(uniformGridN(0.25, 4097), {
+      m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0, distanceMpc: 200, inclination: 0.79, phiRef: 1.3,
+      fMinHz: 15, fMaxHz: 1024, fRefHz: 40, eccentricity: 0.3, longAscNodes: 0.7,
+    });
+    const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    for (const k of [60, 1000, 3000]) expect(rows[k + 1].split(',').map(Number)).toEqual([k * 0.25, hp[2 * k], hp[2 * k + 1], hc[2 * k], hc[2 * k + 1]]);
+    await expect(runHandler({ eccentricity: 0.1 })).rejects.toThrow(/--eccentricity = 0\.1.*TaylorF2/);
   });
 });

@@ -32,6 +32,8 @@ export function paramsOf(c: LalCase): WaveformParams {
     m1: p.m1, m2: p.m2, s1x: p.s1x, s1y: p.s1y, s1z: p.s1z, s2x: p.s2x, s2y: p.s2y, s2z: p.s2z,
     distanceMpc: p.distance_mpc, inclination: p.inclination, phiRef: p.phi_ref,
     fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
+    ...(p.eccentricity !== undefined ? { eccentricity: p.eccentricity } : {}),
+    ...(p.long_asc_nodes !== undefined ? { longAscNodes: p.long_asc_nodes } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ const params: WaveformParams = {
   distanceMpc: 100, inclination: 0.9, phiRef: 0.3, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
 };
 const grid = uniformGridN(0.25, 4097);
+/** The shared parameters, without spins for the non-spinning models. */
+const paramsFor = (name: string): WaveformParams => (getModel(name).nonSpinning ? { ...params, s1z: 0, s2z: 0 } : params);
 
 describe('waveform registry', () => {
   it('lists TaylorF2 among the approximants, sorted, and returns the model by its name', () => {
@@ -30,7 +32,7 @@ describe('waveform registry', () => {
   });
 
   it.each(approximantNames())('%s returns finite h+ and hx of length 2n, non-zero in band, zero at f = 0', (name) => {
-    const { hp, hc } = getModel(name).generate(grid, params);
+    const { hp, hc } = getModel(name).generate(grid, paramsFor(name));
     expect(hp).toBeInstanceOf(Float64Array);
     expect(hc).toBeInstanceOf(Float64Array);
     expect(hp.length).toBe(2 * grid.frequencies.length);

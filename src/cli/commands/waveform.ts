@@ -25,6 +25,8 @@ interface WaveformArgs {
   distance: number;
   inclination: number;
   'phi-ref': number;
+  eccentricity: number;
+  'long-asc-nodes': number;
   'f-min': number;
   'f-max': number;
   'f-ref': number;
@@ -64,16 +66,21 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('distance', num('luminosity distance [Mpc]', 1))
       .option('inclination', num('inclination [rad]', 0))
       .option('phi-ref', num('reference phase [rad]', 0))
+      .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD)', 0))
+      .option('long-asc-nodes', num('longitude of ascending nodes [rad] (eccentric models: EccentricFD)', 0))
       .option('f-min', num('starting frequency [Hz]', 10))
       .option('f-max', num('maximum frequency [Hz]; the grid is k df, k = 0..floor(f_max/df)', 1024))
       .option('f-ref', num('reference frequency [Hz] (0: model default)', 0))
       .option('df', num('frequency spacing [Hz]', 0.25))
       .option('out', { type: 'string', describe: 'output CSV file (default: stdout)' }) as never,
   handler: (args) => {
-    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
+    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
       if (typeof args[key] !== 'number' || Number.isNaN(args[key])) invalid(`--${key}`, args[key], 'must be a number');
     }
     const model = getModel(args.approximant);
+    for (const key of ['eccentricity', 'long-asc-nodes'] as const) {
+      if (args[key] !== 0 && model.eccentric !== true) invalid(`--${key}`, args[key], `must be 0 for the quasi-circular approximant ${model.name} (eccentric: EccentricFD)`);
+    }
     const grid = uniformGrid(args.df, args['f-max']);
     const params: WaveformParams = {
       m1: args.m1, m2: args.m2,
@@ -81,6 +88,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       s2x: args.s2x, s2y: args.s2y, s2z: args.s2z,
       distanceMpc: args.distance, inclination: args.inclination, phiRef: args['phi-ref'],
       fMinHz: args['f-min'], fMaxHz: args['f-max'], fRefHz: args['f-ref'],
+      eccentricity: args.eccentricity, longAscNodes: args['long-asc-nodes'],
     };
     const csv = waveformCsv(grid, model.generate(grid, params));
     if (args.out === undefined) {

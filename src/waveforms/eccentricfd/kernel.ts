@@ -1,0 +1,78 @@
+/**
+ * The per-bin sum of EccentricFD (LAL's `XLALSimInspiralEFD` loop): at each frequency the phase Psi(f), then
+ * for every harmonic l with 2 f <= l fUpper, h += A_l(S) exp(i (ratio_l Psi + epoch)), times amplitude f^{-7/6}.
+ */
+import { sinCosTable } from '../sincos-table.js';
+import { AMP_PARTS, DEGREE_T, type EccentricSetup } from './setup.js';
+
+const LN_6_SQRT6 = Math.log(6 * Math.sqrt(6));
+const LN_4 = Math.log(4);
+
+/** c[o] + T c[o+1] + ... + T^4 c[o+4] (Horner). */
+function polyT(c: Float64Array, o: number, T: number): number {
+  return c[o] + T * (c[o + 1] + T * (c[o + 2] + T * (c[o + 3] + T * c[o + 4])));
+}
+
+/**
+ * Fill bins [k0, k1) of hp (and hc when not null) at frequencies freqs[k]. The epoch term of bin k is
+ * epochPerBin k [rad]: LAL's -2 pi t_c df less its whole cycles (0 when 1/df is an integer, and off a uniform
+ * grid). Bins with f outside [fLo, fHi] are set to zero.
+ */
+export function fillEccentricFD(
+  s: EccentricSetup, freqs: Float64Array, k0: number, k1: number, fLo: number, fHi: number, epochPerBin: number,
+  hp: Float64Array, hc: Float64Array | null,
+): void {
+  const { piM, amplitude, fUpper, phase: P, phaseLog, amp: A, ratio, active } = s;
+  const f0 = s.f0;
+  const nActive = active.length;
+  const lnF0 = Math.log(f0);
+  const lnPiM = Math.log(piM);
+  const invCbrtPiM = 1 / Math.cbrt(piM);
+  const sc = new Float64Array(2);
+  for (let k = k0; k < k1; k++) {
+    const f = freqs[k];
+    if (!(f >= fLo && f <= fHi)) {
+      hp[2 * k] = 0;
+      hp[2 * k + 1] = 0;
+      if (hc !== null) { hc[2 * k] = 0; hc[2 * k + 1] = 0; }
+      continue;
+    }
+    const v = Math.cbrt(piM * f);
+    const iv = 1 / v;
+    const iv2 = iv * iv;
+    const lnv = Math.log(v);
+    // S = (f_0/f)^{19/18} with ln f = 3 ln v - ln(pi M)
+    const sS = Math.exp(19 / 18 * (lnF0 - 3 * lnv + lnPiM));
+    const T = sS * sS;
+    const psi =
+      iv2 * iv2 * iv * polyT(P, 0, T) + iv2 * iv * polyT(P, 5, T) + iv2 * polyT(P, 10, T) + iv * polyT(P, 15, T) +
+      polyT(P, 20, T) + v * (polyT(P, 25, T) + (LN_4 + lnv) * polyT(P, 30, T)) + v * v * polyT(P, 35, T) +
+      phaseLog * (LN_6_SQRT6 + 3 * lnv);
+    const epoch = epochPerBin * k;
+    let pr = 0, pi = 0, cr = 0, ci = 0;
+    for (let a = 0; a < nActive; a++) {
+      const l = active[a];
+      if (2 * f > l * fUpper) continue;
+      const o = (l - 1) * AMP_PARTS * DEGREE_T;
+      const odd = (l & 1) === 1 ? sS : 1;
+      sinCosTable(ratio[l - 1] * psi + epoch, sc);
+      const c = odd * sc[0];
+      const sn = odd * sc[1];
+      const ar = polyT(A, o, T);
+      const ai = polyT(A, o + DEGREE_T, T);
+      pr += ar * c - ai * sn;
+      pi += ar * sn + ai * c;
+      if (hc !== null) {
+        const br = polyT(A, o + 2 * DEGREE_T, T);
+        const bi = polyT(A, o + 3 * DEGREE_T, T);
+        cr += br * c - bi * sn;
+        ci += br * sn + bi * c;
+      }
+    }
+    // f^{-7/6} = 1 / (f sqrt(f^{1/3})), f^{1/3} = v (pi M)^{-1/3}
+    const scale = amplitude / (f * Math.sqrt(v * invCbrtPiM));
+    hp[2 * k] = scale * pr;
+    hp[2 * k + 1] = scale * pi;
+    if (hc !== null) { hc[2 * k] = scale * cr; hc[2 * k + 1] = scale * ci; }
+  }
+}
