@@ -9,3 +9,4 @@ export { imrPhenomD, generateIMRPhenomD } from './imrphenomd/index.js';
 export { imrPhenomPv2, generateIMRPhenomPv2 } from './imrphenomp/index.js';
 export { imrPhenomXAS, generateIMRPhenomXAS } from './imrphenomx/index.js';
 export { eccentricFD, generateEccentricFD } from './eccentricfd/index.js';
+export { imrPhenomXHM, generateIMRPhenomXHM } from './imrphenomxhm/index.js';

@@ -14,6 +14,8 @@ export interface LalCase {
   id: string;
   approximant: string;
   params: Record<string, number>;
+  /** Extra LALDict entries LAL was called with ({} or absent: LAL defaults). */
+  lal_dict?: Record<string, number>;
   n: number;
   k_start: number;
   hp_re: number[]; hp_im: number[]; hc_re: number[]; hc_im: number[];
