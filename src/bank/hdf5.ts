@@ -16,8 +16,7 @@
  *    `names` (D strings) and `variable_format`. It is not listed in `parameters`, so PyCBC ignores it.
  */
 import h5wasm from 'h5wasm/node';
-import { existsSync, rmSync } from 'node:fs';
-import { atomicTmpPath, commitAtomic } from '../core/atomicWrite.js';
+import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { Bank, type BankMetadata, type BankTemplatesInput, type OptionalColumn } from './bank.js';
 import { templateDurations } from './chirpTime.js';
@@ -80,7 +79,6 @@ function metadataAttributes(m: BankMetadata): Array<[string, string | number, st
  * (every dataset present with N rows), then renamed onto `path`.
  */
 export async function writeBankHdf5(path: string, bank: Bank): Promise<void> {
-  await h5wasm.ready;
   const m = bank.metadata;
   if (m.fMin === undefined) invalid('bank.metadata.fMin', m.fMin, 'is required for a PyCBC HDF5 bank (f_lower)');
   if (bank.size === 0) invalid('bank.size', 0, 'cannot write an empty bank');
@@ -95,10 +93,7 @@ export async function writeBankHdf5(path: string, bank: Bank): Promise<void> {
   if (m.approximant !== undefined) parameters.push('approximant');
   parameters.push('template_hash');
 
-  const tmp = atomicTmpPath(path);
-  let file: H5File | undefined;
-  try {
-    file = new h5wasm.File(tmp, 'w');
+  await writeHdf5Atomic(path, (file) => {
     for (const [name, data] of [...cols, ...extra]) file.create_dataset({ name, data, dtype: '<d' });
     if (m.approximant !== undefined) {
       const size = new TextEncoder().encode(m.approximant).length + 1;
@@ -115,36 +110,10 @@ export async function writeBankHdf5(path: string, bank: Bank): Promise<void> {
       ds.create_attribute('names', [...bank.coordinates.names]);
       if (m.variableFormat !== undefined) ds.create_attribute('variable_format', m.variableFormat);
     }
-    const status = file.close();
-    file = undefined;
-    if (status !== 0) throw new MbankError(`writing ${path}: HDF5 close returned status ${status}`);
-    await verifyWritten(tmp, path, n, parameters, bank.coordinates === undefined ? 0 : bank.dimension);
-  } catch (err) {
-    if (file !== undefined) file.close();
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  commitAtomic(tmp, path);
-}
-
-async function verifyWritten(tmp: string, path: string, n: number, parameters: string[], d: number): Promise<void> {
-  const f = new h5wasm.File(tmp, 'r');
-  try {
-    for (const name of parameters) {
-      const ds = f.get(name);
-      if (!(ds instanceof h5wasm.Dataset) || ds.shape?.[0] !== n) {
-        throw new MbankError(`writing ${path}: dataset ${name} missing or wrong length after write (h5wasm error)`);
-      }
-    }
-    if (d > 0) {
-      const ds = f.get('coordinates');
-      if (!(ds instanceof h5wasm.Dataset) || ds.shape?.[0] !== n || ds.shape?.[1] !== d) {
-        throw new MbankError(`writing ${path}: dataset coordinates missing or wrong shape after write (h5wasm error)`);
-      }
-    }
-  } finally {
-    f.close();
-  }
+  }, (file) => {
+    for (const name of parameters) expectRows(file, name, n);
+    if (bank.coordinates !== undefined) expectRows(file, 'coordinates', n, bank.dimension);
+  });
 }
 
 function readColumn(file: H5File, name: string, path: string): Float64Array | undefined {
@@ -184,15 +153,7 @@ function asNumber(v: unknown): number | undefined {
  * the approximant from the attribute or the first row of `approximant`.
  */
 export async function readBankHdf5(path: string): Promise<Bank> {
-  await h5wasm.ready;
-  if (!existsSync(path)) invalid('bank file', path, 'does not exist');
-  let file: H5File;
-  try {
-    file = new h5wasm.File(path, 'r');
-  } catch (err) {
-    throw new MbankError(`bank file = ${JSON.stringify(path)}: not a readable HDF5 file (${(err as Error).message})`);
-  }
-  try {
+  return readHdf5(path, 'bank file', (file) => {
     const mass1 = readColumn(file, 'mass1', path);
     const mass2 = readColumn(file, 'mass2', path);
     if (mass1 === undefined || mass2 === undefined) invalid('bank file', path, 'has no mass1/mass2 datasets (not a template bank)');
@@ -246,7 +207,5 @@ export async function readBankHdf5(path: string): Promise<Bank> {
       coordinates = { names: names.map(String), values };
     }
     return new Bank({ templates: templates as unknown as BankTemplatesInput, coordinates, metadata });
-  } finally {
-    file.close();
-  }
+  });
 }

@@ -5,8 +5,9 @@
  */
 import yargs from 'yargs';
 import type { CommandModule } from 'yargs';
-import { MbankError } from '../core/errors.js';
 import { commands } from './commands/index.js';
+import { exitWithFailure, installFailureHandlers } from './failure.js';
+import { interruptExitCode } from './signals.js';
 import { expandIniTokens } from './ini.js';
 
 /** Option names (kebab-case) a command declares, read from its builder. */
@@ -19,7 +20,9 @@ function knownOptions(cmd: CommandModule<any, any>): Set<string> {
   return new Set(keys.map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
 }
 
+/** Run the command line; every failure leaves as one line on stderr and an exit status (./failure.ts). */
 export async function main(argv: string[]): Promise<void> {
+  installFailureHandlers();
   try {
     const entry = commands.find((c) => c.name === argv[0]);
     const cmd = entry ? await entry.load() : undefined;
@@ -41,18 +44,16 @@ export async function main(argv: string[]): Promise<void> {
       .version()
       .wrap(Math.min(120, process.stdout.columns ?? 120))
       .fail((msg, err) => {
-        if (err) throw err;
+        if (err && err.name !== 'YError') throw err;
         process.stderr.write(`mbank-ts: ${msg}\nRun 'mbank-ts --help' for the list of commands and options.\n`);
         process.exit(2);
       });
     // The command being run is registered in full; the others only by name, for the help listing.
     for (const c of commands) cli = c === entry && cmd ? cli.command(cmd) : cli.command(c.name, c.describe, () => {}, () => {});
     await cli.parseAsync();
+    const code = interruptExitCode();
+    if (code !== undefined) process.exit(code);
   } catch (err) {
-    if (err instanceof MbankError) {
-      process.stderr.write(`mbank-ts: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    exitWithFailure(err);
   }
 }

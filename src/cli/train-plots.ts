@@ -4,7 +4,7 @@
  * against the dataset's on the validation set, and for 2D flows the learned density next to the
  * target on a grid. `train-from-metric --plot` writes the spread and 2D figures. Returns the files written.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../core/atomicWrite.js';
 import { join } from 'node:path';
 import type { STDFlow } from '../flow/std-flow.js';
 import type { TrainingHistory } from '../flow/history.js';
@@ -102,7 +102,7 @@ function every<T extends Float32Array | Float64Array>(a: T, dim: number, m: numb
 
 /** Write loss.png, loss_spread.png, flow_samples.png, flow_accuracy.png, logpdf_validation.png (and density_2d.png for 2D flows) into `dir`. */
 export function writeTrainPlots(p: TrainPlotInput): string[] {
-  mkdirSync(p.dir, { recursive: true });
+  makeDirectory(p.dir);
   const files: string[] = [];
   const h = p.history;
   const m = p.maxPoints ?? 10000;

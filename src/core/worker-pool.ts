@@ -32,6 +32,14 @@ function bootstrap(moduleUrl: URL): string {
     + `.catch((e) => { setImmediate(() => { throw e; }); });`;
 }
 
+/** The rejection of a task dropped by {@link WorkerPool.cancelQueued} before it started. */
+export class TaskCancelled extends Error {
+  override readonly name = 'TaskCancelled';
+  constructor() {
+    super('task cancelled before it started');
+  }
+}
+
 interface Pending<R> {
   resolve: (r: R) => void;
   reject: (e: Error) => void;
@@ -83,6 +91,17 @@ export class WorkerPool<T, R> {
     return Promise.all(tasks.map((t, i) => this.run(t).then((r) => { onResult?.(i, r); return r; })));
   }
 
+  /**
+   * Drop the tasks not yet started (their promises reject with TaskCancelled) and let the running
+   * ones finish: how an interrupt completes the current batch without losing it.
+   */
+  cancelQueued(): void {
+    for (const job of this.queue.splice(0)) {
+      this.pending.get(job.id)?.reject(new TaskCancelled());
+      this.pending.delete(job.id);
+    }
+  }
+
   /** Stop every worker (pending tasks are rejected). */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -118,8 +137,10 @@ export class WorkerPool<T, R> {
     this.dispatch();
   }
 
-  private onFailure(w: Worker, err: Error): void {
+  private onFailure(w: Worker, raw: Error): void {
     if (this.closed) return;
+    // errors cross the thread boundary as plain Errors: keep the library's typed error typed
+    const err = raw.name === 'MbankError' && !(raw instanceof MbankError) ? new MbankError(raw.message) : raw;
     const id = this.busy.get(w);
     this.busy.delete(w);
     const idx = this.idle.indexOf(w);
@@ -150,7 +171,9 @@ export function workerIndex(): number {
 export function serveWorker<T, R>(factory: (workerData: unknown) => TaskHandler<T, R> | Promise<TaskHandler<T, R>>): void {
   if (isMainThread || !parentPort) return;
   const port = parentPort;
-  const ready = Promise.resolve(factory((threadData as { data?: unknown })?.data));
+  // a factory that throws (bad PSD, unknown approximant) fails each task with its message, not the thread
+  const ready = Promise.resolve().then(() => factory((threadData as { data?: unknown })?.data));
+  ready.catch(() => {});
   port.on('message', async (msg: { id: number; task: T }) => {
     try {
       const handler = await ready;

@@ -9,7 +9,8 @@
  * MADE masks are not stored (they follow from the architecture). Files are written atomically.
  * Flows of the other families are read by ./family-weights.ts through {@link decodeFlowWith}.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 import * as tf from '@tensorflow/tfjs';
 import { invalid, MbankError } from '../core/errors.js';
 import { decodeSafetensors, encodeSafetensors, type NamedTensor } from './safetensors.js';
@@ -123,9 +124,7 @@ export function encodeFlow(flow: SavableFlow, extraMetadata: FlowMetadata = {}):
 /** Write a flow to `path` (safetensors), atomically (`<path>.tmp-<pid>` then rename). */
 export function saveFlow(flow: SavableFlow, path: string, extraMetadata: FlowMetadata = {}): void {
   const bytes = encodeFlow(flow, extraMetadata);
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
+  writeFileAtomic(path, bytes);
 }
 
 /** A flow read from a weight file: the flow, the file's metadata (strings) and its coordinates. */

@@ -7,8 +7,7 @@
  * source, seed. Written to `<path>.tmp-<pid>` and renamed.
  */
 import h5wasm from 'h5wasm/node';
-import { existsSync, rmSync } from 'node:fs';
-import { atomicTmpPath, commitAtomic } from '../core/atomicWrite.js';
+import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { INJECTION_COLUMNS, InjectionSet, type InjectionColumn, type InjectionMetadata } from './injection-set.js';
 
@@ -23,11 +22,7 @@ export const INJECTION_HDF5_NAMES: Readonly<Record<InjectionColumn, readonly str
 
 /** Write injections as HDF5 (see module comment). */
 export async function writeInjectionsHdf5(path: string, set: InjectionSet): Promise<void> {
-  await h5wasm.ready;
-  const tmp = atomicTmpPath(path);
-  let file: InstanceType<typeof h5wasm.File> | undefined;
-  try {
-    file = new h5wasm.File(tmp, 'w');
+  await writeHdf5Atomic(path, (file) => {
     for (const k of INJECTION_COLUMNS) file.create_dataset({ name: INJECTION_HDF5_NAMES[k][0], data: set.columns[k], dtype: '<d' });
     const m = set.metadata;
     file.create_attribute('injtype', 'cbc');
@@ -40,15 +35,9 @@ export async function writeInjectionsHdf5(path: string, set: InjectionSet): Prom
     if (m.variableFormat !== undefined) file.create_attribute('variable_format', m.variableFormat);
     if (m.source !== undefined) file.create_attribute('source', m.source);
     if (m.seed !== undefined) file.create_attribute('seed', m.seed, null, '<q');
-    const status = file.close();
-    file = undefined;
-    if (status !== 0) throw new MbankError(`writing ${path}: HDF5 close returned status ${status}`);
-  } catch (err) {
-    if (file !== undefined) file.close();
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  commitAtomic(tmp, path);
+  }, (file) => {
+    for (const k of INJECTION_COLUMNS) expectRows(file, INJECTION_HDF5_NAMES[k][0], set.columns[k].length);
+  });
 }
 
 function attrValue(file: InstanceType<typeof h5wasm.File>, key: string): unknown {
@@ -63,15 +52,7 @@ function attrValue(file: InstanceType<typeof h5wasm.File>, key: string): unknown
 
 /** Read injections from an HDF5 file (ours or PyCBC's); masses are required, other missing columns are 0. */
 export async function readInjectionsHdf5(path: string): Promise<InjectionSet> {
-  await h5wasm.ready;
-  if (!existsSync(path)) invalid('injection file', path, 'does not exist');
-  let file: InstanceType<typeof h5wasm.File>;
-  try {
-    file = new h5wasm.File(path, 'r');
-  } catch (err) {
-    throw new MbankError(`injection file = ${JSON.stringify(path)}: not a readable HDF5 file (${(err as Error).message})`);
-  }
-  try {
+  return readHdf5(path, 'injection file', (file) => {
     const cols: Partial<Record<InjectionColumn, Float64Array>> = {};
     for (const k of INJECTION_COLUMNS) {
       for (const name of INJECTION_HDF5_NAMES[k]) {
@@ -94,7 +75,5 @@ export async function readInjectionsHdf5(path: string): Promise<InjectionSet> {
     if (str('source') !== undefined) metadata.source = str('source');
     if (num('seed') !== undefined) metadata.seed = num('seed');
     return new InjectionSet(cols as { mass1: Float64Array; mass2: Float64Array }, metadata);
-  } finally {
-    file.close();
-  }
+  });
 }

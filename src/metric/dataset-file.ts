@@ -14,9 +14,11 @@
  * `theta | metric | log_pdf` with the variable format in its header only.
  * Writes go to `<path>.tmp-<pid>` and are renamed, so a file is never half-written.
  */
-import { readFileSync, renameSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
 import { MbankError, invalid } from '../core/errors.js';
+import { atomicTmpPath, removeQuietly, writeFileAtomic } from '../core/atomicWrite.js';
+import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 
 /** Settings stored with a dataset. */
 export interface DatasetAttributes {
@@ -70,13 +72,13 @@ function checkShapes(ds: MetricDataset): void {
   if (ds.attributes.names.length !== D) invalid('dataset coordinate names', ds.attributes.names, `must have D = ${D} names`);
 }
 
-/** Write the dataset as HDF5 at `path` (atomically: temporary file then rename). */
+/**
+ * Write the dataset as HDF5 at `path` atomically: built in a temporary file, close status checked,
+ * reopened and its row counts verified before the rename; on failure `path` keeps its old content.
+ */
 export async function writeDataset(path: string, ds: MetricDataset): Promise<void> {
   checkShapes(ds);
-  await h5wasm.ready;
-  const tmp = `${path}.tmp-${process.pid}`;
-  const f = new h5wasm.File(tmp, 'w');
-  try {
+  await writeHdf5Atomic(path, (f) => {
     const a = ds.attributes;
     f.create_dataset({ name: 'theta', data: ds.theta, shape: [ds.n, ds.D] });
     f.create_dataset({ name: 'logPdf', data: ds.logPdf, shape: [ds.n] });
@@ -99,10 +101,13 @@ export async function writeDataset(path: string, ds: MetricDataset): Promise<voi
     num('chunk_size', a.chunkSize);
     num('n_target', a.nTarget);
     if (a.shard !== undefined) f.create_attribute('shard', a.shard);
-  } finally {
-    f.close();
-  }
-  renameSync(tmp, path);
+  }, (f) => {
+    expectRows(f, 'theta', ds.n, ds.D);
+    expectRows(f, 'logPdf', ds.n);
+    if (ds.metric) expectRows(f, 'metric', ds.n, ds.D * ds.D);
+    if (ds.chunkIndex) expectRows(f, 'chunkIndex', ds.n);
+    if (typeof f.attrs.n_target?.value === 'undefined') throw new MbankError('attributes missing after writing', 1);
+  });
 }
 
 function scalar(attrs: Record<string, { value: unknown }>, name: string, path: string): number {
@@ -120,10 +125,7 @@ function text(attrs: Record<string, { value: unknown }>, name: string, path: str
 
 /** Read an HDF5 dataset written by writeDataset. Throws MbankError naming the file and what is wrong. */
 export async function readDataset(path: string): Promise<MetricDataset> {
-  if (!existsSync(path)) throw new MbankError(`dataset = ${JSON.stringify(path)}: file not found`);
-  await h5wasm.ready;
-  const f = new h5wasm.File(path, 'r');
-  try {
+  return readHdf5(path, 'dataset', (f) => {
     const thetaDs = f.get('theta');
     const logDs = f.get('logPdf');
     if (!(thetaDs instanceof h5wasm.Dataset) || !(logDs instanceof h5wasm.Dataset)) {
@@ -166,9 +168,7 @@ export async function readDataset(path: string): Promise<MetricDataset> {
     if (ci instanceof h5wasm.Dataset) ds.chunkIndex = Int32Array.from(ci.value as Int32Array);
     checkShapes(ds);
     return ds;
-  } finally {
-    f.close();
-  }
+  });
 }
 
 /** Plain-text export: `# name1 ... nameD logPdf` then one row per point (atomic write). */
@@ -181,9 +181,7 @@ export function writeDatasetText(path: string, ds: MetricDataset): void {
     row.push(String(ds.logPdf[i]));
     lines.push(row.join(' '));
   }
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, lines.join('\n') + '\n');
-  renameSync(tmp, path);
+  writeFileAtomic(path, lines.join('\n') + '\n');
 }
 
 /** Read a plain-text export: returns names, theta (n x D) and logPdf. */
@@ -207,6 +205,5 @@ export function readDatasetText(path: string): { names: string[]; D: number; n: 
 
 /** Remove a leftover temporary file of this process, if any (after an interrupted write). */
 export function removeTemporary(path: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  if (existsSync(tmp)) unlinkSync(tmp);
+  removeQuietly(atomicTmpPath(path));
 }

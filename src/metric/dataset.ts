@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { MbankError } from '../core/errors.js';
 import { shardLabel, shardRange, type Shard } from '../core/shard.js';
-import { WorkerPool } from '../core/worker-pool.js';
+import { TaskCancelled, WorkerPool } from '../core/worker-pool.js';
 import { getVariableFormat } from '../coordinates/format.js';
 import { regionFromRanges } from '../coordinates/box.js';
 import { chunkComputer, type ChunkRows, type DatasetSpec } from './dataset-chunk.js';
@@ -151,6 +151,8 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   const { spec, nPoints, path } = opts;
   if (!Number.isInteger(nPoints) || nPoints < 1) throw new MbankError(`n-points = ${nPoints}: must be an integer >= 1`);
   if (!Number.isInteger(spec.chunkSize) || spec.chunkSize < 1) throw new MbankError(`chunk-size = ${spec.chunkSize}: must be an integer >= 1`);
+  // every setting (PSD, band, approximant, ranges) is checked here, in the caller's thread, before a worker starts
+  const computer = chunkComputer(spec);
   const attributes = datasetAttributes(spec, nPoints, opts.shard);
   const D = attributes.names.length;
   const cs = spec.chunkSize;
@@ -180,9 +182,14 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   let lastFlush = Date.now();
   const flushMs = 1000 * (opts.flushSeconds ?? 30);
   let flushing: Promise<void> = Promise.resolve();
+  // writes are serialised; a failed periodic write (full disk) leaves the old file and is retried by
+  // the next one, the final write's failure is thrown; no rows, no file (a 0-row file would refuse
+  // the corrected command)
   const flush = () => {
+    if (finished.size === 0) return flushing;
     const ds = assemble(attributes, D, finished.values(), cs, nPoints);
-    flushing = flushing.then(() => writeDataset(path, ds));
+    flushing = flushing.catch(() => {}).then(() => writeDataset(path, ds));
+    flushing.catch(() => {});
     return flushing;
   };
   const accept = (rows: ChunkRows) => {
@@ -193,24 +200,29 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   let interrupted = false;
   opts.onProgress?.(rowsDone(), rowsWanted);
   if (opts.workers === 0) {
-    const computer = todo.length > 0 ? chunkComputer(spec) : undefined;
     for (const k of todo) {
       await new Promise((r) => setImmediate(r)); // let an abort (Ctrl+C) through between chunks
       if (opts.signal?.aborted) { interrupted = true; break; }
-      accept(computer!.compute(k));
+      accept(computer.compute(k));
     }
   } else if (todo.length > 0) {
     const pool = new WorkerPool<number, ChunkRows>(new URL('./dataset-worker.ts', import.meta.url), Math.min(opts.workers, todo.length), spec);
-    const onAbort = () => { interrupted = true; void pool.close(); };
+    // an abort drops the chunks not started and keeps the running ones: they finish and are written
+    const onAbort = () => { interrupted = true; pool.cancelQueued(); };
+    let failure: unknown;
     opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted) onAbort();
     try {
-      await Promise.all(todo.map((k) => pool.run(k).then(accept)));
-    } catch (e) {
-      if (!interrupted) { await flush(); throw e; }
+      await Promise.all(todo.map((k) => pool.run(k).then(accept, (e) => {
+        if (e instanceof TaskCancelled || failure !== undefined) return;
+        failure = e;
+        pool.cancelQueued();
+      })));
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       await pool.close();
     }
+    if (failure !== undefined) { await flush(); throw failure; }
   }
   await flush();
   const dataset = assemble(attributes, D, finished.values(), cs, nPoints);

@@ -47,6 +47,6 @@ describe('dataset files', () => {
   });
 
   it('refuses a missing file with a message naming it', async () => {
-    await expect(readDataset('/nonexistent/x.h5')).rejects.toThrow(/x\.h5.*not found/);
+    await expect(readDataset('/nonexistent/x.h5')).rejects.toThrow(/x\.h5.*does not exist/);
   });
 });

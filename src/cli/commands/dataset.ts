@@ -14,6 +14,7 @@ import { parseShard } from '../../core/shard.js';
 import { checkMetricType } from '../../metric/metric.js';
 import { generateDataset } from '../../metric/dataset.js';
 import { writeDatasetText } from '../../metric/dataset-file.js';
+import { catchInterrupts } from '../signals.js';
 import { generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
@@ -50,9 +51,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     const runDir = args['run-dir'] as string | undefined;
     const name = args.dataset as string;
     const path = runDir !== undefined && !name.includes('/') ? join(runDir, name) : name;
-    const ctl = new AbortController();
-    const onSigint = () => { process.stderr.write('\nmbank-ts: interrupted, writing the finished rows...\n'); ctl.abort(); };
-    process.once('SIGINT', onSigint);
+    const interrupts = catchInterrupts('writing the finished rows');
     const tty = process.stderr.isTTY === true;
     const bar = tty ? new cliProgress.SingleBar({ format: 'dataset |{bar}| {value}/{total} rows | {rate} rows/s | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
     const t0 = Date.now();
@@ -60,7 +59,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     let started = false;
     try {
       const result = await generateDataset({
-        path, nPoints, workers, signal: ctl.signal, ...(args.shard !== undefined ? { shard: parseShard(String(args.shard)) } : {}), flushSeconds: args['flush-seconds'] as number,
+        path, nPoints, workers, signal: interrupts.signal, ...(args.shard !== undefined ? { shard: parseShard(String(args.shard)) } : {}), flushSeconds: args['flush-seconds'] as number,
         spec: { metric, metricType, ranges: rangesFromArgs(args), seed, chunkSize: args['chunk-size'] as number },
         onProgress: (done, total) => {
           const rate = (done / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(1);
@@ -83,7 +82,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       );
     } finally {
       bar?.stop();
-      process.removeListener('SIGINT', onSigint);
+      interrupts.release();
     }
   },
 };

@@ -12,6 +12,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../../flow/backend.js';
 import fs from 'node:fs';
+import { writeFileAtomic } from '../../core/atomicWrite.js';
 import { MbankError } from '../../core/errors.js';
 import { importMbankFlow } from '../../flow/torch/mbank-flow.js';
 import { loadAnyFlow } from '../../flow/family-weights.js';
@@ -70,9 +71,7 @@ export function writeText(text: string, path: string | undefined): void {
     process.stdout.write(text);
     return;
   }
-  const tmp = `${path}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, path);
+  writeFileAtomic(path, text);
 }
 
 /** Parsed options of the flow subcommands. */

@@ -25,6 +25,7 @@ import { getModel } from '../../waveforms/registry.js';
 import { writeInjectionPlots } from '../injections/plots.js';
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
+import { catchInterrupts } from '../signals.js';
 
 /** Bank coordinates in `format` (the stored ones when the format matches, else converted from the templates). */
 export function bankPoints(bank: Bank, formatName: string): Float64Array {
@@ -139,16 +140,14 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (shard !== undefined && shard.count > injections.size) invalid('--shard', args.shard, `must have N <= ${injections.size}, the number of injections`);
     const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(shard ? { shard: shardLabel(shard) } : {}) };
 
-    const ctl = new AbortController();
-    const onSigint = () => { process.stderr.write('\nmbank-ts: interrupted, keeping the finished injections...\n'); ctl.abort(); };
-    process.once('SIGINT', onSigint);
+    const interrupts = catchInterrupts('keeping the finished injections');
     const tty = process.stderr.isTTY === true;
     const bar = tty ? new cliProgress.SingleBar({ format: 'injections |{bar}| {value}/{total} | {rate} inj/s | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
     const t0 = Date.now();
     let start = -1, lastLine = 0;
     try {
       const result = await runFittingFactors({
-        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: ctl.signal, shard,
+        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: interrupts.signal, shard,
         onProgress: (done, total) => {
           if (start < 0) start = done;
           const rate = ((done - start) / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(2);
@@ -189,7 +188,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       }
     } finally {
       bar?.stop();
-      process.removeListener('SIGINT', onSigint);
+      interrupts.release();
     }
   },
 };

@@ -11,6 +11,7 @@ import { placeOptions } from '../place/options.js';
 import { StageProgress } from '../place/progress.js';
 import { explicitOptionNames, runPlace } from '../place/run.js';
 import { summaryText } from '../place/summary.js';
+import { catchInterrupts } from '../signals.js';
 
 /** The `place` command. */
 export const placeCommand: CommandModule<object, Record<string, unknown>> = {
@@ -18,18 +19,13 @@ export const placeCommand: CommandModule<object, Record<string, unknown>> = {
   describe: 'place a template bank: load a flow (or build dataset -> flow), place templates, write bank, plots and summary; without arguments: the bundled default data/configs/default.ini',
   builder: (y) => y.options(placeOptions) as never,
   handler: async (args) => {
-    const ctl = new AbortController();
-    const onSigint = () => {
-      process.stderr.write('\nmbank-ts: interrupted, writing what is done...\n');
-      ctl.abort();
-    };
-    process.once('SIGINT', onSigint);
+    const interrupts = catchInterrupts('writing what is done');
     try {
       const progress = new StageProgress(process.stderr, args.verbose ? 2000 : 10000);
-      const summary = await runPlace(args, { signal: ctl.signal, progress, explicit: explicitOptionNames(process.argv.slice(2)) });
+      const summary = await runPlace(args, { signal: interrupts.signal, progress, explicit: explicitOptionNames(process.argv.slice(2)) });
       process.stdout.write(summaryText(summary));
     } finally {
-      process.removeListener('SIGINT', onSigint);
+      interrupts.release();
     }
   },
 };

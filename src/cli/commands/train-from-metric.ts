@@ -12,7 +12,7 @@
  * weights of the current round and saves them.
  */
 import { availableParallelism } from 'node:os';
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../../core/atomicWrite.js';
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
@@ -23,6 +23,7 @@ import { saveFlow } from '../../flow/weights.js';
 import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { flowOptions, generalOptions, metricOptions, rangeOptions } from '../options.js';
+import { catchInterrupts } from '../signals.js';
 import { PoolMetricField } from '../place/metric-pool.js';
 import { writeDensityPair, writeLossSpread } from '../train-plots.js';
 import type { Samples } from '../../flow/train-data.js';
@@ -100,12 +101,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
   const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
   const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
   const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
-  const ctl = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\nmbank-ts: interrupted, keeping the best weights...\n');
-    ctl.abort();
-  };
-  process.once('SIGINT', onSigint);
+  const interrupts = catchInterrupts('keeping the best weights');
   process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), objective ${objective}, ${workers} worker(s), backend ${backend}\n`);
   const t0 = Date.now();
   const losses: number[] = [];
@@ -115,7 +111,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
       field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
       roundPoints, priorFraction: inOpenUnit('--prior-fraction', args['prior-fraction']), stepsPerRound: Math.max(1, Math.round(nEpochs / nRounds)),
       batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
-      patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: ctl.signal, objective, truncation,
+      patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: interrupts.signal, objective, truncation,
       onStep: (l) => losses.push(l),
       onRound: (r) => {
         roundEnds.push(losses.length);
@@ -126,7 +122,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
         );
       },
     });
-    mkdirSync(dirname(flowFile), { recursive: true });
+    makeDirectory(dirname(flowFile));
     saveFlow(flowModel, flowFile, {
       training: { fromMetric: true, objective, loss: objective === 'regression' ? 'll_mse' : 'iw_reverse_KL', budget, evaluations: res.evaluations, nTrain: res.train.n, nValidation: res.validation.n, learningRate: lr, seed, backend, stopReason: res.stopReason },
       rounds: res.rounds,
@@ -141,7 +137,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
     process.stdout.write(`Log10 volume of the space: ${flowModel.constant.dataSync()[0] / Math.LN10}\n`);
     if (args.plot !== undefined) {
       const dir = (args.plot as string) === '' ? runDir : (args.plot as string);
-      mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
       const files = [join(dir, 'loss_spread.png')];
       const name = objective === 'regression' ? 'll_mse' : 'IW reverse KL, E_q[log q - l],';
       writeLossSpread(files[0], losses, { title: `${name} per step (rounds dashed)`, markers: roundEnds.slice(0, -1) });
@@ -154,7 +150,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
       process.stderr.write(`train-from-metric: plots ${files.join(', ')}\n`);
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    interrupts.release();
     await field.close();
     flowModel.dispose();
   }

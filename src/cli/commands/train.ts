@@ -11,7 +11,7 @@
  * saves the best weights. Differences: minibatches walk through a seeded permutation (mbank draws
  * a new random subset each step); the best weights are kept also when no early stop happens.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../../core/atomicWrite.js';
 import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
@@ -25,6 +25,7 @@ import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
 import type { Samples } from '../../flow/train-data.js';
 import { readDataset, readDatasetText } from '../../metric/dataset-file.js';
 import { flowOptions, generalOptions } from '../options.js';
+import { catchInterrupts } from '../signals.js';
 import { writeTrainPlots } from '../train-plots.js';
 import { fromMetricOptions, runTrainFromMetric } from './train-from-metric.js';
 
@@ -198,12 +199,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
         `flow ${family}, ${nLayers} layer(s) x ${hidden.join(',')} hidden, backend ${backend}\n`,
     );
 
-    const ctl = new AbortController();
-    const onSigint = () => {
-      process.stderr.write('\nmbank-ts: interrupted, keeping the best weights...\n');
-      ctl.abort();
-    };
-    process.once('SIGINT', onSigint);
+    const interrupts = catchInterrupts('keeping the best weights');
     const tty = process.stderr.isTTY === true;
     const bar = tty
       ? new cliProgress.SingleBar({ format: 'train |{bar}| {value}/{total} steps | loss {loss} | val {val} | lr {lr} | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -223,14 +219,14 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     try {
       history = await trainFlow(flow, {
         loss, train, validation, steps: nEpochs, batchSize, learningRate: lr, validationStep, patience, minDelta, seed,
-        signal: ctl.signal, onProgress,
+        signal: interrupts.signal, onProgress,
       });
     } finally {
       bar?.stop();
-      process.removeListener('SIGINT', onSigint);
+      interrupts.release();
     }
     const constant = flow.constant.dataSync()[0];
-    mkdirSync(dirname(flowFile), { recursive: true });
+    makeDirectory(dirname(flowFile));
     saveAnyFlow(flow, flowFile, {
       history: historyToJSON(history),
       training: { datasets: args.dataset, flow: family, loss, nTrain, nValidation: validation.n, learningRate: lr, batchSize, nEpochs, validationStep, patience, minDelta, seed, backend },

@@ -4,7 +4,7 @@
  * masses, distance in Mpc, angles in rad, frequencies in Hz). Numbers are written as the shortest
  * decimal that parses back to the same double.
  */
-import fs from 'node:fs';
+import { writeFileAtomic } from '../../core/atomicWrite.js';
 import type { CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { uniformGrid } from '../../core/grid.js';
@@ -95,8 +95,6 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       process.stdout.write(csv);
       return;
     }
-    const tmp = `${args.out}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, csv);
-    fs.renameSync(tmp, args.out);
+    writeFileAtomic(args.out, csv);
   },
 };

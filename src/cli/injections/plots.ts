@@ -4,7 +4,7 @@
  * layout split by FF >= MM / FF < MM (injections_corner.png), and the first two coordinates
  * coloured by FF (injections_ff.png). Returns the files written.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../../core/atomicWrite.js';
 import { join } from 'node:path';
 import { saveCornerPlot } from '../../plot/corner.js';
 import { saveHistogramChart } from '../../plot/histogramChart.js';
@@ -22,7 +22,7 @@ export interface InjectionPlotInput {
 
 /** Write the figures; see module comment. */
 export function writeInjectionPlots(p: InjectionPlotInput): string[] {
-  mkdirSync(p.dir, { recursive: true });
+  makeDirectory(p.dir);
   const files: string[] = [];
   const D = p.names.length;
   const hist = join(p.dir, 'FF_hist.png');

@@ -2,9 +2,8 @@
  * Files of a `place` run: the run directory (mbank: `--run-dir`, default `./out_<run-name>/`) and
  * the names inside it; every output is written atomically (`<path>.tmp-<pid>` then rename).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { makeDirectory, writeFileAtomic } from '../../core/atomicWrite.js';
 
 /** The run directory: `--run-dir`, else `./out_<run-name>` (mbank's default). */
 export function runDirectory(runDir: string | undefined, runName: string): string {
@@ -43,7 +42,7 @@ export function runPaths(runDir: string, names: { dataset?: string; flow?: strin
 
 /** Create the run directory (and parents). */
 export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
 }
 
 /** Write a value as indented JSON, atomically; non-finite numbers become strings ("NaN", "Infinity"). */
