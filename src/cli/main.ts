@@ -11,7 +11,7 @@ import { interruptExitCode } from './signals.js';
 import { expandIniTokens } from './ini.js';
 
 /** Option names (kebab-case) a command declares, read from its builder. */
-function knownOptions(cmd: CommandModule<any, any>): Set<string> {
+export function knownOptions(cmd: CommandModule<any, any>): Set<string> {
   const y = yargs([]);
   const b = cmd.builder;
   if (typeof b === 'function') b(y as any);
@@ -26,12 +26,15 @@ export async function main(argv: string[]): Promise<void> {
   try {
     const entry = commands.find((c) => c.name === argv[0]);
     const cmd = entry ? await entry.load() : undefined;
-    if (cmd && argv.slice(1).some((t) => !t.startsWith('-') && t.toLowerCase().endsWith('.ini'))) {
-      const { tokens, ignored } = expandIniTokens(argv.slice(1), knownOptions(cmd));
+    // tokens after `--` belong to another command (`workflow -- dataset my.ini`), which expands its own ini
+    const cut = argv.indexOf('--');
+    const own = argv.slice(1, cut < 0 ? argv.length : cut), passed = cut < 0 ? [] : argv.slice(cut);
+    if (cmd && own.some((t) => !t.startsWith('-') && t.toLowerCase().endsWith('.ini'))) {
+      const { tokens, ignored } = expandIniTokens(own, knownOptions(cmd));
       if (ignored.length > 0) {
         process.stderr.write(`mbank-ts ${argv[0]}: ini options not used by mbank-ts, ignored: ${ignored.join(', ')}\n`);
       }
-      argv = [argv[0], ...tokens];
+      argv = [argv[0], ...tokens, ...passed];
     }
     let cli = yargs(argv)
       .scriptName('mbank-ts')

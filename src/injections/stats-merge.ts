@@ -5,7 +5,7 @@
  * outside it. Wall times add up.
  */
 import { MbankError } from '../core/errors.js';
-import { parseShard, shardRange } from '../core/shard.js';
+import { parseShard, shardRange, type Shard } from '../core/shard.js';
 import type { InjectionStats } from './stats.js';
 
 /** A stat file to merge and the name it is reported under. */
@@ -20,6 +20,16 @@ const PER_INJECTION = ['ff', 'template', 'gridMatch', 'candidates', 'window', 'r
 function withoutShard(settings: Record<string, unknown>): Record<string, unknown> {
   const { shard: _s, ...rest } = settings;
   return rest;
+}
+
+/** Throw MbankError unless the stat file has every injection of its shard's block done and none outside it. */
+export function checkStatsShard(name: string, s: InjectionStats, shard: Shard): void {
+  const [first, end] = shardRange(s.n, shard);
+  for (let i = 0; i < s.n; i++) {
+    const inside = i >= first && i < end;
+    if (inside && s.ff[i] === null) throw new MbankError(`stat file ${name} (shard ${s.shard}) is unfinished: injection ${i} not done; run its job again`);
+    if (!inside && s.ff[i] !== null) throw new MbankError(`stat file ${name} (shard ${s.shard}) has injection ${i}, outside its block [${first}, ${end}) (overlap)`);
+  }
 }
 
 /** The stat file of the unsharded run; throws MbankError naming a mismatch, gap, overlap or unfinished shard. */
@@ -45,12 +55,7 @@ export function mergeInjectionStats(parts: readonly NamedStats[]): InjectionStat
     if (shard.count !== count) throw new MbankError(`stat file ${p.name} is shard ${s.shard}, ${ref.name} is shard ${ref.stats.shard}: different shard counts`);
     const other = slots.get(shard.index);
     if (other) throw new MbankError(`stat files ${other.name} and ${p.name} are both shard ${s.shard} (overlap)`);
-    const [first, end] = shardRange(s.n, shard);
-    for (let i = 0; i < s.n; i++) {
-      const inside = i >= first && i < end;
-      if (inside && s.ff[i] === null) throw new MbankError(`stat file ${p.name} (shard ${s.shard}) is unfinished: injection ${i} not done; run its job again`);
-      if (!inside && s.ff[i] !== null) throw new MbankError(`stat file ${p.name} (shard ${s.shard}) has injection ${i}, outside its block [${first}, ${end}) (overlap)`);
-    }
+    checkStatsShard(p.name, s, shard);
     slots.set(shard.index, p);
   }
   const missing = Array.from({ length: count }, (_, j) => j + 1).filter((k) => !slots.has(k));

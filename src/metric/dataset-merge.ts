@@ -19,8 +19,8 @@ function settingsOf(a: DatasetAttributes): string {
   return JSON.stringify(rest);
 }
 
-/** Check one shard file holds exactly its chunks, complete and in order. */
-function checkShardRows(name: string, ds: MetricDataset, shard: Shard): void {
+/** Throw MbankError unless the shard file holds exactly the chunks of `shard`, complete and in order. */
+export function checkDatasetShard(name: string, ds: MetricDataset, shard: Shard): void {
   const a = ds.attributes;
   const [first, end] = shardChunks(a.nTarget, a.chunkSize, shard);
   const expected: number[] = [];
@@ -50,7 +50,7 @@ export function mergeDatasetShards(parts: readonly NamedDataset[]): MetricDatase
     if (s.count !== count) throw new MbankError(`dataset ${p.name} is shard ${a.shard}, ${ref.name} is shard ${ref.dataset.attributes.shard}: different shard counts`);
     const other = bySlot.get(s.index);
     if (other) throw new MbankError(`datasets ${other.name} and ${p.name} are both shard ${a.shard} (overlap)`);
-    checkShardRows(p.name, p.dataset, s);
+    checkDatasetShard(p.name, p.dataset, s);
     bySlot.set(s.index, p);
   }
   const missing = Array.from({ length: count }, (_, j) => j + 1).filter((k) => !bySlot.has(k));

@@ -67,7 +67,7 @@ export function datasetAttributes(spec: DatasetSpec, nTarget: number, shard?: Sh
     psd: spec.metric.psd, asd: spec.metric.asd, approximant: spec.metric.approximant,
     fMin: spec.metric.fMinHz, fMax: spec.metric.fMaxHz, df: spec.metric.df,
     metricType: spec.metricType, seed: spec.seed, chunkSize: spec.chunkSize, nTarget,
-    ...(shard !== undefined && shard.count > 1 ? { shard: shardLabel(shard) } : {}),
+    ...(shard !== undefined ? { shard: shardLabel(shard) } : {}),
   };
 }
 

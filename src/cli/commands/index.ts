@@ -26,4 +26,5 @@ export const commands: CommandEntry[] = [
   { name: 'injfile', describe: 'draw injections (flow, box or bank) and write HDF5 / LIGO_LW sim_inspiral XML', load: async () => (await import('./injfile.js')).injfileCommand },
   { name: 'injections', describe: 'fitting factors of injections against a bank, on all cores, resumable', load: async () => (await import('./injections.js')).injectionsCommand },
   { name: 'merge', describe: 'merge banks (--bank, --prune-seams), injection stat shards (--injection-stat) or dataset shards (--dataset)', load: async () => (await import('./merge.js')).mergeCommand },
+  { name: 'workflow', describe: 'run injections or dataset as N shards + merge on Slurm or HTCondor: workflow [options] -- <task> <options>', load: async () => (await import('./workflow.js')).workflowCommand },
 ];
