@@ -7,6 +7,7 @@ import { eccentricFD } from './eccentricfd/model.js';
 import { imrPhenomD } from './imrphenomd/model.js';
 import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { imrPhenomXAS } from './imrphenomx/model.js';
+import { imrPhenomXHM } from './imrphenomxhm/model.js';
 import { taylorF2 } from './taylorf2.js';
 import type { WaveformModel } from './types.js';
 
@@ -17,6 +18,7 @@ const MODELS: readonly WaveformModel[] = [
   imrPhenomPv2,
   imrPhenomXAS,
   eccentricFD,
+  imrPhenomXHM,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

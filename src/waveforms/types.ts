@@ -35,6 +35,8 @@ export interface WaveformParams {
   meanAnomaly?: number;
   /** Longitude of ascending nodes [rad] (LAL's longAscNodes: EccentricFD's azimuth and ChooseFDWaveform's final polarisation rotation). */
   longAscNodes?: number;
+  /** IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; default 1e-3, 0 = exact evaluation). */
+  thresholdMband?: number;
 }
 
 /** The two polarisations on a grid (interleaved complex, length 2 n). */

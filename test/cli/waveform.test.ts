@@ -8,6 +8,7 @@ import { waveformCommand, waveformCsv } from '../../src/cli/commands/waveform.js
 import { MbankError } from '../../src/core/errors.js';
 import { generateEccentricFD } from '../../src/waveforms/eccentricfd/index.js';
 import { generateTaylorF2 } from '../../src/waveforms/taylorf2.js';
+import { generateIMRPhenomXHM } from '../../src/waveforms/imrphenomxhm/index.js';
 
 const root = path.join(__dirname, '../..');
 const bin = path.join(root, 'bin/mbank-ts');
@@ -43,7 +44,7 @@ async function runHandler(extra: Record<string, unknown>): Promise<void> {
   const argv = {
     approximant: 'TaylorF2', m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0.7, s2x: 0, s2y: 0, s2z: -0.1, distance: 200,
     inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, eccentricity: 0, 'long-asc-nodes': 0,
-    _: [], $0: 'mbank-ts',
+    'threshold-mband': 1e-3, _: [], $0: 'mbank-ts',
     ...extra,
   };
   await (waveformCommand.handler as unknown as (a: Record<string, unknown>) => void | Promise<void>)(argv);
@@ -95,5 +96,25 @@ describe('mbank-ts waveform', () => {
     const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
     for (const k of [60, 1000, 3000]) expect(rows[k + 1].split(',').map(Number)).toEqual([k * 0.25, hp[2 * k], hp[2 * k + 1], hc[2 * k], hc[2 * k + 1]]);
     await expect(runHandler({ eccentricity: 0.1 })).rejects.toThrow(/--eccentricity = 0\.1.*TaylorF2/);
+  });
+
+  it('passes --threshold-mband to IMRPhenomXHM (default 1e-3, multibanded; 0 exact) and rejects a negative one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-wf-'));
+    const base = { approximant: 'IMRPhenomXHM', m1: 40, m2: 8, s1z: 0.5, s2z: -0.3, inclination: 1 };
+    const p = {
+      m1: 40, m2: 8, s1x: 0, s1y: 0, s1z: 0.5, s2x: 0, s2y: 0, s2z: -0.3, distanceMpc: 200, inclination: 1, phiRef: 1.3,
+      fMinHz: 15, fMaxHz: 1024, fRefHz: 40,
+    };
+    const grid = uniformGridN(0.25, 4097);
+    for (const t of [1e-3, 0]) {
+      const out = path.join(dir, `xhm-${t}.csv`);
+      await runHandler({ ...base, 'threshold-mband': t, out });
+      const { hp, hc } = generateIMRPhenomXHM(grid, { ...p, thresholdMband: t });
+      const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+      for (const k of [60, 1000, 2000]) expect(rows[k + 1].split(',').map(Number)).toEqual([k * 0.25, hp[2 * k], hp[2 * k + 1], hc[2 * k], hc[2 * k + 1]]);
+    }
+    const a = fs.readFileSync(path.join(dir, 'xhm-0.001.csv'), 'utf8');
+    expect(a).not.toBe(fs.readFileSync(path.join(dir, 'xhm-0.csv'), 'utf8'));
+    await expect(runHandler({ ...base, 'threshold-mband': -1 })).rejects.toThrow(/threshold-mband = -1/);
   });
 });

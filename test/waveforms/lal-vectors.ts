@@ -36,6 +36,7 @@ export function paramsOf(c: LalCase): WaveformParams {
     fMinHz: p.f_min, fMaxHz: p.f_max, fRefHz: p.f_ref,
     ...(p.eccentricity !== undefined ? { eccentricity: p.eccentricity } : {}),
     ...(p.long_asc_nodes !== undefined ? { longAscNodes: p.long_asc_nodes } : {}),
+    ...(c.lal_dict?.ThresholdMband !== undefined ? { thresholdMband: c.lal_dict.ThresholdMband } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ interface WaveformArgs {
   'phi-ref': number;
   eccentricity: number;
   'long-asc-nodes': number;
+  'threshold-mband': number;
   'f-min': number;
   'f-max': number;
   'f-ref': number;
@@ -68,13 +69,14 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('phi-ref', num('reference phase [rad]', 0))
       .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD)', 0))
       .option('long-asc-nodes', num('longitude of ascending nodes [rad] (eccentric models: EccentricFD)', 0))
+      .option('threshold-mband', num("IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; 0: exact evaluation)", 1e-3))
       .option('f-min', num('starting frequency [Hz]', 10))
       .option('f-max', num('maximum frequency [Hz]; the grid is k df, k = 0..floor(f_max/df)', 1024))
       .option('f-ref', num('reference frequency [Hz] (0: model default)', 0))
       .option('df', num('frequency spacing [Hz]', 0.25))
       .option('out', { type: 'string', describe: 'output CSV file (default: stdout)' }) as never,
   handler: (args) => {
-    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
+    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'threshold-mband', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
       if (typeof args[key] !== 'number' || Number.isNaN(args[key])) invalid(`--${key}`, args[key], 'must be a number');
     }
     const model = getModel(args.approximant);
@@ -88,7 +90,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       s2x: args.s2x, s2y: args.s2y, s2z: args.s2z,
       distanceMpc: args.distance, inclination: args.inclination, phiRef: args['phi-ref'],
       fMinHz: args['f-min'], fMaxHz: args['f-max'], fRefHz: args['f-ref'],
-      eccentricity: args.eccentricity, longAscNodes: args['long-asc-nodes'],
+      eccentricity: args.eccentricity, longAscNodes: args['long-asc-nodes'], thresholdMband: args['threshold-mband'],
     };
     const csv = waveformCsv(grid, model.generate(grid, params));
     if (args.out === undefined) {

@@ -11,6 +11,7 @@
  * from the spheroidal-spherical mixing of spheroidal.ts fed with the 22 computed here.
  * Bins: as IMRPhenomXAS (k = floor(f_min/df) .. floor(f_end/df), f_end = min(f_max, 0.3/M)); every other bin is 0.
  */
+import { invalid } from '../../core/errors.js';
 import type { FrequencyGrid } from '../../core/grid.js';
 import { fillPhenomX } from '../imrphenomx/fill.js';
 import { intoRange } from '../into-range.js';
@@ -22,6 +23,9 @@ import { inspiralPhase, intermediatePhase, ringdownPhase, type HMPhaseCoefficien
 import { powers } from './powers.js';
 import { setupPhenomXHM, type HMModeSetup, type PhenomXHMSetup } from './setup.js';
 import { sphericalFrom22, type SpheroidalPhase } from './spheroidal.js';
+import { h22Ringdown, multiband22, multibandMode } from './multiband.js';
+import { multibandMixing } from './multiband-mixing.js';
+import type { MultibandFrame } from './multiband-core.js';
 
 const NAME = 'IMRPhenomXHM';
 /** The XAS kernel writes YLM h22 with YLM = -2 sqrt(5/(64 pi)) (its plus factor set to 1). */
@@ -116,17 +120,100 @@ function fillPhenomXHM(st: PhenomXHMSetup, grid: FrequencyGrid, params: Waveform
   }
 }
 
+/** LAL's default multibanding threshold (ThresholdMband). */
+export const DEFAULT_THRESHOLD_MBAND = 1e-3;
+
+/** Add a mode h_{l,-m} given on bins [k0, k1) (interleaved) to h+ and hx with its (l, m) factors. */
+function addModeSeries(h: Float64Array, l: number, m: number, inclination: number, k0: number, k1: number, hp: Float64Array, hc: Float64Array | null): void {
+  const [pRe, pIm, cRe, cIm] = modeFactors(l, m, inclination);
+  for (let k = k0; k < k1; k++) {
+    const re = h[2 * k];
+    const im = h[2 * k + 1];
+    hp[2 * k] += pRe * re - pIm * im;
+    hp[2 * k + 1] += pRe * im + pIm * re;
+    if (hc !== null) {
+      hc[2 * k] += cRe * re - cIm * im;
+      hc[2 * k + 1] += cRe * im + cIm * re;
+    }
+  }
+}
+
+/**
+ * Multibanded IMRPhenomXHM (LAL's XLALSimIMRPhenomXHM): every mode on its own coarse grid, interpolated to
+ * bins floor(f_min/df) .. floor(f_end/df) of the uniform grid; writes bins [kLo, kHi) of h+ (and hx).
+ */
+function fillMultiband(st: PhenomXHMSetup, df: number, n: number, params: WaveformParams, threshold: number, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  const mSec = st.xas.system.mSec;
+  const offset = Math.trunc(params.fMinHz / df);
+  const iStop = Math.trunc(st.xas.fEndHz / df) + 1;
+  const fr: MultibandFrame = { evaldMf: df * mSec, offset, iStop, mfMin: offset * df * mSec, mfMax: st.xas.fEndHz * mSec, threshold };
+  const len = Math.max(iStop, n);
+  const sp = new Float64Array(2 * len);
+  const sc = hc === null ? null : new Float64Array(2 * len);
+  const h22 = new Float64Array(2 * iStop);
+  const hlm = new Float64Array(2 * iStop);
+  const out = new Float64Array(2);
+  multiband22(st, fr, h22);
+  const byTag = (tag: number): HMModeSetup => st.modes.find((x) => x.mode.tag === tag) as HMModeSetup;
+  for (const tag of [21, 22, 32, 33, 44]) {
+    if (tag === 22) {
+      addModeSeries(h22, 2, 2, params.inclination, offset, iStop, sp, sc);
+      continue;
+    }
+    const m = byTag(tag);
+    if (m.amp === null) continue;
+    hlm.fill(0);
+    if (m.mode.mixing) {
+      const ampNorm = m.amp.ampNorm;
+      multibandMixing(st, m, fr, (f, o) => { const [re, im] = h22Ringdown(st, ampNorm, f); modeAmpPhase(m, f, re, im, o); }, h22, hlm);
+    } else {
+      multibandMode(st, m, fr, (f, o) => modeAmpPhase(m, f, 0, 0, o), hlm);
+    }
+    addModeSeries(hlm, m.mode.ell, m.mode.emm, params.inclination, offset, iStop, sp, sc);
+    void out;
+  }
+  for (let k = kLo; k < kHi; k++) {
+    hp[2 * k] = sp[2 * k];
+    hp[2 * k + 1] = sp[2 * k + 1];
+    if (hc !== null && sc !== null) {
+      hc[2 * k] = sc[2 * k];
+      hc[2 * k + 1] = sc[2 * k + 1];
+    }
+  }
+}
+
+/** The threshold to use: LAL's default, 0 (exact) on non-uniform grids and above 500 solar masses. */
+function thresholdOf(grid: FrequencyGrid, params: WaveformParams): number {
+  const t = params.thresholdMband ?? DEFAULT_THRESHOLD_MBAND;
+  if (grid.df === undefined || params.m1 + params.m2 > 500) return 0;
+  return t;
+}
+
+/** h+ (and hx) on bins [kLo, kHi): multibanded or exact as the threshold says. */
+function fillXHM(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  const st = setupPhenomXHM(params);
+  const threshold = thresholdOf(grid, params);
+  if (threshold > 0) fillMultiband(st, grid.df as number, grid.frequencies.length, params, threshold, hp, hc, kLo, kHi);
+  else fillPhenomXHM(st, grid, params, hp, hc, kLo, kHi);
+}
+
+/** The common checks plus the multibanding threshold (finite, >= 0). */
+function validateXHM(params: WaveformParams): void {
+  validateParams(params, NAME, true);
+  const t = params.thresholdMband;
+  if (t !== undefined && !(t >= 0 && Number.isFinite(t))) invalid('threshold-mband', t, 'must be a finite number >= 0 (0: no multibanding)');
+}
+
 /**
  * IMRPhenomXHM h+ and hx on a grid (interleaved complex, 1/Hz), LAL conventions (see the file header).
  * @throws MbankError on unphysical parameters, in-plane spins, or f_min at or above the cutoff 0.3/M
  */
 export function generateIMRPhenomXHM(grid: FrequencyGrid, params: WaveformParams): Polarizations {
-  validateParams(params, NAME, true);
-  const st = setupPhenomXHM(params);
+  validateXHM(params);
   const n = grid.frequencies.length;
   const hp = new Float64Array(2 * n);
   const hc = new Float64Array(2 * n);
-  fillPhenomXHM(st, grid, params, hp, hc, 0, n);
+  fillXHM(grid, params, hp, hc, 0, n);
   return { hp, hc };
 }
 
@@ -136,10 +223,9 @@ export function generateIMRPhenomXHM(grid: FrequencyGrid, params: WaveformParams
  * @throws MbankError as generateIMRPhenomXHM, or when an output array is shorter than 2 kHi
  */
 export function generateIMRPhenomXHMInto(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void {
-  validateParams(params, NAME, true);
-  const st = setupPhenomXHM(params);
+  validateXHM(params);
   const { kLo, kHi, hc } = intoRange(grid.frequencies.length, out, opts);
-  fillPhenomXHM(st, grid, params, out.hp, hc, kLo, kHi);
+  fillXHM(grid, params, out.hp, hc, kLo, kHi);
 }
 
 /** The IMRPhenomXHM model for the registry. */

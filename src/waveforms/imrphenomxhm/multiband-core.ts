@@ -1,0 +1,122 @@
+/**
+ * Shared pieces of IMRPhenomXHM's multibanding (LAL's LALSimIMRPhenomXHM_multiband.c): the fine-grid frame,
+ * the inspiral spacing coefficient, GSL-style linear interpolation of the coarse amplitude, and the loop that
+ * carries exp(i phi) over the fine bins of each coarse interval (arXiv:2001.10897 eq. 2.32).
+ */
+import type { CoarseFrequencies } from './multiband-grid.js';
+import { PI_POWERS } from './powers.js';
+
+/** The fine grid of one mode: bins offset .. offset + count - 1, frequencies (M f) and exp(i phi). */
+export interface FineGrid {
+  count: number;
+  freqs: Float64Array;
+  expRe: Float64Array;
+  expIm: Float64Array;
+}
+
+/** Per-waveform constants of the multibanding: fine spacing, first bin, end of the band, threshold. */
+export interface MultibandFrame {
+  evaldMf: number;
+  offset: number;
+  iStop: number;
+  mfMin: number;
+  mfMax: number;
+  threshold: number;
+}
+
+/** LAL's dfcoefficient of the inspiral spacing criterion for azimuthal number m (eq. 2.9). */
+export function dfCoefficient(emm: number, threshold: number, eta: number): number {
+  return ((8 * Math.sqrt(3 / 5) * Math.PI * PI_POWERS.mOneSixth * Math.sqrt(2) * Math.cbrt(2)) / (Math.cbrt(emm) * emm)) * Math.sqrt(threshold * eta);
+}
+
+/** Linear interpolation of (xs, ys) at x (GSL's linear spline; x within [xs[0], xs[n-1]]), moving index hint in idx[0]. */
+export function linearAt(xs: Float64Array, ys: Float64Array, n: number, x: number, idx: Int32Array): number {
+  let i = idx[0];
+  if (i > n - 2 || xs[i] > x) i = 0;
+  while (i < n - 2 && xs[i + 1] <= x) i++;
+  idx[0] = i;
+  const xlo = xs[i];
+  const d = (ys[i + 1] - ys[i]) / (xs[i + 1] - xlo);
+  return ys[i] + (x - xlo) * d;
+}
+
+/** Interpolate (xs, ys) at fine[from .. from + len) into out[0 .. len) (LAL's interpolateAmplitude). */
+export function interpolate(xs: Float64Array, ys: Float64Array, fine: Float64Array, from: number, len: number, out: Float64Array): void {
+  const n = xs.length;
+  const idx = new Int32Array(1);
+  for (let k = 0; k < len; k++) {
+    const x = fine[from + k];
+    if (x < xs[0] || x > xs[n - 1]) out[k] = k > 0 ? out[k - 1] : 0;
+    else out[k] = linearAt(xs, ys, n, x, idx);
+  }
+}
+
+/** Coarse frequencies in M f as LAL evaluates the model there (Mf -> Hz -> Mf). */
+export function roundTrip(points: Float64Array, mSec: number): Float64Array {
+  const divis = 1 / mSec;
+  return points.map((x) => mSec * (x * divis));
+}
+
+/**
+ * The fine-grid loop over the coarse sub-grids (LAL's ratio rules and stop at Mfmax). `slot` says, for coarse
+ * index j, where its phase and slope come from; `onPoint` is told each coarse point before its fine bins.
+ */
+export function fineLoop(
+  cf: CoarseFrequencies, fr: MultibandFrame, slot: (j: number) => { phi0: number; omega: number },
+  onStart?: (j: number, count: number, mfHere: number) => void,
+): FineGrid {
+  const { grids, points } = cf;
+  let lenWF = 0;
+  for (const g of grids) lenWF += (g.length - 1) * g.intdfRatio + 2 * g.intdfRatio;
+  const freqs = new Float64Array(lenWF + 2);
+  const expRe = new Float64Array(lenWF + 2);
+  const expIm = new Float64Array(lenWF + 2);
+  const dMf = fr.evaldMf;
+  let count = 0;
+  let processed = 0;
+  let stop = false;
+  for (let i = 0; i < grids.length && !stop; i++) {
+    let lc = grids[i].length;
+    if (lc === 0) break;
+    if (i === grids.length - 1) lc--;
+    for (let j = 0; j < lc && !stop; j++) {
+      const mfHere = points[processed + j];
+      const mfNext = points[processed + j + 1];
+      let ratio = j === lc - 1 && i < grids.length - 1 ? grids[i + 1].intdfRatio : grids[i].intdfRatio;
+      if (mfNext + dMf >= fr.mfMax) {
+        const dratio = (fr.mfMax - mfHere) / dMf + 1;
+        ratio = Math.trunc(dratio);
+        const roundratio = Math.round((fr.mfMax - mfHere) / dMf) + 1;
+        if (Math.abs(dratio - roundratio) < 0.0001) ratio = roundratio;
+        stop = true;
+      }
+      onStart?.(processed + j, count, mfHere);
+      const { phi0, omega } = slot(processed + j);
+      const qRe = Math.cos(dMf * omega);
+      const qIm = Math.sin(dMf * omega);
+      freqs[count] = mfHere;
+      expRe[count] = Math.cos(phi0);
+      expIm[count] = Math.sin(phi0);
+      count++;
+      for (let kk = 1; kk < ratio; kk++) {
+        freqs[count] = mfHere + dMf * kk;
+        const pr = expRe[count - 1];
+        const pi = expIm[count - 1];
+        expRe[count] = qRe * pr - qIm * pi;
+        expIm[count] = qRe * pi + qIm * pr;
+        count++;
+      }
+    }
+    processed += lc;
+  }
+  return { count, freqs, expRe, expIm };
+}
+
+/** Trim the fine grid to Mfmax and to the output length (LAL's two while loops). */
+export function trimmed(fg: FineGrid, fr: MultibandFrame): number {
+  let count = fg.count;
+  while (fg.freqs[count - 1] > fr.mfMax) count--;
+  while (count + fr.offset > fr.iStop) count--;
+  return count;
+}
+

@@ -1,0 +1,91 @@
+/**
+ * IMRPhenomXHM with multibanding (arXiv:2001.10897; LAL's IMRPhenomXHMMultiBandOneMode and
+ * IMRPhenomXHMMultiBandOneModeMixing, the default ThresholdMband = 1e-3): each mode's amplitude and phase are
+ * evaluated on the coarse grid of multiband-grid.ts; on the fine uniform grid the phase factor is carried by
+ * exp(i phi) <- exp(i phi) exp(i dMf Omega) with the coarse slope Omega (eq. 2.32) and the amplitude is
+ * interpolated linearly. The (3,2) does this separately for its spherical part (inspiral, intermediate) and its
+ * spheroidal ringdown, which it then mixes with the multibanded 22. LAL's quirks are kept: the last fine bin of
+ * every mode but the (3,2) is set to zero, and the first coarse phase past the (3,2) ringdown start is the
+ * intermediate one.
+ */
+import { ampPhenomX, ampRingdown } from '../imrphenomx/amplitude.js';
+import { phasePhenomX } from '../imrphenomx/phase.js';
+import type { HMAmpCoefficients } from './amplitude.js';
+import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
+import { dfCoefficient, fineLoop, interpolate, roundTrip, trimmed, type MultibandFrame } from './multiband-core.js';
+import { coarseFrequencies, dfMergerBin, dfRingdownBin } from './multiband-grid.js';
+import type { HMPhaseCoefficients } from './phase.js';
+import { powers } from './powers.js';
+import type { SpheroidalPhase } from './spheroidal.js';
+
+/**
+ * One mode without mixing (the 22 included) on the fine grid, written to h (interleaved complex, bins
+ * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi.
+ */
+export function multibandSimpleMode(
+  fr: MultibandFrame, mSec: number, emm: number, ell: number, eta: number, mfMECO: number, mfLorentzianEnd: number,
+  dfmerger: number, dfringdown: number, ampAt: (mf: number) => number, phaseAt: (mf: number) => number, h: Float64Array,
+): void {
+  const cf = coarseFrequencies(fr.mfMin, mfMECO, mfLorentzianEnd, fr.mfMax, fr.evaldMf, 11 / 6, dfCoefficient(emm, fr.threshold, eta), dfmerger, dfringdown);
+  const pts = cf.points;
+  const mfs = roundTrip(pts, mSec);
+  const amp = mfs.map(ampAt);
+  const ph = mfs.map(phaseAt);
+  const fg = fineLoop(cf, fr, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
+  const fineAmp = new Float64Array(fg.count);
+  interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
+  const count = trimmed(fg, fr);
+  const sign = ell % 2 === 0 ? 1 : -1;
+  for (let idx = 0; idx < count; idx++) {
+    const a = sign * fineAmp[idx];
+    h[2 * (idx + fr.offset)] = a * fg.expRe[idx];
+    h[2 * (idx + fr.offset) + 1] = a * fg.expIm[idx];
+  }
+  for (let idx = count - 1; idx < fr.iStop - fr.offset; idx++) {
+    h[2 * (idx + fr.offset)] = 0;
+    h[2 * (idx + fr.offset) + 1] = 0;
+  }
+}
+
+/** The multibanded 22 (LAL's IMRPhenomXHMMultiBandOneMode with l = m = 2 on IMRPhenomXAS). */
+export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Array): void {
+  const x = st.xas;
+  const s = x.system;
+  const eta = s.eta;
+  const alpha4 = x.phase.cL / s.fDamp / eta;
+  const dfm = dfMergerBin(s.fDamp, alpha4, fr.threshold);
+  const dfr = dfRingdownBin(s.fDamp, alpha4, x.amp.gamma2 / (x.amp.gamma3 * s.fDamp), fr.threshold);
+  multibandSimpleMode(fr, s.mSec, 2, 2, eta, s.fMECO, s.fRing + 2 * s.fDamp, dfm, dfr,
+    (mf) => (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6),
+    (mf) => (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset, h);
+}
+
+/** h22/amp0 at f from the 22's ringdown amplitude and full phase (what LAL's SpheroidalToSpherical mixes in). */
+export function h22Ringdown(st: PhenomXHMSetup, ampNorm: number, f: number): [number, number] {
+  const x = st.xas;
+  const a = ampRingdown(x.amp, f) * ampNorm * powers(f).mSevenSixths;
+  const phi = (1 / x.system.eta) * phasePhenomX(x.phase, f) + x.tShift * f + x.phiOffset;
+  return [a * Math.cos(phi), a * Math.sin(phi)];
+}
+
+/** Merger and ringdown coarse spacings of a higher mode (LAL's deltaF_MergerRingdown). */
+export function modeSpacings(m: HMModeSetup, threshold: number): [number, number] {
+  const amp = m.amp as HMAmpCoefficients;
+  const alpha4 = m.mode.mixing ? (m.spheroidal as SpheroidalPhase).aL : (m.phase as HMPhaseCoefficients).alphaL;
+  const lambda = amp.rd1 / (amp.rd2 * m.mode.fDamp);
+  return [dfMergerBin(m.mode.fDamp, alpha4, threshold), dfRingdownBin(m.mode.fDamp, alpha4, lambda, threshold)];
+}
+
+/**
+ * A higher mode without mixing, multibanded into h. `ampPhase(m, f, out)` gives (A_lm/amp0, phi_lm) at f.
+ */
+export function multibandMode(
+  st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h: Float64Array,
+): void {
+  const [dfm, dfr] = modeSpacings(m, fr.threshold);
+  const out = new Float64Array(2);
+  multibandSimpleMode(fr, st.xas.system.mSec, m.mode.emm, m.mode.ell, st.xas.system.eta, m.mode.fMECOlm, m.mode.fRing + 2 * m.mode.fDamp, dfm, dfr,
+    (mf) => { ampPhase(mf, out); return st.amp0 * out[0]; },
+    (mf) => { ampPhase(mf, out); return out[1]; }, h);
+}
+
