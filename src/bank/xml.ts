@@ -8,7 +8,9 @@
  * ifo (default "L1"), process_id = 0, event_id = i, Gamma0 = i (GstLAL's template id).
  * Beyond mbank: alpha6 = f_lower (PyCBC reads f_lower from alpha6) and template_duration (2PN chirp
  * time) when fMin is known. Masses and spins are real_4 in the schema: they round-trip to float32.
- * Eccentricity and mean anomaly have no column: they are dropped, with a warning returned.
+ * Eccentricity and mean periastron anomaly: LIGO_LW's sngl_inspiral has no such columns (and python-ligo-lw
+ * refuses unknown ones), so they travel in psi0 and psi3, the columns mbank's sim_inspiral injection files use
+ * for them (src/injections/xml.ts); the HDF5 bank has them under PyCBC's names (`eccentricity`, `mean_per_ano`).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -64,15 +66,12 @@ export const EXTRA_PARAM_PREFIX = '--extra-';
 /** mbank's default `f_final` when the bank has no fMax [Hz]. */
 export const DEFAULT_F_FINAL = 1024;
 
-/** Build the LIGO_LW document text of a bank; returns it with the warnings (dropped columns). */
+/** Build the LIGO_LW document text of a bank; returns it with the warnings (columns it cannot hold: none at present). */
 export function bankToLigolw(bank: Bank): { xml: string; warnings: string[] } {
   if (bank.size === 0) invalid('bank.size', 0, 'cannot write an empty bank');
   const warnings: string[] = [];
   const t = bank.templates;
   const m = bank.metadata;
-  if (t.eccentricity !== undefined || t.meanAnomaly !== undefined) {
-    warnings.push('LIGO_LW sngl_inspiral has no eccentricity/mean-anomaly columns: they are not saved (as in mbank)');
-  }
   const ifo = m.ifo ?? 'L1';
   const fFinal = m.fMax ?? DEFAULT_F_FINAL;
   const process: LigolwTable = {
@@ -102,6 +101,8 @@ export function bankToLigolw(bank: Bank): { xml: string; warnings: string[] } {
     set('spin2x', t.spin2x[i]); set('spin2y', t.spin2y[i]); set('spin2z', t.spin2z[i]);
     if (t.inclination !== undefined) set('alpha3', t.inclination[i]);
     if (t.phiRef !== undefined) set('alpha5', t.phiRef[i]);
+    if (t.eccentricity !== undefined) set('psi0', t.eccentricity[i]);
+    if (t.meanAnomaly !== undefined) set('psi3', t.meanAnomaly[i]);
     set('mtotal', mt);
     set('eta', (m1 * m2) / (mt * mt));
     set('mchirp', Math.pow(m1 * m2, 0.6) / Math.pow(mt, 0.2));
@@ -138,7 +139,10 @@ function numberColumn(records: Array<Record<string, LigolwValue>>, key: string, 
   });
 }
 
-/** Parse LIGO_LW text into a bank: masses, spins, inclination = alpha3, phiRef = alpha5 (when non-zero somewhere). */
+/**
+ * Parse LIGO_LW text into a bank: masses, spins, inclination = alpha3, phiRef = alpha5, eccentricity = psi0,
+ * meanAnomaly = psi3 (each when non-zero somewhere).
+ */
 export function bankFromLigolw(xml: string, path = '<xml>'): Bank {
   const tables = parseLigolwDocument(xml);
   const sngl = tables.find((tb) => tb.name.endsWith('sngl_inspiral'));
@@ -156,6 +160,10 @@ export function bankFromLigolw(xml: string, path = '<xml>'): Bank {
   const alpha5 = numberColumn(records, 'alpha5', path);
   if (alpha3 !== undefined && alpha3.some((x) => x !== 0)) templates.inclination = alpha3;
   if (alpha5 !== undefined && alpha5.some((x) => x !== 0)) templates.phiRef = alpha5;
+  const psi0 = numberColumn(records, 'psi0', path);
+  const psi3 = numberColumn(records, 'psi3', path);
+  if (psi0 !== undefined && psi0.some((x) => x !== 0)) templates.eccentricity = psi0;
+  if (psi3 !== undefined && psi3.some((x) => x !== 0)) templates.meanAnomaly = psi3;
 
   const metadata: Record<string, unknown> = {};
   const extra: Record<string, string | number> = {};

@@ -12,6 +12,7 @@ import { loadPsd } from '../psd/resolve.js';
 import { getModel } from '../waveforms/registry.js';
 import type { Polarizations, WaveformModel, WaveformParams } from '../waveforms/types.js';
 import { checkOrder, type StencilOrder } from './stencil.js';
+import { checkFormatForModel } from './format-model.js';
 
 /** Plain (serialisable) settings of a metric computation, as the CLI options give them. */
 export interface MetricOptions {
@@ -74,6 +75,7 @@ export class MetricWorkspace {
     this.options = options;
     this.format = getVariableFormat(options.variableFormat);
     this.model = getModel(options.approximant);
+    checkFormatForModel(this.format, this.model);
     if (!(options.fMinHz > 0)) invalid('f-min', options.fMinHz, 'must be a positive frequency in Hz');
     if (!(options.fMaxHz > options.fMinHz)) invalid('f-max', options.fMaxHz, `must be above f-min = ${options.fMinHz} Hz`);
     this.grid = uniformGrid(options.df, options.fMaxHz);

@@ -105,6 +105,25 @@ describe('PyCBC-layout HDF5 bank', () => {
     }
   });
 
+  it('writes eccentricity as the PyCBC dataset `eccentricity` and reads it back (eccentric bank)', async () => {
+    const path = join(tempDir(), 'ecc.h5');
+    const bank = new Bank({
+      templates: { mass1: [30, 12], mass2: [20, 11], eccentricity: [0.1, 0.37] },
+      coordinates: { names: ['M', 'q', 'e'], values: [50, 1.5, 0.1, 23, 12 / 11, 0.37] },
+      metadata: { ...META, variableFormat: 'Mq_nonspinning_e', approximant: 'EccentricFD' },
+    });
+    await writeBankHdf5(path, bank);
+    const f = new h5wasm.File(path, 'r');
+    try {
+      expect(Array.from(dsValue(f, 'eccentricity') as Float64Array)).toEqual([0.1, 0.37]);
+    } finally {
+      f.close();
+    }
+    const back = await readBankHdf5(path);
+    expect(Array.from(back.templates.eccentricity!)).toEqual([0.1, 0.37]);
+    expect(back.metadata.approximant).toBe('EccentricFD');
+  });
+
   it('reads a file with only some PyCBC datasets (no spins in x/y, float32 columns) as sbank writes them', async () => {
     const path = join(tempDir(), 'sbank.h5');
     await h5wasm.ready;

@@ -97,10 +97,15 @@ describe('LIGO_LW XML bank', () => {
     expect(back[1][1]).toBeNaN();
   });
 
-  it('warns that eccentricity is dropped, as mbank does', () => {
-    const bank = new Bank({ templates: { mass1: [10], mass2: [5], eccentricity: [0.1] } });
-    const warnings = writeBankXml(join(tempDir(), 'e.xml'), bank);
-    expect(warnings.join(' ')).toMatch(/eccentricity/);
+  it('carries eccentricity in psi0 and mean anomaly in psi3 (float32) and reads them back', () => {
+    const bank = new Bank({ templates: { mass1: [10, 30], mass2: [5, 20], eccentricity: [0.1, 0.35], meanAnomaly: [0, 2] } });
+    const path = join(tempDir(), 'e.xml');
+    expect(writeBankXml(path, bank)).toEqual([]);
+    const sngl = parseLigolwDocument(readFileSync(path, 'utf8')).find((tb) => tb.name.endsWith('sngl_inspiral'))!;
+    expect(tableRecords(sngl).map((r) => [r.psi0, r.psi3])).toEqual([[Math.fround(0.1), 0], [Math.fround(0.35), 2]]);
+    const back = readBankXml(path);
+    expect(Array.from(back.templates.eccentricity!)).toEqual([Math.fround(0.1), Math.fround(0.35)]);
+    expect(Array.from(back.templates.meanAnomaly!)).toEqual([0, 2]);
   });
 
   it('rejects a document without sngl_inspiral and a file that is not LIGO_LW', () => {
