@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,21 @@ import type { InjectionStats } from '../../src/injections/stats.js';
 import { runFittingFactors } from '../../src/cli/injections/run.js';
 import { generateDataset } from '../../src/metric/dataset.js';
 import type { DatasetSpec } from '../../src/metric/dataset-chunk.js';
-import { readDataset, type MetricDataset } from '../../src/metric/dataset-file.js';
+import { readDataset, writeDatasetText, type MetricDataset } from '../../src/metric/dataset-file.js';
 import { mergeDatasetShards } from '../../src/metric/dataset-merge.js';
+import { mergeCommand } from '../../src/cli/commands/merge.js';
+
+/** Run the merge command quietly. */
+async function merge(args: Record<string, unknown>): Promise<string> {
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += String(c); return true; });
+  try {
+    await mergeCommand.handler({ 'prune-seams': false, 'seam-width': 0.1, 'seam-candidates': 5, ...args } as never);
+  } finally {
+    spy.mockRestore();
+  }
+  return err;
+}
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'mbank-shards-')); });
@@ -61,6 +74,17 @@ describe('dataset --shard', () => {
     expect(Array.from(merged.logPdf)).toEqual(Array.from(full.logPdf));
     expect(Array.from(merged.metric!)).toEqual(Array.from(full.metric!));
     expect(Array.from(merged.chunkIndex!)).toEqual(Array.from(ref.chunkIndex!));
+  });
+
+  it('merge --dataset writes the unsharded file and a byte-identical text export', async () => {
+    expect(await merge({ dataset: [...shardFiles].reverse(), out: join(dir, 'merged.h5') })).toMatch(/3 dataset shards, 11 rows/);
+    const m = await readDataset(join(dir, 'merged.h5'));
+    const ref = await readDataset(join(dir, 'full.h5'));
+    expect(m.attributes).toEqual(ref.attributes);
+    expect(Array.from(m.metric!)).toEqual(Array.from(ref.metric!));
+    writeDatasetText(join(dir, 'full.txt'), ref);
+    expect(readFileSync(join(dir, 'merged.txt')).equals(readFileSync(join(dir, 'full.txt')))).toBe(true);
+    await expect(merge({ dataset: shardFiles, 'injection-stat': ['a.json'], out: join(dir, 'x.h5') })).rejects.toThrow(/exactly one of --bank, --injection-stat, --dataset/);
   });
 
   it('a shard run again is left as it is, and a file of another shard is not continued', async () => {
@@ -114,6 +138,8 @@ describe('injections --shard', () => {
     expect({ ...merged, seconds: 0 }).toEqual({ ...ref, seconds: 0 });
     expect(merged.ff).toEqual(full.ff);
     expect(merged.ff.every((x) => x !== null)).toBe(true);
+    await merge({ 'injection-stat': [2, 3, 1].map((k) => join(dir, `s${k}.json`)), out: join(dir, 'merged.json') });
+    expect({ ...JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8')), seconds: 0 }).toEqual({ ...ref, seconds: 0 });
   });
 
   it('merge refuses a gap, an overlap, an unfinished shard and shards of other settings', () => {

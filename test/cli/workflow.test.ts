@@ -48,7 +48,9 @@ describe('workflow plan', () => {
     await expect(plan('wf', ['place'])).rejects.toThrow(/workflow task \(after --\) = "place": must be one of injections, dataset/);
     await expect(plan('wf', [...injTask(), '--min-candidate', '3'])).rejects.toThrow(/min-candidate/);
     await expect(plan('wf', injTask(), 8)).rejects.toThrow(/--n-jobs = 8: must be <= 7, the number of injections/);
-    await expect(plan('wf', ['dataset', '--variable-format', 'Mq_nonspinning', '--psd', 'x', '--n-points', '10', '--chunk-size', '4', '--dataset', 'd.h5'], 4)).rejects.toThrow(/must be <= 3, the chunks/);
+    const ds = ['dataset', '--variable-format', 'Mq_nonspinning', '--psd', 'x', '--n-points', '10', '--chunk-size', '4', '--dataset', 'd.h5'];
+    await expect(plan('wf', ds, 4)).rejects.toThrow(/must be <= 3, the chunks/);
+    await expect(plan('wf', [...ds, '--n-datapoints', '20'], 2)).rejects.toThrow(/--n-points = \[10, 20\]: must be a positive integer, given once/);
   });
 });
 

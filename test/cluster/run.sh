@@ -5,7 +5,8 @@
 # `dataset` workflow through sbatch, checks the merged outputs equal the unsharded runs, checks that
 # `workflow --submit` again resubmits only a missing shard, and stops the daemons it started (by pid).
 # Every wait is bounded. Ends with `cluster: N passed, N failed` and writes the counts to
-# $CLUSTER_REPORT (default .cluster-report.json), which .ci/run adds to its own.
+# $CLUSTER_REPORT (default .cluster-report.json), which .ci/run adds to its own. The temporary directory
+# is removed after a full pass (kept on a failure, or with CLUSTER_KEEP=1).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 REPORT="${CLUSTER_REPORT:-$ROOT/.cluster-report.json}"
@@ -17,7 +18,8 @@ STARTED=()
 MBANK=("$ROOT/bin/mbank-ts")
 TOOLS=("$ROOT/node_modules/.bin/tsx" "$ROOT/test/cluster/tools.ts")
 JOB_TIMEOUT="${CLUSTER_JOB_TIMEOUT:-600}"
-PORT_BASE="${CLUSTER_PORT_BASE:-16817}"
+# ports of this run's slurmctld and slurmd (a random pair, so a cluster left by a killed run does not block the next)
+PORT_BASE="${CLUSTER_PORT_BASE:-$((20000 + 2 * (RANDOM % 10000)))}"
 export SLURM_CONF="$WORK/slurm.conf"
 
 log() { echo "cluster: $*"; }
@@ -39,7 +41,7 @@ finish() {
   stop_daemons
   local failed=$((${#TESTS[@]} - PASSED))
   printf '{"passed": %d, "failed": %d}\n' "$PASSED" "$failed" > "$REPORT"
-  log "work directory $WORK (logs: slurmctld.log, slurmd.log, */logs)"
+  if [ "$failed" -eq 0 ] && [ -z "${CLUSTER_KEEP:-}" ]; then rm -rf "$WORK"; else log "work directory kept: $WORK (slurmctld.log, slurmd.log, run/wf_*/logs)"; fi
   log "$PASSED passed, $failed failed"
   [ "$failed" -eq 0 ]
 }

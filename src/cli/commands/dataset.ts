@@ -19,7 +19,7 @@ import { generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
 /** The text export next to an HDF5 file: `x.h5` -> `x.txt`. */
-function textPath(path: string): string {
+export function textPath(path: string): string {
   return path.replace(/\.(h5|hdf5|hdf)$/i, '') + '.txt';
 }
 

@@ -18,6 +18,7 @@ import { saveStats, type InjectionStats } from '../../injections/stats.js';
 import { mergeInjectionStats } from '../../injections/stats-merge.js';
 import { getVariableFormat } from '../../coordinates/format.js';
 import { pruneSeams } from '../merge/seams.js';
+import { textPath } from './dataset.js';
 import { bankPoints } from './injections.js';
 import type { Bank } from '../../bank/bank.js';
 
@@ -27,11 +28,6 @@ function readStats(path: string): InjectionStats {
   } catch (e) {
     throw new MbankError(`stat file ${path}: not readable JSON (${(e as Error).message})`);
   }
-}
-
-/** The text export next to an HDF5 dataset: `x.h5` -> `x.txt`. */
-function textPath(path: string): string {
-  return path.replace(/\.(h5|hdf5|hdf)$/i, '') + '.txt';
 }
 
 async function mergeBankFiles(paths: string[], args: Record<string, unknown>, log: (s: string) => void): Promise<Bank> {

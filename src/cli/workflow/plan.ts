@@ -114,6 +114,9 @@ export async function planWorkflow(o: PlanOptions): Promise<WorkflowPlan> {
     if (args['n-injs'] !== undefined) n = Math.min(n, Number(args['n-injs']));
     if (o.count > n) invalid('--n-jobs', o.count, `must be <= ${n}, the number of injections`);
   } else {
+    for (const k of ['n-points', 'chunk-size']) {
+      if (!Number.isInteger(args[k]) || (args[k] as number) < 1) invalid(`--${k}`, args[k], 'must be a positive integer, given once (an ini key and a command-line option of the same name or alias make a list)');
+    }
     const chunks = Math.ceil(Number(args['n-points']) / Number(args['chunk-size']));
     if (o.count > chunks) invalid('--n-jobs', o.count, `must be <= ${chunks}, the chunks of --chunk-size ${args['chunk-size']} rows in --n-points ${args['n-points']}`);
   }
