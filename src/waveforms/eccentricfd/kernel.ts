@@ -3,14 +3,14 @@
  * for every harmonic l with 2 f <= l fUpper, h += A_l(S) exp(i (ratio_l Psi + epoch)), times amplitude f^{-7/6}.
  */
 import { sinCosTable } from '../sincos-table.js';
-import { AMP_PARTS, DEGREE_T, type EccentricSetup } from './setup.js';
+import { AMP_PARTS, CROSS_IM, CROSS_RE, DEGREE_T, PHASE_SLOT, PLUS_IM, PLUS_RE, type EccentricSetup } from './setup.js';
 
 const LN_6_SQRT6 = Math.log(6 * Math.sqrt(6));
 const LN_4 = Math.log(4);
 
-/** c[o] + T c[o+1] + ... + T^4 c[o+4] (Horner). */
-function polyT(c: Float64Array, o: number, T: number): number {
-  return c[o] + T * (c[o + 1] + T * (c[o + 2] + T * (c[o + 3] + T * c[o + 4])));
+/** c[o] + T c[o+1] + T2 c[o+2] + T3 c[o+3] + T4 c[o+4], with the powers of T computed once per bin. */
+function polyT(c: Float64Array, o: number, T: number, T2: number, T3: number, T4: number): number {
+  return c[o] + T * c[o + 1] + T2 * c[o + 2] + T3 * c[o + 3] + T4 * c[o + 4];
 }
 
 /**
@@ -24,6 +24,7 @@ export function fillEccentricFD(
 ): void {
   const { piM, amplitude, fUpper, phase: P, phaseLog, amp: A, ratio, active } = s;
   const f0 = s.f0;
+  const { vm5, vm3, vm2, vm1, v0, v1, v1Log, v2 } = PHASE_SLOT;
   const nActive = active.length;
   const lnF0 = Math.log(f0);
   const lnPiM = Math.log(piM);
@@ -44,9 +45,13 @@ export function fillEccentricFD(
     // S = (f_0/f)^{19/18} with ln f = 3 ln v - ln(pi M)
     const sS = Math.exp(19 / 18 * (lnF0 - 3 * lnv + lnPiM));
     const T = sS * sS;
+    const T2 = T * T;
+    const T3 = T2 * T;
+    const T4 = T2 * T2;
     const psi =
-      iv2 * iv2 * iv * polyT(P, 0, T) + iv2 * iv * polyT(P, 5, T) + iv2 * polyT(P, 10, T) + iv * polyT(P, 15, T) +
-      polyT(P, 20, T) + v * (polyT(P, 25, T) + (LN_4 + lnv) * polyT(P, 30, T)) + v * v * polyT(P, 35, T) +
+      iv2 * iv2 * iv * polyT(P, vm5, T, T2, T3, T4) + iv2 * iv * polyT(P, vm3, T, T2, T3, T4) + iv2 * polyT(P, vm2, T, T2, T3, T4) +
+      iv * polyT(P, vm1, T, T2, T3, T4) + polyT(P, v0, T, T2, T3, T4) +
+      v * (polyT(P, v1, T, T2, T3, T4) + (LN_4 + lnv) * polyT(P, v1Log, T, T2, T3, T4)) + v * v * polyT(P, v2, T, T2, T3, T4) +
       phaseLog * (LN_6_SQRT6 + 3 * lnv);
     const epoch = epochPerBin * k;
     let pr = 0, pi = 0, cr = 0, ci = 0;
@@ -58,13 +63,13 @@ export function fillEccentricFD(
       sinCosTable(ratio[l - 1] * psi + epoch, sc);
       const c = odd * sc[0];
       const sn = odd * sc[1];
-      const ar = polyT(A, o, T);
-      const ai = polyT(A, o + DEGREE_T, T);
+      const ar = polyT(A, o + PLUS_RE, T, T2, T3, T4);
+      const ai = polyT(A, o + PLUS_IM, T, T2, T3, T4);
       pr += ar * c - ai * sn;
       pi += ar * sn + ai * c;
       if (hc !== null) {
-        const br = polyT(A, o + 2 * DEGREE_T, T);
-        const bi = polyT(A, o + 3 * DEGREE_T, T);
+        const br = polyT(A, o + CROSS_RE, T, T2, T3, T4);
+        const bi = polyT(A, o + CROSS_IM, T, T2, T3, T4);
         cr += br * c - bi * sn;
         ci += br * sn + bi * c;
       }

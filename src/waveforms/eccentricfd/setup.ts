@@ -16,6 +16,15 @@ export const DEGREE_T = 5;
 export const PHASE_SLOTS = 8;
 /** Real polynomials per harmonic: Re h+, Im h+, Re hx, Im hx. */
 export const AMP_PARTS = 4;
+/** Offsets of a harmonic's four amplitude polynomials from its first coefficient in `amp`. */
+export const PLUS_RE = 0;
+export const PLUS_IM = DEGREE_T;
+export const CROSS_RE = 2 * DEGREE_T;
+export const CROSS_IM = 3 * DEGREE_T;
+/** Offsets in `phase` of the polynomials multiplying v^-5, v^-3, v^-2, v^-1, 1, v, v ln(4 v) and v^2. */
+export const PHASE_SLOT = {
+  vm5: 0, vm3: DEGREE_T, vm2: 2 * DEGREE_T, vm1: 3 * DEGREE_T, v0: 4 * DEGREE_T, v1: 5 * DEGREE_T, v1Log: 6 * DEGREE_T, v2: 7 * DEGREE_T,
+} as const;
 
 /** Constants of one EccentricFD evaluation. */
 export interface EccentricSetup {
@@ -27,7 +36,7 @@ export interface EccentricSetup {
   amplitude: number;
   /** 2 f_ISCO [Hz]: harmonic l is summed where 2 f <= l fUpper (LAL's Heaviside). */
   fUpper: number;
-  /** -3/(128 eta) times the phase polynomials: phase[slot DEGREE_T + j] multiplies T^j. */
+  /** -3/(128 eta) times the phase polynomials: phase[PHASE_SLOT.x + j] multiplies T^j. */
   phase: Float64Array;
   /** -3/(128 eta) (38645/756 - 65 eta/9) pi: the coefficient of ln(6^{3/2} v^3) (LAL's case 5). */
   phaseLog: number;
@@ -45,7 +54,9 @@ function evalPoly(poly: EccPoly, e0: number): number {
   return sum;
 }
 
-const SLOT_BY_VPOWER: Record<number, number> = { [-5]: 0, [-3]: 1, [-2]: 2, [-1]: 3, 0: 4, 1: 5, 2: 7 };
+const OFFSET_BY_VPOWER: Record<number, number> = {
+  [-5]: PHASE_SLOT.vm5, [-3]: PHASE_SLOT.vm3, [-2]: PHASE_SLOT.vm2, [-1]: PHASE_SLOT.vm1, 0: PHASE_SLOT.v0, 1: PHASE_SLOT.v1, 2: PHASE_SLOT.v2,
+};
 
 /** EccentricFD's constants for `params` (masses via kg as ChooseFDWaveform passes them; symmetric in m1, m2). */
 export function setupEccentricFD(params: WaveformParams): EccentricSetup {
@@ -67,12 +78,12 @@ export function setupEccentricFD(params: WaveformParams): EccentricSetup {
   const a0 = 3 / (128 * eta);
   const phase = new Float64Array(PHASE_SLOTS * DEGREE_T);
   for (const t of PHASE_TERMS) {
-    const slot = t.logV ? 6 : SLOT_BY_VPOWER[t.vPower];
+    const offset = t.logV ? PHASE_SLOT.v1Log : OFFSET_BY_VPOWER[t.vPower];
     let c = 0;
     for (const [coef, ePow, etaPow] of t.terms) c += coef * e0 ** ePow * eta ** etaPow;
-    phase[slot * DEGREE_T + t.sPower / 2] += -a0 * c;
+    phase[offset + t.sPower / 2] += -a0 * c;
   }
-  const phaseLog = phase[4 * DEGREE_T]; // LAL's case 5: a21 (1 + ln(6^{3/2} x)), x = v^3
+  const phaseLog = phase[PHASE_SLOT.v0]; // LAL's case 5: a21 (1 + ln(6^{3/2} x)), x = v^3
 
   const ci = Math.cos(params.inclination);
   const si = Math.sin(params.inclination);
@@ -99,10 +110,10 @@ export function setupEccentricFD(params: WaveformParams): EccentricSetup {
     const c = Math.cos(Math.PI / 4 + l * params.phiRef);
     const s = Math.sin(Math.PI / 4 + l * params.phiRef);
     const base = (l - 1) * AMP_PARTS * DEGREE_T + ((t.sPower - (l % 2)) >> 1);
-    amp[base] += w * (c * plusRe - s * plusIm);
-    amp[base + DEGREE_T] += w * (s * plusRe + c * plusIm);
-    amp[base + 2 * DEGREE_T] += w * (c * crossRe - s * crossIm);
-    amp[base + 3 * DEGREE_T] += w * (s * crossRe + c * crossIm);
+    amp[base + PLUS_RE] += w * (c * plusRe - s * plusIm);
+    amp[base + PLUS_IM] += w * (s * plusRe + c * plusIm);
+    amp[base + CROSS_RE] += w * (c * crossRe - s * crossIm);
+    amp[base + CROSS_IM] += w * (s * crossRe + c * crossIm);
   }
   for (let l = 1; l <= HARMONICS; l++) {
     const from = (l - 1) * AMP_PARTS * DEGREE_T;
