@@ -11,7 +11,7 @@ import { fineLoop, interpolate, roundTrip, trimmed, dfCoefficient, type Multiban
 import { coarseFrequencies } from './multiband-grid.js';
 import { modeSpacings } from './multiband.js';
 import { intermediatePhase, type HMPhaseCoefficients } from './phase.js';
-import { powers } from './powers.js';
+import { newPowers, powersInto } from './powers.js';
 import { ringdownAmp } from './amplitude.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
 import { spheroidalPhase, type SpheroidalPhase } from './spheroidal.js';
@@ -61,6 +61,7 @@ export function multibandMixing(
   const lenS = xS.length;
   const lenSS = xSS.length;
   const out = new Float64Array(2);
+  const pw = newPowers();
   const ampS = new Float64Array(lenS);
   const phS = new Float64Array(lenS);
   if (lenS > 1) {
@@ -72,7 +73,7 @@ export function multibandMixing(
       ampS[i] = st.amp0 * out[0];
       phS[i] = out[1];
       if (mf > ph.fRD && i > 0 && enterRD) {
-        phS[i] = intermediatePhase(ph, powers(mf), true) + ph.deltaphiLM;
+        phS[i] = intermediatePhase(ph, powersInto(pw, mf), true) + ph.deltaphiLM;
         enterRD = false;
       }
     }
@@ -82,7 +83,7 @@ export function multibandMixing(
   if (lenSS > 1) {
     const mfs = roundTrip(xSS, mSec);
     for (let i = 0; i < lenSS; i++) {
-      const p = powers(mfs[i]);
+      const p = powersInto(pw, mfs[i]);
       ampSS[i] = ringdownAmp(amp, mfs[i]);
       phSS[i] = spheroidalPhase(sp, mfs[i], p.mOne, p.mThree);
     }
@@ -171,12 +172,12 @@ export function multibandMixing(
     let sRe = sRe0 * lRe - sIm0 * lIm;
     let sIm = sRe0 * lIm + sIm0 * lRe;
     if (mf < amp.fInt) {
-      const abs = Math.hypot(sRe, sIm);
+      const abs = Math.sqrt(sRe * sRe + sIm * sIm);
       sRe = (sRe / abs) * fineAmp[idx];
       sIm = (sIm / abs) * fineAmp[idx];
     } else if (mf < ph.fRD) {
       ampPhase(mf, out);
-      const abs = Math.hypot(sRe, sIm);
+      const abs = Math.sqrt(sRe * sRe + sIm * sIm);
       sRe = abs * Math.cos(out[1]);
       sIm = abs * Math.sin(out[1]);
     }

@@ -20,17 +20,23 @@ import type { SpheroidalPhase } from './spheroidal.js';
 
 /**
  * One mode without mixing (the 22 included) on the fine grid, written to h (interleaved complex, bins
- * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi.
+ * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi (evalAt writes both).
  */
 export function multibandSimpleMode(
   fr: MultibandFrame, mSec: number, emm: number, ell: number, eta: number, mfMECO: number, mfLorentzianEnd: number,
-  dfmerger: number, dfringdown: number, ampAt: (mf: number) => number, phaseAt: (mf: number) => number, h: Float64Array,
+  dfmerger: number, dfringdown: number, evalAt: (mf: number, out: Float64Array) => void, h: Float64Array,
 ): void {
   const cf = coarseFrequencies(fr.mfMin, mfMECO, mfLorentzianEnd, fr.mfMax, fr.evaldMf, 11 / 6, dfCoefficient(emm, fr.threshold, eta), dfmerger, dfringdown);
   const pts = cf.points;
   const mfs = roundTrip(pts, mSec);
-  const amp = mfs.map(ampAt);
-  const ph = mfs.map(phaseAt);
+  const amp = new Float64Array(mfs.length);
+  const ph = new Float64Array(mfs.length);
+  const out = new Float64Array(2);
+  for (let i = 0; i < mfs.length; i++) {
+    evalAt(mfs[i], out);
+    amp[i] = out[0];
+    ph[i] = out[1];
+  }
   const fg = fineLoop(cf, fr, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
   const fineAmp = new Float64Array(fg.count);
   interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
@@ -56,8 +62,10 @@ export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Ar
   const dfm = dfMergerBin(s.fDamp, alpha4, fr.threshold);
   const dfr = dfRingdownBin(s.fDamp, alpha4, x.amp.gamma2 / (x.amp.gamma3 * s.fDamp), fr.threshold);
   multibandSimpleMode(fr, s.mSec, 2, 2, eta, s.fMECO, s.fRing + 2 * s.fDamp, dfm, dfr,
-    (mf) => (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6),
-    (mf) => (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset, h);
+    (mf, out) => {
+      out[0] = (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6);
+      out[1] = (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset;
+    }, h);
 }
 
 /** h22/amp0 at f from the 22's ringdown amplitude and full phase (what LAL's SpheroidalToSpherical mixes in). */
@@ -83,9 +91,10 @@ export function multibandMode(
   st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h: Float64Array,
 ): void {
   const [dfm, dfr] = modeSpacings(m, fr.threshold);
-  const out = new Float64Array(2);
   multibandSimpleMode(fr, st.xas.system.mSec, m.mode.emm, m.mode.ell, st.xas.system.eta, m.mode.fMECOlm, m.mode.fRing + 2 * m.mode.fDamp, dfm, dfr,
-    (mf) => { ampPhase(mf, out); return st.amp0 * out[0]; },
-    (mf) => { ampPhase(mf, out); return out[1]; }, h);
+    (mf, out) => {
+      ampPhase(mf, out);
+      out[0] *= st.amp0;
+    }, h);
 }
 

@@ -60,17 +60,26 @@ function lambdaPN(eta: number, tag: number): number {
   }
 }
 
-/** Powers f^{(i-7)/3}, i = 0..14, as LAL lists them. */
-function inspiralPowers(p: Powers): number[] {
-  return [p.mSevenThirds, p.mTwo, p.mFiveThirds, p.mFourThirds, p.mOne, p.mTwoThirds, p.mOneThird, 1, p.oneThird, p.twoThirds, p.itself,
-    p.fourThirds, p.fiveThirds, p.two, p.sevenThirds];
-}
-
-/** Inspiral phase of the mode (without connections). */
+/** Inspiral phase of the mode (without connections): sum_i (phi_i + phiL_i ln f) f^{(i-7)/3}, LAL's order. */
 export function inspiralPhase(c: HMPhaseCoefficients, p: Powers): number {
-  const fr = inspiralPowers(p);
-  let out = 0;
-  for (let i = 0; i < 15; i++) out += (c.phi[i] + c.phiL[i] * p.log) * fr[i];
+  const a = c.phi;
+  const b = c.phiL;
+  const L = p.log;
+  let out = (a[0] + b[0] * L) * p.mSevenThirds;
+  out += (a[1] + b[1] * L) * p.mTwo;
+  out += (a[2] + b[2] * L) * p.mFiveThirds;
+  out += (a[3] + b[3] * L) * p.mFourThirds;
+  out += (a[4] + b[4] * L) * p.mOne;
+  out += (a[5] + b[5] * L) * p.mTwoThirds;
+  out += (a[6] + b[6] * L) * p.mOneThird;
+  out += a[7] + b[7] * L;
+  out += (a[8] + b[8] * L) * p.oneThird;
+  out += (a[9] + b[9] * L) * p.twoThirds;
+  out += (a[10] + b[10] * L) * p.itself;
+  out += (a[11] + b[11] * L) * p.fourThirds;
+  out += (a[12] + b[12] * L) * p.fiveThirds;
+  out += (a[13] + b[13] * L) * p.two;
+  out += (a[14] + b[14] * L) * p.sevenThirds;
   return out;
 }
 

@@ -98,5 +98,5 @@ export function pnAmplitude(s: PhenomXSystem, mode: HMMode): PNAmplitude {
 export function pnSumAbs(c: Float64Array, t1: number, t2: number, f: number, t4: number, t5: number, f2: number): number {
   const re = t1 * c[0] + t2 * c[2] + f * c[4] + t4 * c[6] + t5 * c[8] + f2 * c[10];
   const im = t1 * c[1] + t2 * c[3] + f * c[5] + t4 * c[7] + t5 * c[9] + f2 * c[11];
-  return Math.hypot(re, im);
+  return Math.sqrt(re * re + im * im);
 }

@@ -13,9 +13,19 @@ export interface Powers {
   sevenSixths: number; mSevenSixths: number;
 }
 
-/** LAL's powers of x (x^{k/3} from x^{1/6}, x^{-k} as 1/x^k). */
-export function powers(x: number): Powers {
-  const oneSixth = Math.pow(x, 1 / 6);
+/** A Powers record to be filled by powersInto (all zero). */
+export function newPowers(): Powers {
+  return powersInto({} as Powers, 1);
+}
+
+/** Fill p with LAL's powers of x (x^{k/3} from x^{1/6} by products, as LAL; negative ones from 1/x and x^{-1/6}); returns p. */
+export function powersInto(p: Powers, x: number): Powers {
+  // sqrt(cbrt(x)) is x^{1/6} to an ulp and three times faster than pow(x, 1/6) in V8
+  return powersFromSixth(p, x, Math.sqrt(Math.cbrt(x)));
+}
+
+/** Fill p with the powers of x built from oneSixth = x^{1/6}. */
+function powersFromSixth(p: Powers, x: number, oneSixth: number): Powers {
   const mOneSixth = 1 / oneSixth;
   const oneThird = oneSixth * oneSixth;
   const twoThirds = oneThird * oneThird;
@@ -28,13 +38,24 @@ export function powers(x: number): Powers {
   const three = two * x;
   const four = three * x;
   const five = four * x;
-  return {
-    itself: x, log: Math.log(x), oneSixth, mOneSixth, oneThird, mOneThird: 1 / oneThird, twoThirds, mTwoThirds: 1 / twoThirds,
-    fourThirds, mFourThirds: 1 / fourThirds, fiveThirds, mFiveThirds: 1 / fiveThirds,
-    sevenThirds, mSevenThirds: 1 / sevenThirds, eightThirds, mEightThirds: 1 / eightThirds, tenThirds, mTenThirds: 1 / tenThirds,
-    mOne: 1 / x, two, three, four, five, mTwo: 1 / two, mThree: 1 / three, mFour: 1 / four, mFive: 1 / five,
-    sevenSixths: oneSixth * x, mSevenSixths: mOneSixth * (1 / x),
-  };
+  // negative powers by products of 1/x and x^{-1/6} (one division; within an ulp or two of LAL's 1/x^k)
+  const mOne = 1 / x;
+  const mOneThird = mOneSixth * mOneSixth;
+  const mTwoThirds = mOneThird * mOneThird;
+  const mTwo = mOne * mOne;
+  p.itself = x; p.log = Math.log(x); p.oneSixth = oneSixth; p.mOneSixth = mOneSixth; p.oneThird = oneThird; p.mOneThird = mOneThird;
+  p.twoThirds = twoThirds; p.mTwoThirds = mTwoThirds; p.fourThirds = fourThirds; p.mFourThirds = mOne * mOneThird;
+  p.fiveThirds = fiveThirds; p.mFiveThirds = mOne * mTwoThirds; p.sevenThirds = sevenThirds; p.mSevenThirds = mTwo * mOneThird;
+  p.eightThirds = eightThirds; p.mEightThirds = mTwo * mTwoThirds; p.tenThirds = tenThirds; p.mTenThirds = mTwo * mOne * mOneThird;
+  p.mOne = mOne; p.two = two; p.three = three; p.four = four; p.five = five;
+  p.mTwo = mTwo; p.mThree = mTwo * mOne; p.mFour = mTwo * mTwo; p.mFive = mTwo * mTwo * mOne;
+  p.sevenSixths = oneSixth * x; p.mSevenSixths = mOneSixth * mOne;
+  return p;
+}
+
+/** LAL's powers of x in a new record (x^{1/6} = pow(x, 1/6) exactly as LAL; for the set-up). */
+export function powers(x: number): Powers {
+  return powersFromSixth(newPowers(), x, Math.pow(x, 1 / 6));
 }
 
 /** Powers of pi (LAL's powers_of_lalpi). */

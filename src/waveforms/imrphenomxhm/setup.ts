@@ -52,7 +52,7 @@ export function setupPhenomXHM(params: WaveformParams): PhenomXHMSetup {
     const out = new Float64Array(2);
     const abs32 = (c: HMAmpCoefficients, f: number): number => {
       sphericalAt(sp, c, xas.amp, p22, f, out);
-      return Math.hypot(out[0], out[1]);
+      return Math.sqrt(out[0] * out[0] + out[1] * out[1]);
     };
     const amp = ampCoefficients(s, q, v, mode, s, abs32);
     const phase = phaseCoefficients(v, mode, p22, (fRD) => ringdownAnchor(sp, amp, xas.amp, p22, fRD));

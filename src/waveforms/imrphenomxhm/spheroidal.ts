@@ -21,7 +21,8 @@ import { rdPhase32PhaseShift, rdPhase32TimeShift, rdPhase32V1, rdPhase32V2, rdPh
 import type { HMMode } from './mode.js';
 import type { Phase22, RingdownPhaseAnchor } from './phase.js';
 import { mixingReL3m2lp2, mixingImL3m2lp2, mixingReL3m2lp3, mixingImL3m2lp3 } from './qnm-fits.js';
-import { powers } from './powers.js';
+import { powers, type Powers } from './powers.js';
+import { sinCosTable } from '../sincos-table.js';
 
 /** Spheroidal ringdown phase coefficients and the two mixing coefficients conj(mu_2), conj(mu_3) as (re, im). */
 export interface SpheroidalPhase {
@@ -69,15 +70,16 @@ export function spheroidalCoefficients(v: HMFitVars, mode: HMMode, p22: Phase22,
 }
 
 /**
- * Spherical h32/amp0 at f from the 22 (re22, im22: h22/amp0 there) and the spheroidal amplitude and phase,
+ * Spherical h32/amp0 at f (LAL's powers p of f) from the 22 (re22, im22: h22/amp0 there) and the spheroidal amplitude and phase,
  * written to out[0], out[1] (conj(mu_2) h22 + conj(mu_3) A_S exp(i phi_S)).
  */
-export function sphericalFrom22(sp: SpheroidalPhase, amp: HMAmpCoefficients, f: number, re22: number, im22: number, out: Float64Array): void {
-  const p = powers(f);
+export function sphericalFrom22(sp: SpheroidalPhase, amp: HMAmpCoefficients, p: Powers, re22: number, im22: number, out: Float64Array): void {
+  const f = p.itself;
   const amplm = ringdownAmp(amp, f);
   const philm = spheroidalPhase(sp, f, p.mOne, p.mThree);
-  const cr = amplm * Math.cos(philm);
-  const ci = amplm * Math.sin(philm);
+  sinCosTable(philm, out);
+  const cr = amplm * out[0];
+  const ci = amplm * out[1];
   out[0] = sp.mix2Re * re22 - sp.mix2Im * im22 + (sp.mix3Re * cr - sp.mix3Im * ci);
   out[1] = sp.mix2Re * im22 + sp.mix2Im * re22 + (sp.mix3Re * ci + sp.mix3Im * cr);
 }
@@ -90,7 +92,7 @@ export function sphericalAt(sp: SpheroidalPhase, amp: HMAmpCoefficients, amp22: 
   const p = powers(f);
   const a22 = ampRingdown(amp22, f) * amp.ampNorm * p.mSevenSixths;
   const phi22 = (1 / p22.eta) * phasePhenomX(p22.phase, f) + p22.tShift * f + 0 + p22.phiRef22;
-  sphericalFrom22(sp, amp, f, a22 * Math.cos(phi22), a22 * Math.sin(phi22), out);
+  sphericalFrom22(sp, amp, p, a22 * Math.cos(phi22), a22 * Math.sin(phi22), out);
 }
 
 /**

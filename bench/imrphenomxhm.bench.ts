@@ -1,0 +1,47 @@
+/**
+ * IMRPhenomXHM speed: CPU ms per waveform on LAL's timing set-up (4097 bins, df = 0.25 Hz, 15-1024 Hz),
+ * 30 + 20 Msun, spins 0.3 / -0.2, iota 0.7, with multibanding (LAL's default ThresholdMband 1e-3) and without
+ * (ThresholdMband 0), for `generate` (new arrays) and `generateInto` (h+ and hx). LALSimulation takes 2.3 ms
+ * (multibanding) and 1.5 ms (without) on this machine (issue 13). Minimum over repeats of process CPU time (the
+ * machine is shared). Run: `npm run bench -- imrphenomxhm`.
+ */
+import { uniformGrid } from '../src/core/grid.js';
+import { imrPhenomXHM } from '../src/waveforms/imrphenomxhm/index.js';
+import type { WaveformParams } from '../src/waveforms/types.js';
+
+const grid = uniformGrid(0.25, 1024);
+const base: WaveformParams = {
+  m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2, distanceMpc: 100, inclination: 0.7, phiRef: 0.2,
+  fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
+};
+const WARMUP = 300;
+const REPEATS = 7;
+const PER_REPEAT = 50;
+
+let sink = 0;
+const n = grid.frequencies.length;
+const hp = new Float64Array(2 * n);
+const hc = new Float64Array(2 * n);
+for (const [threshold, lalMs] of [[1e-3, 2.3], [0, 1.5]] as const) {
+  const variants: [string, (p: WaveformParams) => void][] = [
+    ['generate (h+ and hx, new arrays)', (p) => { sink += imrPhenomXHM.generate(grid, p).hp[2000]; }],
+    ['generateInto (h+ and hx)', (p) => { imrPhenomXHM.generateInto!(grid, p, { hp, hc }); sink += hc[2000]; }],
+  ];
+  for (const [label, run] of variants) {
+    const p = { ...base, thresholdMband: threshold };
+    for (let i = 0; i < WARMUP; i++) run(p);
+    const cpu: number[] = [];
+    for (let r = 0; r < REPEATS; r++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < PER_REPEAT; i++) {
+        p.m1 = base.m1 + 1e-3 * i;
+        run(p);
+      }
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000 / PER_REPEAT);
+    }
+    const best = Math.min(...cpu);
+    console.log(`IMRPhenomXHM ${n} bins, ThresholdMband ${threshold}, ${label}: CPU ${best.toFixed(3)} ms/waveform (min of ${REPEATS} x ${PER_REPEAT}); LAL ${lalMs} ms`);
+  }
+}
+if (!Number.isFinite(sink)) console.log('non-finite output');
