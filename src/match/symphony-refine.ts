@@ -84,7 +84,11 @@ function evalSymphony(ws: MatchWorkspace, hp: Float64Array, hc: Float64Array, s:
  * the best template in the (h+^, h_perp^) basis). Costs the grid match plus ~5-15 passes over the band.
  */
 export function symphonyMatchRefined(ws: MatchWorkspace, hp: Float64Array, hc: Float64Array, s: Float64Array): MatchResult {
-  const grid = symphonyMatch(ws, hp, hc, s);
+  return symphonyRefineFrom(ws, hp, hc, s, symphonyMatch(ws, hp, hc, s));
+}
+
+/** The refinement of {@link symphonyMatchRefined} from the grid result `grid` of symphonyMatch(ws, hp, hc, s) (no second FFT). */
+export function symphonyRefineFrom(ws: MatchWorkspace, hp: Float64Array, hc: Float64Array, s: Float64Array, grid: MatchResult): MatchResult {
   if (!(grid.match > 0)) return grid;
   const pp = bandNormSq(ws, hp), cc = bandNormSq(ws, hc), ss = bandNormSq(ws, s);
   let pc = 0;

@@ -1,7 +1,8 @@
 /**
  * `mbank-ts injections`: fitting factors of injections against a bank (mbank bin/mbank_injections):
- * for each injection the maximum match over candidate templates chosen by a chirp-mass window
- * (widened until --min-candidates qualify), phase and time maximised (h+ match with sub-sample time
+ * for each injection the maximum match over candidate templates (by default the nearest in
+ * chirp-phase coordinates, widened until the best is safely inside; else a chirp-mass window widened
+ * until --min-candidates qualify), phase and time maximised (h+ match with sub-sample time
  * refinement for 22-only aligned models; symphony match with the injection's sky location
  * otherwise), on all cores. Writes a JSON stat file (resumable: an existing file with the same
  * settings is continued; Ctrl+C keeps every finished injection), prints the fraction with FF < MM,
@@ -18,11 +19,13 @@ import type { Bank } from '../../bank/bank.js';
 import { getVariableFormat } from '../../coordinates/format.js';
 import { DEFAULT_CACHE_BYTES, type FittingFactorSettings } from '../../injections/fitting-factor.js';
 import type { InjectionSet } from '../../injections/injection-set.js';
+import { DEFAULT_NEAREST } from '../../injections/nearest-candidates.js';
 import { readInjections } from '../../injections/io.js';
 import { summarize } from '../../injections/stats.js';
 import type { MetricOptions } from '../../metric/workspace.js';
 import { getModel } from '../../waveforms/registry.js';
 import { writeInjectionPlots } from '../injections/plots.js';
+import { minCandidatesOf, nearestSetup, preselectOf } from '../injections/nearest.js';
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 import { catchInterrupts } from '../signals.js';
@@ -66,7 +69,7 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 /** The `injections` command. */
 export const injectionsCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'injections',
-  describe: 'fitting factors of injections against a bank (phase/time maximised match over chirp-mass candidates), resumable, on all cores',
+  describe: 'fitting factors of injections against a bank (phase/time maximised match over the nearest templates), resumable, on all cores',
   builder: (y) =>
     y
       .option('bank', { type: 'string', demandOption: true, describe: 'bank file (.h5, .xml, .txt)' })
@@ -80,8 +83,11 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('approximant', { type: 'string', describe: 'approximant of injections and templates (default: the bank\'s, else IMRPhenomD)' })
       .option('mm', { type: 'number', describe: 'minimal match the fraction below is counted against (default: the bank\'s, else 0.97)' })
       .option('mchirp-window', { type: 'number', default: 0.1, describe: 'initial relative chirp-mass window |dMc|/Mc of the candidates' })
-      .option('min-candidates', { type: 'number', default: 1500, describe: 'the window widens by 0.05 until at least min(this, N templates) qualify (mbank: 1500)' })
-      .option('preselect', { type: 'string', choices: ['mchirp', 'metric'], default: 'mchirp', describe: 'candidates: chirp-mass window, or the --min-candidates templates nearest in metric distance (metric at the injection; needs the variable format), doubled while the best sits in the last 20% of the list' })
+      .option('min-candidates', { type: 'number', describe: 'candidates evaluated at least: the nearest ones (default 16), or the chirp-mass window widens by 0.05 until min(this, N templates) qualify (default 1500, mbank\'s)' })
+      .option('preselect', { type: 'string', choices: ['nearest', 'mchirp', 'metric'], describe: 'candidates: nearest, the templates nearest in chirp-phase coordinates (a k-d tree cached as <bank>.ffindex), evaluated until every template with |dz|^2 <= ball-scale (1 - FF) + ball-floor is done (default for aligned-spin 22-only banks); mchirp, a chirp-mass window (default otherwise); metric, the --min-candidates nearest in metric distance at the injection (needs the variable format), doubled while the best sits in the last 20% of the list' })
+      .option('ball-scale', { type: 'number', default: DEFAULT_NEAREST.scale, describe: '--preselect nearest: the ball |dz|^2 <= ball-scale (1 - FF) + ball-floor' })
+      .option('ball-floor', { type: 'number', default: DEFAULT_NEAREST.floor, describe: '--preselect nearest: see --ball-scale' })
+      .option('max-candidates', { type: 'number', default: DEFAULT_NEAREST.maxCandidates, describe: '--preselect nearest: at most this many candidates per injection' })
       .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
       .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
@@ -108,6 +114,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (psd === undefined) invalid('--psd', psd, 'is required: the bank records no PSD');
     const mm = (args.mm as number | undefined) ?? m.minimalMatch ?? 0.97;
     if (!(mm > 0 && mm < 1)) invalid('--mm', mm, 'must be in (0, 1)');
+    const preselect = preselectOf(args.preselect as string | undefined, bank, (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD');
     const settings: FittingFactorSettings = {
       approximant: (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD',
       psd, asd: args.asd !== undefined ? Boolean(args.asd) : (args.psd === undefined || args.psd === m.psd) && [1, 'true'].includes(m.extra?.asd as never),
@@ -115,7 +122,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       fMaxHz: (args['f-max'] as number | undefined) ?? m.fMax ?? 1024,
       df: (args.df as number | undefined) ?? m.df ?? 0.25,
       mchirpWindow: args['mchirp-window'] as number,
-      minCandidates: args['min-candidates'] as number,
+      minCandidates: minCandidatesOf(args['min-candidates'] as number | undefined, preselect),
       refineWithin: args['refine-within'] as number,
       cacheBytes: (args['cache-mb'] as number) * 2 ** 20,
       ...(args.symphony !== undefined ? { symphony: Boolean(args.symphony) } : {}),
@@ -124,7 +131,8 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (!Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
     const formatName = (args['variable-format'] as string | undefined) ?? m.variableFormat;
     let metric: { options: MetricOptions; coordinates: Float64Array; type: 'hessian' | 'symphony' } | undefined;
-    const preselect = args.preselect as 'mchirp' | 'metric';
+    const ball = { scale: args['ball-scale'] as number, floor: args['ball-floor'] as number, maxCandidates: args['max-candidates'] as number };
+    const nearest = preselect === 'nearest' ? nearestSetup(bankPath, bank, settings, ball, (line) => process.stderr.write(`${line}\n`)) : undefined;
     if (args['metric-match'] || preselect === 'metric') {
       if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');
       metric = {
@@ -138,7 +146,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     const { cacheBytes: _c, ...numbers } = settings;
     const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
     if (shard !== undefined && shard.count > injections.size) invalid('--shard', args.shard, `must have N <= ${injections.size}, the number of injections`);
-    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(shard ? { shard: shardLabel(shard) } : {}) };
+    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(nearest ? { ball } : {}), ...(shard ? { shard: shardLabel(shard) } : {}) };
 
     const interrupts = catchInterrupts('keeping the finished injections');
     const tty = process.stderr.isTTY === true;
@@ -147,7 +155,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     let start = -1, lastLine = 0;
     try {
       const result = await runFittingFactors({
-        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, statPath, identity, workers, signal: interrupts.signal, shard,
+        bank, injections, settings, metric, recordMetric: Boolean(args['metric-match']), preselect, nearest, statPath, identity, workers, signal: interrupts.signal, shard,
         onProgress: (done, total) => {
           if (start < 0) start = done;
           const rate = ((done - start) / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(2);

@@ -7,6 +7,7 @@ import type { BankTemplates } from '../../bank/bank.js';
 import type { BBHComponents } from '../../coordinates/components.js';
 import { FittingFactorEvaluator, type FittingFactorResult, type FittingFactorSettings } from '../../injections/fitting-factor.js';
 import { MetricMatchEstimator } from '../../injections/metric-estimate.js';
+import { NearestSelector, type NearestData, type NearestSettings } from '../../injections/nearest-candidates.js';
 import type { SkyLocation } from '../../injections/sky.js';
 import type { MetricOptions } from '../../metric/workspace.js';
 import type { WaveformParams } from '../../waveforms/types.js';
@@ -19,9 +20,17 @@ export interface InjectionWorkerData {
   metric?: { options: MetricOptions; coordinates: Float64Array; type?: 'hessian' | 'symphony' };
   /** Record the metric-match estimate (--metric-match). */
   recordMetric?: boolean;
-  /** Candidates: chirp-mass window (default) or the settings.minCandidates nearest in metric distance. */
-  preselect?: 'mchirp' | 'metric';
+  /**
+   * Candidates: the nearest in chirp-phase coordinates (needs `nearest`), a chirp-mass window, or the
+   * settings.minCandidates nearest in metric distance (needs `metric`).
+   */
+  preselect?: Preselect;
+  /** The bank's chirp-phase index (shared arrays) and the ball settings, for preselect 'nearest'. */
+  nearest?: { data: NearestData; settings: NearestSettings };
 }
+
+/** The candidate selections of `injections`. */
+export type Preselect = 'nearest' | 'mchirp' | 'metric';
 
 /** One injection of a task. */
 export interface InjectionItem {
@@ -73,10 +82,12 @@ export function injectionHandler(data: InjectionWorkerData): (items: InjectionIt
   const ev = new FittingFactorEvaluator(data.settings, data.templates);
   const est = data.metric ? new MetricMatchEstimator(data.metric.options, data.metric.coordinates, data.metric.type) : undefined;
   const byMetric = data.preselect === 'metric' && est !== undefined;
+  const near = data.preselect === 'nearest' && data.nearest ? new NearestSelector(data.nearest.data, data.nearest.settings) : undefined;
   return (items) => items.map((it) => {
     const m = est?.estimate(it.components, byMetric ? data.settings.minCandidates : 0);
     // a non-positive-definite metric at the injection falls back to the chirp-mass window
-    const r = m?.nearest ? widenedAmong(ev, est!, it, m.nearest) : ev.evaluate(it.params, it.sky);
+    const r = near ? near.search(ev, it.components, ev.signal(it.params, it.sky)).result
+      : m?.nearest ? widenedAmong(ev, est!, it, m.nearest) : ev.evaluate(it.params, it.sky);
     const out: InjectionOutcome = { index: it.index, ff: r.ff, template: r.template, gridMatch: r.gridMatch, candidates: r.candidates, window: r.window, rank: r.rank };
     if (m && data.recordMetric) {
       out.metricMatch = m.metricMatch;

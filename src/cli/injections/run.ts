@@ -13,7 +13,8 @@ import type { FittingFactorSettings } from '../../injections/fitting-factor.js';
 import type { InjectionSet } from '../../injections/injection-set.js';
 import { openStats, pendingIndices, saveStats, type InjectionStats } from '../../injections/stats.js';
 import type { MetricOptions } from '../../metric/workspace.js';
-import { injectionHandler, type InjectionItem, type InjectionOutcome, type InjectionWorkerData } from './handler.js';
+import type { NearestData, NearestSettings } from '../../injections/nearest-candidates.js';
+import { injectionHandler, type InjectionItem, type InjectionOutcome, type InjectionWorkerData, type Preselect } from './handler.js';
 
 /** Inputs of a run. */
 export interface FittingFactorRunOptions {
@@ -24,8 +25,10 @@ export interface FittingFactorRunOptions {
   metric?: { options: MetricOptions; coordinates: Float64Array; type?: 'hessian' | 'symphony' };
   /** Record the metric-match estimate (default: whenever `metric` is given). */
   recordMetric?: boolean;
-  /** Candidate preselection (default 'mchirp'; 'metric' needs `metric`). */
-  preselect?: 'mchirp' | 'metric';
+  /** Candidate preselection (default 'mchirp'; 'metric' needs `metric`, 'nearest' needs `nearest`). */
+  preselect?: Preselect;
+  /** The bank's chirp-phase index and ball settings (preselect 'nearest'). */
+  nearest?: { data: NearestData; settings: NearestSettings };
   /** Stat file (JSON); continued when it exists with the same identity. */
   statPath: string;
   /** Everything that identifies the run in the stat file (paths, settings). */
@@ -78,6 +81,18 @@ function store(stats: InjectionStats, o: InjectionOutcome): void {
   }
 }
 
+/** The template columns copied onto SharedArrayBuffers: every worker reads one copy (a bank of 1e7 templates is 640 MB). */
+function sharedColumns(t: InjectionWorkerData['templates']): InjectionWorkerData['templates'] {
+  const out: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(t) as [string, Float64Array | undefined][]) {
+    if (v === undefined) continue;
+    const a = new Float64Array(new SharedArrayBuffer(Math.max(8, v.byteLength)), 0, v.length);
+    a.set(v);
+    out[k] = a;
+  }
+  return out as unknown as InjectionWorkerData['templates'];
+}
+
 /** Compute the fitting factors of every pending injection; see module comment. */
 export async function runFittingFactors(o: FittingFactorRunOptions): Promise<FittingFactorRunResult> {
   const n = o.injections.size;
@@ -108,7 +123,8 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
     o.onProgress?.(done, total);
     if (Date.now() - lastFlush > 1000 * (o.flushSeconds ?? 15)) flush();
   };
-  const data: InjectionWorkerData = { settings: o.settings, templates: o.bank.templates as InjectionWorkerData['templates'], metric: o.metric, recordMetric, preselect: o.preselect };
+  const templates = o.bank.templates as InjectionWorkerData['templates'];
+  const data: InjectionWorkerData = { settings: o.settings, templates: o.workers > 0 ? sharedColumns(templates) : templates, metric: o.metric, recordMetric, preselect: o.preselect, nearest: o.nearest };
   o.onProgress?.(done, total);
   if (o.workers <= 0) {
     const handle = injectionHandler(data);
