@@ -38,7 +38,11 @@ export function exitWithFailure(err: unknown): never {
  * Route the failures that escape every await (an 'error' event, a rejected promise nobody holds, a
  * closed stdout pipe) to the same one line, before libraries that dump their source on them (tfjs-wasm).
  */
+let installed = false;
+
 export function installFailureHandlers(): void {
+  if (installed) return;
+  installed = true;
   process.on('uncaughtException', (err) => exitWithFailure(err));
   process.on('unhandledRejection', (err) => exitWithFailure(err));
   const onPipe = (err: Error & { code?: string }) => {

@@ -6,6 +6,8 @@
  * `true` means a bare flag. Values of `*range*` keys may use `pi` (`-pi pi`, `0 pi`, `pi/2`, `2*pi`),
  * evaluated by a small arithmetic reader (mbank calls Python's eval).
  *
+ * Syntax errors name the file and line; a key given twice is an error; inline `; comments` are
+ * stripped (configparser reads them as part of the value).
  * Differences from mbank, on purpose: keys keep their case (Python's configparser lower-cases them,
  * mbank bug); an option given on the command line always wins over the ini, even when its value equals
  * the default (mbank lets the ini override such values); with several ini files the last one wins
@@ -14,8 +16,7 @@
  * line is an error naming it (mbank takes it for an ini file name).
  */
 import fs from 'node:fs';
-import ConfigParser from 'configparser';
-import { MbankError, invalid } from '../core/errors.js';
+import { MbankError, fileError, invalid } from '../core/errors.js';
 
 /** Tokens of one ini file and its run name. */
 export interface IniTokens {
@@ -36,29 +37,88 @@ export function evalPiNumber(text: string): number {
   return value;
 }
 
+/** One `[section]` of an ini file: its keys (case kept) -> raw values, in file order. */
+type IniSections = Map<string, Map<string, string>>;
+
+/** Strip an inline comment: `;` or `#` after white space (`mm: 0.97 ; the minimal match`). */
+function stripInlineComment(line: string): string {
+  const m = /\s[;#]/.exec(line);
+  return m ? line.slice(0, m.index) : line;
+}
+
+/**
+ * Parse ini text (Python configparser's syntax: `[section]`, `key: value` or `key = value`, indented
+ * continuation lines, full-line and inline `;`/`#` comments). Every error names the file and line;
+ * a key or section given twice is an error (configparser's strict mode), not a silent override.
+ */
+export function parseIni(text: string, path: string): IniSections {
+  const sections: IniSections = new Map();
+  const firstLine = new Map<string, number>();
+  let current: Map<string, string> | undefined;
+  let section = '';
+  let lastKey: string | undefined;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const where = `ini file ${path}, line ${i + 1}`;
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) { lastKey = trimmed === '' ? undefined : lastKey; return; }
+    if (/^\s/.test(raw) && lastKey !== undefined && current !== undefined) {
+      current.set(lastKey, `${current.get(lastKey)} ${stripInlineComment(raw).trim()}`.trim());
+      return;
+    }
+    const header = /^\[([^\]]+)\]$/.exec(stripInlineComment(trimmed).trim());
+    if (header) {
+      section = header[1].trim();
+      if (sections.has(section)) throw new MbankError(`${where}: section [${section}] appears twice (first at line ${firstLine.get(`[${section}]`)})`);
+      current = new Map();
+      sections.set(section, current);
+      firstLine.set(`[${section}]`, i + 1);
+      lastKey = undefined;
+      return;
+    }
+    const kv = /^([^:=]+?)\s*[:=]\s*(.*)$/.exec(trimmed);
+    if (!kv) throw new MbankError(`${where}: ${JSON.stringify(trimmed)} is neither [section] nor "key: value"`);
+    if (current === undefined) throw new MbankError(`${where}: "${kv[1]}" comes before any [section] header`);
+    const key = kv[1].trim();
+    if (current.has(key)) throw new MbankError(`${where}: key "${key}" appears twice in [${section}] (first at line ${firstLine.get(`${section}/${key}`)}); keep one`);
+    current.set(key, stripInlineComment(` ${kv[2]}`).trim());
+    firstLine.set(`${section}/${key}`, i + 1);
+    lastKey = key;
+  });
+  return sections;
+}
+
 /** Read one mbank ini file into option tokens. */
 export function readIni(path: string): IniTokens {
   if (!fs.existsSync(path)) invalid('ini file', path, 'does not exist');
-  const parser = new ConfigParser();
+  let text: string;
   try {
-    parser.read(path);
+    text = fs.readFileSync(path, 'utf8');
   } catch (err) {
-    throw new MbankError(`ini file ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw fileError(err, 'read', path);
   }
-  const sections = parser.sections();
+  const parsed = parseIni(text, path);
+  const sections = [...parsed.keys()];
   if (sections.length !== 1) invalid(`ini file ${path} sections`, sections, 'must contain exactly one [section] (its name is the run name)');
   const runName = sections[0];
   const options = new Map<string, string[]>();
-  for (const [rawKey, rawValue] of Object.entries(parser.items(runName) ?? {})) {
+  for (const [rawKey, rawValue] of parsed.get(runName)!) {
     const key = rawKey.trim().replace(/^--/, '');
-    const value = String(rawValue ?? '').trim();
+    const value = rawValue.trim();
     if (value.toLowerCase() === 'false') continue;
     if (value.toLowerCase() === 'true' || value === '') {
       options.set(key, []);
       continue;
     }
     let values = value.split(/\s+/);
-    if (key.includes('range') || key === 'fixed-sky-loc-polarization') values = values.map((v) => String(evalPiNumber(v)));
+    if (key.includes('range') || key === 'fixed-sky-loc-polarization') {
+      values = values.map((v) => {
+        try {
+          return String(evalPiNumber(v));
+        } catch (err) {
+          throw new MbankError(`ini file ${path}, key ${key}: ${(err as Error).message}`);
+        }
+      });
+    }
     options.set(key, values);
   }
   return { runName, options };

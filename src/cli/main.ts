@@ -9,15 +9,23 @@ import { commands } from './commands/index.js';
 import { exitWithFailure, installFailureHandlers } from './failure.js';
 import { interruptExitCode } from './signals.js';
 import { expandIniTokens } from './ini.js';
+import { normalizeTokens } from './argv.js';
+import { checkCountLimits } from './bounds.js';
 
-/** Option names (kebab-case) a command declares, read from its builder. */
-export function knownOptions(cmd: CommandModule<any, any>): Set<string> {
+/** yargs' option table of a command, read from its builder. */
+function optionTable(cmd: CommandModule<any, any>): { key?: Record<string, unknown>; number?: string[]; narg?: Record<string, number> } {
   const y = yargs([]);
   const b = cmd.builder;
   if (typeof b === 'function') b(y as any);
   else if (b) y.options(b as any);
-  const keys = Object.keys((y as any).getOptions().key ?? {});
-  return new Set(keys.map((k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+  return (y as any).getOptions();
+}
+
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Option names (kebab-case) a command declares. */
+export function knownOptions(cmd: CommandModule<any, any>): Set<string> {
+  return new Set(Object.keys(optionTable(cmd).key ?? {}).map(kebab));
 }
 
 /** Run the command line; every failure leaves as one line on stderr and an exit status (./failure.ts). */
@@ -36,6 +44,12 @@ export async function main(argv: string[]): Promise<void> {
       }
       argv = [argv[0], ...tokens, ...passed];
     }
+    if (cmd) {
+      const table = optionTable(cmd);
+      const end = argv.indexOf('--');
+      const mine = argv.slice(1, end < 0 ? argv.length : end), rest = end < 0 ? [] : argv.slice(end);
+      argv = [argv[0], ...normalizeTokens(mine, new Set((table.number ?? []).map(kebab)), (name) => table.narg?.[name] ?? 1), ...rest];
+    }
     let cli = yargs(argv)
       .scriptName('mbank-ts')
       .usage('$0 <command> [options]\n\nGravitational-wave template banks with normalizing flows.')
@@ -48,10 +62,11 @@ export async function main(argv: string[]): Promise<void> {
       .wrap(Math.min(120, process.stdout.columns ?? 120))
       .fail((msg, err) => {
         if (err && err.name !== 'YError') throw err;
-        process.stderr.write(`mbank-ts: ${msg}\nRun 'mbank-ts --help' for the list of commands and options.\n`);
+        process.stderr.write(`mbank-ts: ${msg} (see 'mbank-ts ${entry ? `${entry.name} ` : ''}--help')\n`);
         process.exit(2);
       });
     // The command being run is registered in full; the others only by name, for the help listing.
+    cli = cli.middleware((args) => checkCountLimits(args as Record<string, unknown>));
     for (const c of commands) cli = c === entry && cmd ? cli.command(cmd) : cli.command(c.name, c.describe, () => {}, () => {});
     await cli.parseAsync();
     const code = interruptExitCode();

@@ -3,6 +3,7 @@
  * command that takes them, with mbank's names and defaults unless a comment says why we differ.
  */
 import type { Options } from 'yargs';
+import { DEFAULT_RANGES } from '../coordinates/box.js';
 
 /** General options: --plot, --run-dir, --run-name, --seed, --workers. */
 export const generalOptions = {
@@ -22,6 +23,7 @@ export const metricOptions = {
   'f-min': { type: 'number', default: 10, describe: 'lower frequency [Hz] (waveform start and reference frequency)' },
   'f-max': { type: 'number', default: 1024, describe: 'upper frequency [Hz] of the grid' },
   df: { type: 'number', default: 0.25, describe: 'frequency spacing [Hz] (mbank: the PSD file spacing; we need a uniform grid)' },
+  'allow-psd-band-cut': { type: 'boolean', default: false, describe: 'accept a PSD that does not cover [f-min, f-max) (the uncovered bins are dropped); default: an error' },
   approximant: { type: 'string', default: 'IMRPhenomD', describe: 'frequency-domain approximant (mbank default IMRPhenomPv2 once available)' },
   'metric-type': {
     type: 'string', default: 'hessian', choices: ['hessian', 'symphony', 'parabolic_fit_hessian'],
@@ -35,12 +37,12 @@ const range = (describe: string, def?: [number, number]): Options => ({
 
 /** Range options (`nargs=2`), mbank names and defaults. */
 export const rangeOptions = {
-  'm1-range': range('m1 range [Msun] (m1m2 formats, mass cut)'),
-  'm2-range': range('m2 range [Msun] (m1m2 formats, mass cut)'),
-  'mtot-range': range('total-mass range [Msun] (Mq, logMq formats, mass cut)'),
-  'q-range': range('mass-ratio range q = m1/m2 >= 1 (Mq, logMq formats, mass cut)'),
-  'mc-range': range('chirp-mass range [Msun] (mceta formats, mass cut)'),
-  'eta-range': range('symmetric mass-ratio range (mceta formats, mass cut)'),
+  'm1-range': range(`m1 range [Msun] (m1m2 formats, mass cut); box when not given: ${DEFAULT_RANGES.m1.join(' ')}`),
+  'm2-range': range(`m2 range [Msun] (m1m2 formats, mass cut); box when not given: ${DEFAULT_RANGES.m2.join(' ')}`),
+  'mtot-range': range(`total-mass range [Msun] (Mq, logMq formats, mass cut); box when not given: ${DEFAULT_RANGES.mtot.join(' ')}`),
+  'q-range': range(`mass-ratio range q = m1/m2 >= 1 (Mq, logMq formats, mass cut); box when not given: ${DEFAULT_RANGES.q.join(' ')}`),
+  'mc-range': range(`chirp-mass range [Msun] (mceta formats, mass cut); box when not given: ${DEFAULT_RANGES.mc.join(' ')}`),
+  'eta-range': range(`symmetric mass-ratio range (mceta formats, mass cut); box when not given: ${DEFAULT_RANGES.eta.join(' ')}`),
   's1-range': range('spin magnitude or aligned component of body 1', [-0.99, 0.99]),
   's2-range': range('spin magnitude or aligned component of body 2', [-0.99, 0.99]),
   'chi-range': range('effective spin range', [-0.99, 0.99]),

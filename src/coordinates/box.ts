@@ -39,9 +39,29 @@ export function rangeOptionName(key: RangeKey): string {
   return `${key === 'refPhase' ? 'ref-phase' : key}-range`;
 }
 
+/** The physical domain of each range: [lo, hi] with open or closed ends, and what it means. */
+const DOMAIN: Partial<Record<RangeKey, { lo: number; hi: number; openLo?: boolean; openHi?: boolean; text: string }>> = {
+  mtot: { lo: 0, hi: Infinity, openLo: true, text: 'masses are > 0 (solar masses)' },
+  m1: { lo: 0, hi: Infinity, openLo: true, text: 'masses are > 0 (solar masses)' },
+  m2: { lo: 0, hi: Infinity, openLo: true, text: 'masses are > 0 (solar masses)' },
+  mc: { lo: 0, hi: Infinity, openLo: true, text: 'masses are > 0 (solar masses)' },
+  q: { lo: 1, hi: Infinity, text: 'q = m1/m2 >= 1' },
+  eta: { lo: 0, hi: 0.25, openLo: true, text: 'the symmetric mass ratio is in (0, 0.25]' },
+  s1: { lo: -1, hi: 1, openLo: true, openHi: true, text: 'spins are in (-1, 1)' },
+  s2: { lo: -1, hi: 1, openLo: true, openHi: true, text: 'spins are in (-1, 1)' },
+  chi: { lo: -1, hi: 1, openLo: true, openHi: true, text: 'the effective spin is in (-1, 1)' },
+  e: { lo: 0, hi: 1, openHi: true, text: 'the eccentricity is in [0, 1)' },
+};
+
 function checkRange(key: RangeKey, r: readonly [number, number], positive: boolean): void {
   if (r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[0] < r[1])) {
     invalid(`--${rangeOptionName(key)}`, [...r], 'must be two finite numbers min < max');
+  }
+  const d = DOMAIN[key];
+  if (d !== undefined) {
+    const loOk = d.openLo ? r[0] > d.lo : r[0] >= d.lo;
+    const hiOk = d.openHi ? r[1] < d.hi : r[1] <= d.hi;
+    if (!loOk || !hiOk) invalid(`--${rangeOptionName(key)}`, [...r], `must lie in the physical domain: ${d.text}`);
   }
   if (positive && !(r[0] > 0)) invalid(`--${rangeOptionName(key)}`, [...r], 'must be positive (its log10 is a coordinate)');
 }

@@ -20,11 +20,15 @@ export interface FrequencyGrid {
   readonly df?: number;
 }
 
+/** Largest frequency grid accepted (2^24 bins: 128 MiB per complex array); a smaller df is a typo, not a plan. */
+export const MAX_GRID_BINS = 2 ** 24;
+
 /** The uniform grid f_k = k df, k = 0 .. floor(fMaxHz/df) (so n = floor(fMaxHz/df) + 1 bins). */
 export function uniformGrid(df: number, fMaxHz: number): FrequencyGrid {
   if (!(df > 0) || !Number.isFinite(df)) invalid('df', df, 'must be a positive finite frequency spacing in Hz');
   if (!(fMaxHz > 0) || !Number.isFinite(fMaxHz)) invalid('fMax', fMaxHz, 'must be a positive finite frequency in Hz');
   const n = Math.floor(fMaxHz / df + 1e-9) + 1;
+  if (n > MAX_GRID_BINS) invalid('df', df, `gives ${n} frequency bins up to ${fMaxHz} Hz: at most ${MAX_GRID_BINS} (raise df or lower f-max)`);
   return uniformGridN(df, n);
 }
 

@@ -138,6 +138,10 @@ export function decodeFlowWith<F extends SavableFlow & { dispose(): void }>(
   bytes: Uint8Array, source: string, build: (architecture: { kind?: unknown }) => F,
 ): DecodedFlow<F> {
   const { tensors, metadata } = decodeSafetensors(bytes, source);
+  for (const [name, t] of Object.entries(tensors)) {
+    const bad = t.data.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new MbankError(`${source}: weight ${name}[${bad}] = ${t.data[bad]}: a flow's weights must be finite (a diverged training?); retrain it`);
+  }
   if (metadata.format !== FLOW_FILE_FORMAT || metadata.architecture === undefined) {
     throw new MbankError(`${source}: not an mbank-ts flow file (metadata format = ${JSON.stringify(metadata.format)}); convert mbank .zip flows with 'mbank-ts convert-flow'`);
   }

@@ -21,7 +21,7 @@ import { refinedResult } from '../match/refine.js';
 import { combinePolarizations, symphonyMatch } from '../match/symphony.js';
 import { symphonyRefineFrom } from '../match/symphony-refine.js';
 import { MatchWorkspace } from '../match/workspace.js';
-import { loadPsd } from '../psd/resolve.js';
+import { loadPsd, psdOnBand } from '../psd/resolve.js';
 import { getModel } from '../waveforms/registry.js';
 import type { WaveformModel, WaveformParams } from '../waveforms/types.js';
 import { ChirpMassIndex } from './candidates.js';
@@ -50,6 +50,8 @@ export interface FittingFactorSettings {
   refineWithin?: number;
   /** Force the symphony match (true) or the h+ match (false); default: symphony unless the model is 22-only. */
   symphony?: boolean;
+  /** Accept a PSD that does not cover [fMinHz, fMaxHz) (uncovered bins dropped); default: an error. */
+  allowPsdBandCut?: boolean;
 }
 
 /** Result for one injection. */
@@ -105,7 +107,7 @@ export class FittingFactorEvaluator {
     this.settings = { ...settings };
     this.model = getModel(settings.approximant);
     this.grid = uniformGrid(settings.df, settings.fMaxHz);
-    const psd = psdOnGrid ?? loadPsd(settings.psd, { asd: settings.asd }).onGrid(this.grid.frequencies);
+    const psd = psdOnGrid ?? psdOnBand(loadPsd(settings.psd, { asd: settings.asd }), this.grid.frequencies, settings.fMinHz, settings.fMaxHz, settings.allowPsdBandCut);
     this.ws = new MatchWorkspace({ psd, df: settings.df, fLowHz: settings.fMinHz, fHighHz: settings.fMaxHz });
     this.symphony = settings.symphony ?? !this.model.only22;
     this.templates = templates;

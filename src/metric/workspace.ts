@@ -8,7 +8,7 @@ import { uniformGrid, type FrequencyGrid } from '../core/grid.js';
 import { zeroComponents, type BBHComponents } from '../coordinates/components.js';
 import { getVariableFormat, type VariableFormat } from '../coordinates/format.js';
 import { MatchWorkspace } from '../match/workspace.js';
-import { loadPsd } from '../psd/resolve.js';
+import { loadPsd, psdOnBand } from '../psd/resolve.js';
 import { getModel } from '../waveforms/registry.js';
 import type { Polarizations, WaveformModel, WaveformParams } from '../waveforms/types.js';
 import { checkOrder, type StencilOrder } from './stencil.js';
@@ -37,6 +37,8 @@ export interface MetricOptions {
    * for the others (spins, angles, log10 masses). Default 1e-6.
    */
   step?: number;
+  /** Accept a PSD that does not cover [fMinHz, fMaxHz) (uncovered bins dropped); default: an error. */
+  allowPsdBandCut?: boolean;
 }
 
 /** Default finite-difference order and step (see MetricOptions). */
@@ -79,7 +81,7 @@ export class MetricWorkspace {
     if (!(options.fMinHz > 0)) invalid('f-min', options.fMinHz, 'must be a positive frequency in Hz');
     if (!(options.fMaxHz > options.fMinHz)) invalid('f-max', options.fMaxHz, `must be above f-min = ${options.fMinHz} Hz`);
     this.grid = uniformGrid(options.df, options.fMaxHz);
-    const psd = psdOnGrid ?? loadPsd(options.psd, { asd: options.asd }).onGrid(this.grid.frequencies);
+    const psd = psdOnGrid ?? psdOnBand(loadPsd(options.psd, { asd: options.asd }), this.grid.frequencies, options.fMinHz, options.fMaxHz, options.allowPsdBandCut);
     if (psd.length !== this.grid.frequencies.length) invalid('psd length', psd.length, `must equal the grid length ${this.grid.frequencies.length}`);
     this.match = new MatchWorkspace({ psd, df: options.df, fLowHz: options.fMinHz, fHighHz: options.fMaxHz });
     this.fMinHz = options.fMinHz;

@@ -38,6 +38,31 @@ export interface PsdCurve {
   onGrid(frequencies: Float64Array): Float64Array;
 }
 
+/**
+ * The PSD of `curve` on `frequencies`, checked to cover the band [fMinHz, fMaxHz): a bin of the band
+ * outside the curve (a file covering 10-60 Hz for a 20-1024 Hz band) is an error naming the covered
+ * range, unless `allowBandCut` (then those bins are dropped from every inner product, as before).
+ */
+export function psdOnBand(curve: PsdCurve, frequencies: Float64Array, fMinHz: number, fMaxHz: number, allowBandCut = false): Float64Array {
+  const psd = curve.onGrid(frequencies);
+  if (allowBandCut) return psd;
+  let missing = 0, inBand = 0;
+  for (let k = 0; k < frequencies.length; k++) {
+    const f = frequencies[k];
+    if (f < fMinHz || f >= fMaxHz) continue;
+    inBand++;
+    if (!Number.isFinite(psd[k])) missing++;
+  }
+  if (missing > 0) {
+    const covered = curve.table ? `[${curve.table.frequencies[0]}, ${curve.table.frequencies[curve.table.frequencies.length - 1]}] Hz` : `${inBand - missing} of ${inBand} bins`;
+    throw new MbankError(
+      `psd = ${JSON.stringify(curve.name)}: covers ${covered}, not the band [${fMinHz}, ${fMaxHz}) Hz (${missing} of ${inBand} bins uncovered): ` +
+        `choose --f-min/--f-max inside it, or --allow-psd-band-cut to drop the uncovered bins`,
+    );
+  }
+  return psd;
+}
+
 /** Curve from a tabulated PSD (linear interpolation in PSD, no extrapolation; see interpolate.ts). */
 export function tableCurve(table: PsdTable, name = table.source): PsdCurve {
   return { name, kind: 'table', table, onGrid: (f) => interpolatePsd(table, f) };

@@ -99,7 +99,7 @@ describe('mbank-ts place', () => {
     for (let i = 0; i < bank.size; i++) expect(bank.templates.mass1[i]).toBeCloseTo(ref.templates.mass1[i], 4);
   });
 
-  it('stops on the abort signal during placing and writes the templates placed so far, marked incomplete', async () => {
+  it('stops on the abort signal during placing and writes the templates placed so far to bank.partial.h5, marked incomplete, never under the final name', async () => {
     const other = join(dir, 'aborted');
     const ctl = new AbortController();
     class AbortOnPlacing extends StageProgress {
@@ -116,7 +116,8 @@ describe('mbank-ts place', () => {
     expect(s.interruptedDuring).toBe('placement');
     expect(s.templates).toBeGreaterThan(0);
     expect(s.templates).toBeLessThan(first.templates);
-    const bank = await readBank(join(other, 'bank.h5'));
+    expect(existsSync(join(other, 'bank.h5'))).toBe(false);
+    const bank = await readBank(join(other, 'bank.partial.h5'));
     expect(bank.size).toBe(s.templates);
     expect(bank.metadata.extra?.complete).toBe(0);
     const summary = JSON.parse(readFileSync(join(other, 'summary.json'), 'utf8')) as PlaceSummary;

@@ -15,6 +15,8 @@ import { checkMetricType } from '../../metric/metric.js';
 import { generateDataset } from '../../metric/dataset.js';
 import { writeDatasetText } from '../../metric/dataset-file.js';
 import { catchInterrupts } from '../signals.js';
+import { checkOutputPath } from '../../core/atomicWrite.js';
+import { lockOutputs } from '../lock.js';
 import { generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
@@ -51,6 +53,10 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     const runDir = args['run-dir'] as string | undefined;
     const name = args.dataset as string;
     const path = runDir !== undefined && !name.includes('/') ? join(runDir, name) : name;
+    checkOutputPath('--dataset', path);
+    const text = (args['text-file'] as string | undefined) ?? textPath(path);
+    checkOutputPath('--text-file', text);
+    const release = lockOutputs([path, text], 'dataset');
     const interrupts = catchInterrupts('writing the finished rows');
     const tty = process.stderr.isTTY === true;
     const bar = tty ? new cliProgress.SingleBar({ format: 'dataset |{bar}| {value}/{total} rows | {rate} rows/s | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
@@ -72,7 +78,6 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
         },
       });
       bar?.stop();
-      const text = (args['text-file'] as string | undefined) ?? textPath(path);
       writeDatasetText(text, result.dataset);
       const secs = (Date.now() - t0) / 1000;
       process.stderr.write(
@@ -83,6 +88,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     } finally {
       bar?.stop();
       interrupts.release();
+      release();
     }
   },
 };

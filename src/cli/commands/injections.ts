@@ -29,6 +29,10 @@ import { minCandidatesOf, nearestSetup, preselectOf } from '../injections/neares
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 import { catchInterrupts } from '../signals.js';
+import { checkOutputPath } from '../../core/atomicWrite.js';
+import { uniformGrid } from '../../core/grid.js';
+import { lockOutputs } from '../lock.js';
+import { loadPsd, psdOnBand } from '../../psd/resolve.js';
 
 /** Bank coordinates in `format` (the stored ones when the format matches, else converted from the templates). */
 export function bankPoints(bank: Bank, formatName: string): Float64Array {
@@ -62,6 +66,14 @@ function metricTypeOf(option: string | undefined, recorded: unknown, approximant
   if (recorded === 'symphony') return 'symphony';
   if (recorded === 'hessian' || recorded === 'parabolic_fit_hessian') return 'hessian';
   return getModel(approximant).only22 ? 'hessian' : 'symphony';
+}
+
+/** Approximant, band, grid and PSD coverage checked here, before any worker starts (one line each). */
+function checkBand(s: FittingFactorSettings): void {
+  getModel(s.approximant);
+  if (!(s.fMinHz > 0 && s.fMaxHz > s.fMinHz)) invalid('--f-min/--f-max', [s.fMinHz, s.fMaxHz], 'must be 0 < f-min < f-max (Hz)');
+  const grid = uniformGrid(s.df, s.fMaxHz);
+  psdOnBand(loadPsd(s.psd, { asd: s.asd }), grid.frequencies, s.fMinHz, s.fMaxHz, s.allowPsdBandCut);
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
@@ -98,11 +110,17 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('out', { type: 'string', default: 'injections_stat.json', describe: 'JSON stat file (continued if it exists with the same settings); names without "/" go inside --run-dir' })
       .option('run-dir', { type: 'string', describe: 'directory of the outputs (default: the directory of --out)' })
       .option('shard', { type: 'string', describe: 'compute only shard K of N (K/N) of the injections; `merge --injection-stat` joins the N stat files into the unsharded one' })
+      .option('allow-partial-bank', { type: 'boolean', default: false, describe: 'accept a bank marked incomplete (written by an interrupted place run)' })
+      .option('allow-psd-band-cut', { type: 'boolean', default: false, describe: 'accept a PSD that does not cover [f-min, f-max) (the uncovered bins are dropped); default: an error' })
       .option('plot', { type: 'boolean', default: false, describe: 'write FF_hist.png, injections_corner.png, injections_ff.png' }) as never,
   handler: async (args) => {
     const bankPath = args.bank as string;
     const injPath = args['inj-file'] as string;
     const bank = await readBank(bankPath);
+    const complete = bank.metadata.extra?.complete;
+    if ((complete === 0 || complete === '0' || /\.partial\./.test(bankPath)) && !args['allow-partial-bank']) {
+      invalid('--bank', bankPath, 'is marked incomplete (an interrupted place run wrote it): rerun place to finish it, or pass --allow-partial-bank');
+    }
     let injections = await readInjections(injPath);
     const nInjs = args['n-injs'] as number | undefined;
     if (nInjs !== undefined) {
@@ -126,7 +144,9 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       refineWithin: args['refine-within'] as number,
       cacheBytes: (args['cache-mb'] as number) * 2 ** 20,
       ...(args.symphony !== undefined ? { symphony: Boolean(args.symphony) } : {}),
+      ...(args['allow-psd-band-cut'] === true ? { allowPsdBandCut: true } : {}),
     };
+    checkBand(settings);
     const workers = (args.workers as number | undefined) ?? availableParallelism();
     if (!Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
     const formatName = (args['variable-format'] as string | undefined) ?? m.variableFormat;
@@ -136,18 +156,20 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (args['metric-match'] || preselect === 'metric') {
       if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');
       metric = {
-        options: { variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df },
+        options: { variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df, allowPsdBandCut: settings.allowPsdBandCut },
         coordinates: bankPoints(bank, formatName),
         type: metricTypeOf(args['metric-type'] as string | undefined, m.extra?.metricType, settings.approximant),
       };
     }
     const runDir = args['run-dir'] as string | undefined;
     const statPath = inRunDir(runDir, args.out as string);
+    checkOutputPath('--out', statPath);
     const { cacheBytes: _c, ...numbers } = settings;
     const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
     if (shard !== undefined && shard.count > injections.size) invalid('--shard', args.shard, `must have N <= ${injections.size}, the number of injections`);
     const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(nearest ? { ball } : {}), ...(shard ? { shard: shardLabel(shard) } : {}) };
 
+    const release = lockOutputs([statPath], 'injections');
     const interrupts = catchInterrupts('keeping the finished injections');
     const tty = process.stderr.isTTY === true;
     const bar = tty ? new cliProgress.SingleBar({ format: 'injections |{bar}| {value}/{total} | {rate} inj/s | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
@@ -197,6 +219,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     } finally {
       bar?.stop();
       interrupts.release();
+      release();
     }
   },
 };

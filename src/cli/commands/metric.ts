@@ -38,6 +38,7 @@ export function metricOptionsFromArgs(args: Record<string, unknown>): MetricOpti
     variableFormat: fmt, approximant: String(args.approximant), psd, asd: Boolean(args.asd),
     fMinHz: args['f-min'] as number, fMaxHz: args['f-max'] as number, df: args.df as number,
     order: args['fd-order'] as number, step: args['fd-step'] as number,
+    ...(args['allow-psd-band-cut'] === true ? { allowPsdBandCut: true } : {}),
   };
 }
 

@@ -12,7 +12,8 @@
  * weights of the current round and saves them.
  */
 import { availableParallelism } from 'node:os';
-import { makeDirectory } from '../../core/atomicWrite.js';
+import { checkOutputPath, makeDirectory } from '../../core/atomicWrite.js';
+import { lockOutputs } from '../lock.js';
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
@@ -93,6 +94,9 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
   const runDir = (args['run-dir'] as string | undefined) ?? `out_${String(args['run-name'])}`;
   const flowName = args['flow-file'] as string;
   const flowFile = flowName.includes('/') ? flowName : join(runDir, flowName);
+  makeDirectory(dirname(flowFile));
+  checkOutputPath('--flow-file', flowFile);
+  const release = lockOutputs([flowFile], 'train-from-metric');
 
   const objective = args.objective as FromMetricObjective;
   if (!FROM_METRIC_OBJECTIVES.includes(objective)) invalid('--objective', objective, `must be one of ${FROM_METRIC_OBJECTIVES.join(', ')}`);
@@ -151,6 +155,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
     }
   } finally {
     interrupts.release();
+    release();
     await field.close();
     flowModel.dispose();
   }

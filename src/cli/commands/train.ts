@@ -11,7 +11,8 @@
  * saves the best weights. Differences: minibatches walk through a seeded permutation (mbank draws
  * a new random subset each step); the best weights are kept also when no early stop happens.
  */
-import { makeDirectory } from '../../core/atomicWrite.js';
+import { checkOutputPath, makeDirectory } from '../../core/atomicWrite.js';
+import { lockOutputs } from '../lock.js';
 import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
@@ -181,6 +182,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     const flowFile = inside(runDir, args['flow-file'] as string);
     const family = args.flow as string;
     parseFlowFamily(family);
+    makeDirectory(dirname(flowFile));
+    checkOutputPath('--flow-file', flowFile);
 
     const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
     const raw = await readRows((args.dataset as string[]).map((d) => inside(runDir, d)));
@@ -199,6 +202,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
         `flow ${family}, ${nLayers} layer(s) x ${hidden.join(',')} hidden, backend ${backend}\n`,
     );
 
+    // held from training to the saved file (a failing run releases it at process exit, ../lock.ts)
+    const release = lockOutputs([flowFile], 'train');
     const interrupts = catchInterrupts('keeping the best weights');
     const tty = process.stderr.isTTY === true;
     const bar = tty
@@ -225,6 +230,11 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       bar?.stop();
       interrupts.release();
     }
+    if (!Number.isFinite(history.bestValidationLoss) && history.trainLoss.length > 0) {
+      flow.dispose();
+      release();
+      throw new MbankError(`--learning-rate = ${lr}: training diverged (no finite validation loss in ${history.trainLoss.length} steps); no flow written: lower --learning-rate`);
+    }
     const constant = flow.constant.dataSync()[0];
     makeDirectory(dirname(flowFile));
     saveAnyFlow(flow, flowFile, {
@@ -233,6 +243,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       variableFormat: rows.variableFormat,
       coordinates: rows.names,
     });
+    release();
     const last = history.validationLoss.length - 1;
     process.stderr.write(
       `train: ${history.stopReason} after ${history.trainLoss.length} steps (${history.seconds.toFixed(1)} s); best validation loss ` +

@@ -40,6 +40,12 @@ export function runPaths(runDir: string, names: { dataset?: string; flow?: strin
   };
 }
 
+/** Where an interrupted run writes its bank: `bank.h5` -> `bank.partial.h5` (never the final name). */
+export function partialBankPath(bank: string): string {
+  const m = /(\.xml\.gz|\.[^./]+)$/i.exec(bank);
+  return m ? `${bank.slice(0, m.index)}.partial${m[1]}` : `${bank}.partial`;
+}
+
 /** Create the run directory (and parents). */
 export function ensureDir(dir: string): void {
   makeDirectory(dir);

@@ -6,12 +6,15 @@
  * and whatever is placed is written, marked incomplete in the bank attributes and the summary.
  */
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { selectBackend, type BackendName } from '../../flow/backend.js';
 import { bankFromTemplates, programVersion, saveBank } from './bank-output.js';
 import { runFlowStage } from './flow-stage.js';
 import { DEFAULT_CONFIG, parsePlaceArgs, placeDefaults, placeOptions } from './options.js';
-import { ensureDir, runDirectory, runPaths, writeJson } from './paths.js';
+import { ensureDir, partialBankPath, runDirectory, runPaths, writeJson, type RunPaths } from './paths.js';
+import { bankFormatOf } from '../../bank/io.js';
+import { lockOutputs } from '../lock.js';
 import { runPlaceStage } from './place-stage.js';
 import { writePlacePlots } from './plots.js';
 import { StageProgress } from './progress.js';
@@ -114,7 +117,23 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
   const s = placeSettings(args, availableParallelism());
   const runDir = runDirectory(args['run-dir'] as string | undefined, s.runName);
   const paths = runPaths(runDir, { dataset: args.dataset as string | undefined, flow: args['flow-file'] as string | undefined, bank: String(args['bank-file']) });
+  bankFormatOf(paths.bank); // an unknown bank extension fails now, not after the placement
   ensureDir(runDir);
+  // the dataset and flow are locked when they live in the run directory (elsewhere they may be read-only inputs)
+  const mine = [paths.dataset, paths.flow].filter((p) => resolve(dirname(p)) === resolve(runDir));
+  const release = lockOutputs([paths.bank, partialBankPath(paths.bank), paths.summary, paths.args, ...mine], 'place');
+  try {
+    return await runLocked(args, s, paths, runDir, tStart, log, progress, signal);
+  } finally {
+    release();
+  }
+}
+
+/** The job once its outputs are locked. */
+async function runLocked(
+  args: Record<string, unknown>, s: ReturnType<typeof placeSettings>, paths: RunPaths, runDir: string,
+  tStart: number, log: (line: string) => void, progress: StageProgress, signal: AbortSignal,
+): Promise<PlaceSummary> {
   writeJson(paths.args, Object.fromEntries(Object.keys(placeOptions).filter((k) => args[k] !== undefined).map((k) => [k, args[k]])));
   const backend = await selectBackend((s.backend ?? 'auto') as BackendName);
 
@@ -170,8 +189,11 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
           ...(Number.isFinite(ps.volume.volume) ? { volume: ps.volume.volume, volumeError: ps.volume.volumeError } : {}),
         },
       });
-      for (const w of await saveBank(paths.bank, bank)) log(`place: ${w}`);
-      summary.files.bank = paths.bank;
+      // an interrupted run never takes the final name: a complete bank from an earlier run stays intact
+      const bankPath = summary.complete ? paths.bank : partialBankPath(paths.bank);
+      for (const w of await saveBank(bankPath, bank)) log(`place: ${w}`);
+      if (!summary.complete) log(`place: interrupted: the ${r.count} templates placed so far are in ${bankPath} (marked incomplete)`);
+      summary.files.bank = bankPath;
       timeSeconds.write = (Date.now() - t0) / 1000;
       if (s.plot) {
         t0 = Date.now();

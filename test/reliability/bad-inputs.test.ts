@@ -1,0 +1,119 @@
+import { describe, it, expect, vi, beforeAll } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { writeBankHdf5 } from '../../src/bank/hdf5.js';
+import { Bank } from '../../src/bank/bank.js';
+import { STDFlow } from '../../src/flow/std-flow.js';
+import { saveFlow } from '../../src/flow/weights.js';
+import { useTestBackend } from '../flow/helpers.js';
+import { alignedBank } from '../bank/helpers.js';
+import { tempDir } from './helpers.js';
+
+class Exit extends Error {
+  constructor(readonly code: number) { super(`exit ${code}`); }
+}
+
+/** main() in this process: its exit status and stderr (process.exit stubbed). */
+async function run(argv: string[]): Promise<{ code: number; err: string }> {
+  // a real exit ends the process: what the stubbed exit's exception causes afterwards is not output
+  let err = '';
+  let exited: number | undefined;
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { if (exited === undefined) err += String(c); return true; });
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const x = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { exited ??= code ?? 0; throw new Exit(code ?? 0); }) as never);
+  let code = 0;
+  try {
+    await main(argv);
+  } catch (caught) {
+    if (!(caught instanceof Exit)) throw caught;
+    code = exited ?? caught.code;
+  } finally {
+    e.mockRestore(); o.mockRestore(); x.mockRestore();
+  }
+  return { code, err };
+}
+
+const dir = tempDir('mbank-bad-');
+const BASE: Record<string, string[]> = {
+  'variable-format': ['Mq_s1z_s2z'], psd: ['aLIGOZeroDetHighPower'], 'f-min': ['20'], 'f-max': ['256'], df: ['1'],
+  'mtot-range': ['20', '60'], 'q-range': ['1', '3'],
+};
+/** Options of BASE with `over` replacing (or adding) some; an empty array drops one. */
+function opts(over: Record<string, string[]> = {}): string[] {
+  return Object.entries({ ...BASE, ...over }).filter(([, v]) => v.length > 0).flatMap(([k, v]) => [`--${k}`, ...v]);
+}
+const metric = (over: Record<string, string[]> = {}) => ['metric', ...opts(over), '--theta', '40,2,0.3,-0.2'];
+const dataset = (over: Record<string, string[]> = {}) => ['dataset', ...opts({ 'n-points': ['8'], workers: ['1'], dataset: [join(dir, 'ds.h5')], ...over })];
+
+beforeAll(async () => {
+  await useTestBackend();
+  writeFileSync(join(dir, 'narrow-psd.txt'), '10 1e-46\n30 1e-47\n60 1e-46\n');
+  writeFileSync(join(dir, 'garbage.h5'), Buffer.from('this is not an HDF5 file at all, just text'.repeat(20)));
+  writeFileSync(join(dir, 'a-file'), 'x');
+  mkdirSync(join(dir, 'a-dir'));
+  const partial = alignedBank(5);
+  await writeBankHdf5(join(dir, 'partial.h5'), new Bank({ templates: partial.templates, metadata: { ...partial.metadata, extra: { complete: 0 } } }));
+  const flow = new STDFlow({ dim: 2, nLayers: 1, hiddenFeatures: 3, box: { low: [0, 0], high: [1, 1] }, seed: 1 });
+  saveFlow(flow, join(dir, 'nan.safetensors'));
+  flow.dispose();
+  const bytes = readFileSync(join(dir, 'nan.safetensors'));
+  const header = Number(bytes.readBigUInt64LE(0));
+  bytes.writeFloatLE(NaN, 8 + header);
+  writeFileSync(join(dir, 'nan.safetensors'), bytes);
+  writeFileSync(join(dir, 'points.txt'), '0.5 0.5\n');
+  writeFileSync(join(dir, 'dup.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nmm: 0.97\nmm: 0.9\n');
+  writeFileSync(join(dir, 'syntax.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nthis line has no separator\n');
+});
+
+/** Each bad input: argv, the exit status, and a regexp the one line must match. */
+const cases: Array<[string, () => string[], number, RegExp]> = [
+  ['q below 1', () => metric({ 'q-range': ['0.5', '4'] }), 2, /--q-range.*q = m1\/m2 >= 1/],
+  ['spin above 1', () => metric({ 's1-range': ['-0.5', '1.5'] }), 2, /--s1-range.*\(-1, 1\)/],
+  ['negative total mass', () => metric({ 'mtot-range': ['-10', '50'] }), 2, /--mtot-range.*> 0/],
+  ['empty range value', () => metric({ 'mtot-range': ['', '50'] }), 2, /--mtot-range = "".*number/],
+  ['one range value', () => metric({ 'mtot-range': ['25'] }), 2, /mtot-range/],
+  ['negative exponent fd-step', () => metric({ 'fd-step': ['-1e-6'] }), 2, /fd-step = -0\.000001: must be in/],
+  ['df making a 1e9-bin grid', () => metric({ df: ['1e-6'] }), 2, /df = 0\.000001: gives \d+ frequency bins.*at most 16777216/],
+  ['unknown PSD', () => metric({ psd: ['nonexist'] }), 2, /psd = "nonexist": neither a file nor a known curve/],
+  ['PSD is a directory', () => metric({ psd: [join(dir, 'a-dir')] }), 2, /a-dir/],
+  ['PSD not covering the band', () => metric({ psd: [join(dir, 'narrow-psd.txt')] }), 2, /covers \[10, 60\] Hz, not the band \[20, 256\) Hz.*--allow-psd-band-cut/],
+  ['f-min above f-max', () => metric({ 'f-min': ['300'] }), 2, /f-max = 256: must be above f-min = 300/],
+  ['unknown approximant', () => metric({ approximant: ['Foo'] }), 2, /approximant = "Foo": unknown/],
+  ['unknown variable format', () => metric({ 'variable-format': ['Mq_bogus'] }), 2, /Mq_bogus/],
+  ['dataset: empty name', () => dataset({ dataset: [''] }), 2, /--dataset = "": must be a file name/],
+  ['dataset: missing folder', () => dataset({ dataset: ['/nonexistent/x.h5'] }), 2, /folder \/nonexistent does not exist/],
+  ['dataset: a directory', () => dataset({ dataset: [join(dir, 'a-dir')] }), 2, /is a directory/],
+  ['dataset: 1e9 rows', () => dataset({ 'n-points': ['1e9'] }), 2, /--n-points = 1000000000: must be <= 10000000/],
+  ['dataset: bad PSD with a worker', () => dataset({ psd: ['nonexist'] }), 2, /psd = "nonexist"/],
+  ['dataset: unknown approximant with a worker', () => dataset({ approximant: ['Foo'] }), 2, /approximant = "Foo"/],
+  ['dataset: df <= 0 with a worker', () => dataset({ df: ['-1'] }), 2, /df = -1/],
+  ['injections: missing bank', () => ['injections', '--bank', join(dir, 'missing.h5'), '--inj-file', join(dir, 'missing-inj.h5')], 2, /missing\.h5.*does not exist/],
+  ['injections: corrupt bank', () => ['injections', '--bank', join(dir, 'garbage.h5'), '--inj-file', join(dir, 'x.h5')], 2, /garbage\.h5.*not a readable HDF5 file/],
+  ['injections: partial bank', () => ['injections', '--bank', join(dir, 'partial.h5'), '--inj-file', join(dir, 'x.h5')], 2, /marked incomplete.*--allow-partial-bank/],
+  ['train: corrupt dataset', () => ['train', '--dataset', join(dir, 'garbage.h5'), '--flow-file', join(dir, 'f.safetensors')], 2, /garbage\.h5/],
+  ['train: 1e9 layers', () => ['train', '--dataset', join(dir, 'garbage.h5'), '--n-layers', '1e9'], 2, /--n-layers = 1000000000: must be <= 64/],
+  ['flow with NaN weights', () => ['flow', 'logprob', '--flow-file', join(dir, 'nan.safetensors'), '--input', join(dir, 'points.txt')], 2, /weight .*= NaN: a flow's weights must be finite/],
+  ['place: run-dir is a file', () => ['place', ...opts({ 'run-dir': [join(dir, 'a-file', 'x')] })], 2, /a-file exists and is not a directory/],
+  ['place: run-dir under /proc', () => ['place', ...opts({ 'run-dir': ['/proc/mbank-x'] })], 2, /cannot create directory "\/proc\/mbank-x"/],
+  ['place: .pdf bank name', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'bank-file': ['bank.pdf'] })], 2, /bank file extension = .*bank\.pdf/],
+  ['ini: duplicate key', () => ['place', join(dir, 'dup.ini')], 2, /dup\.ini, line 4: key "mm" appears twice.*first at line 3/],
+  ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],
+];
+
+describe('bad inputs: one line on stderr naming the value, exit 2, nothing left behind', () => {
+  for (const [name, argv, code, pattern] of cases) {
+    it(name, async () => {
+      const before = readdirSync(dir).sort();
+      const r = await run(argv());
+      const lines = r.err.split('\n').filter((l) => l.trim() !== '' && !/^dataset: 0\//.test(l));
+      expect(lines, r.err).toHaveLength(1);
+      expect(lines[0]).toMatch(/^mbank-ts: /);
+      expect(lines[0]).toMatch(pattern);
+      expect(r.err).not.toMatch(/HDF5-DIAG|\n\s+at |triggerUncaughtException/);
+      expect(r.code).toBe(code);
+      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(existsSync(join(dir, 'ds.h5'))).toBe(false);
+    });
+  }
+});
