@@ -9,7 +9,7 @@
  * Times: minimum over repetitions (the 2 cores are shared) and the median.
  * Usage: npx tsx bench/flow-families.bench.ts [wasm|cpu|tensorflow]  (default: wasm)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/flow/tf.js';
 import { selectBackend, type BackendName } from '../src/flow/backend.js';
 import { createFlow, type FamilySpec } from '../src/flow/families.js';
 

@@ -3,7 +3,7 @@
  * time of one training step (forward + backward + Adam, forward-KL loss) on a batch of 10,000.
  * Usage: npx tsx bench/flow.bench.ts [wasm|cpu|tensorflow ...]  (default: wasm)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/flow/tf.js';
 import { selectBackend, type BackendName } from '../src/flow/backend.js';
 import { STDFlow } from '../src/flow/std-flow.js';
 import { trainFlow } from '../src/flow/trainer.js';

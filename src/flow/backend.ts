@@ -3,7 +3,7 @@
  * '@tensorflow/tfjs-node' when one is installed (loaded by dynamic import, never a dependency),
  * else 'wasm' (@tensorflow/tfjs-backend-wasm, SIMD). 'cpu' is the pure-JS reference backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { invalid, MbankError } from '../core/errors.js';
 
 /** Names accepted by `selectBackend`. */

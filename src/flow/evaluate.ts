@@ -3,7 +3,7 @@
  * flow sample for reverse KL) and the metrics stored in the history, computed in float64 from the
  * flow's log-densities.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { flowConstant } from './losses.js';
 import type { LogDensityFn, LossName } from './losses.js';
 import { logProbChunked } from './train-data.js';

@@ -6,7 +6,7 @@
  * transposeB, as tfjs' own matMul gradient uses, is ~5x slower than a plain one, and a sum over
  * axis 0 transposes first.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 
 function makeLinearOp(relu: boolean) {
   return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {

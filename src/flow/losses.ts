@@ -10,7 +10,7 @@
  * - reverse KL from an unnormalised log-density log U ("training from energy"):
  *   `mean_{x ~ q} [log q(x) - log U(x)]` with reparameterised samples; its minimum is `-log ∫U`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import type { Flow } from './types.js';
 
 /** An unnormalised log-density written in tfjs ops: (n, D) points -> (n) values, differentiable. */

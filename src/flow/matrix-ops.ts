@@ -3,7 +3,7 @@
  * (src/core/linalg.ts) with analytic gradients:
  *   d ln|det W| / dW = W^-T,      d(W^-1) = -W^-1 dW W^-1  =>  grad_W = -W^-T G W^-T.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { inverse, slogdet } from '../core/linalg.js';
 import { MbankError } from '../core/errors.js';
 

@@ -11,7 +11,7 @@
  * loss or gradient is not finite. `plain()` gives textbook REINFORCE (no baseline, no
  * normalisation, no clipping, SGD, no guard) for comparison.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { MbankError, invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { Adam } from './adam.js';

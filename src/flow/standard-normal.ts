@@ -3,7 +3,7 @@
  * (nflows `StandardNormal`). Seeded samples come from the library Rng (reproducible across
  * backends); unseeded ones from tfjs' generator.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { Rng } from '../core/rng.js';
 
 /** log N(z; 0, I) per row of z [N, D]. */

@@ -3,7 +3,7 @@
  * seeded permutation (re-shuffled when fewer than a batch remain), and the copy of variables to and
  * from plain arrays that the optimiser works on.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { invalid } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { Flow } from './types.js';

@@ -9,7 +9,7 @@
  * (see {@link DivergenceOptions}), is not applied: the weights and optimiser state of the last good
  * step are restored and the learning rate is lowered, so a diverging run never corrupts the weights.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { MbankError, invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { Adam } from './adam.js';

@@ -8,7 +8,7 @@
  * used by the ll_mse losses: log sqrt|det M| ~ log q + C; not a bijection variable). Tensor names
  * follow mbank's state dict (`_transform._transforms.<i>.<name>`, `constant`).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { MbankError, invalid } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { ComposedTransform } from './transforms/composed.js';

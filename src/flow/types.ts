@@ -3,7 +3,7 @@
  * (`Flow`). Everything is float32 tfjs tensors of shape [N, D] (one row per point).
  * Convention (nflows): a transform maps data -> noise; `log q(x) = log N(T(x)) + log|det dT/dx|`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 
 /** A tensor and the per-row log|det J| of the map that produced it. */
 export interface WithLogAbsDet {

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../core/atomicWrite.js';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { decodeSafetensors, encodeSafetensors, type NamedTensor } from './safetensors.js';
 import { STDFlow } from './std-flow.js';

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import yargs, { type CommandModule } from 'yargs';
 import { describe, expect, it, vi } from 'vitest';
 import { trainCommand } from '../../src/cli/commands/train.js';

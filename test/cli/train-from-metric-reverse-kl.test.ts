@@ -2,7 +2,7 @@
  * The importance-weighted reverse-KL objective of train-from-metric on a cheap analytic 2D target
  * (a correlated Gaussian log-density handed in as the "metric" M = e^l I, so 0.5 ln det M = l).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getVariableFormat } from '../../src/coordinates/format.js';
 import { isInside, regionFromRanges } from '../../src/coordinates/box.js';

@@ -1,5 +1,5 @@
 /** Backend selection: wasm by default here (tfjs-node is not installed), errors named. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { selectBackend, type BackendName } from '../../src/flow/backend.js';

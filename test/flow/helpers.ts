@@ -1,5 +1,5 @@
 /** Shared helpers of the flow tests: backend set-up and host-side (float64) checks. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { expect } from 'vitest';
 import { slogdet } from '../../src/core/linalg.js';
 import { selectBackend } from '../../src/flow/backend.js';

@@ -1,5 +1,5 @@
 /** The fused y = act(x Wt + b) and its hand-written gradient agree with tfjs' unfused ops. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { linear, linearRelu } from '../../src/flow/linear-op.js';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowConstant, forwardKLLoss, llMseLoss, logPdfResiduals, reverseKLLoss, weightedLlMseLoss } from '../../src/flow/losses.js';
 import { STDFlow } from '../../src/flow/std-flow.js';

@@ -1,5 +1,5 @@
 /** Host (float64) matrix functions with analytic gradients, checked against finite differences. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inverse, slogdet } from '../../src/core/linalg.js';
 import { logAbsDet, matrixInverse } from '../../src/flow/matrix-ops.js';

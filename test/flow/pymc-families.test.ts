@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { Rng } from '../../src/core/rng.js';

@@ -1,5 +1,5 @@
 /** PyMC3 formula flows: every layer under the transform harness, the formula parser, and a fit by reverse KL. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { Rng } from '../../src/core/rng.js';

@@ -3,7 +3,7 @@
  * 2D ring energy it matches reparameterised reverse KL; on a multi-modal energy the stabilised
  * variant converges to the global minimum while plain REINFORCE with SGD keeps jumping.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { createNSF } from '../../src/flow/nsf-flow.js';

@@ -1,5 +1,5 @@
 /** The spline transforms under the transform harness, plus spline-specific properties. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { MaskedRQSAutoregressiveTransform } from '../../src/flow/transforms/autoregressive-spline.js';

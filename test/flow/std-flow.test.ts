@@ -1,5 +1,5 @@
 /** STDFlow: gradients, box handling, sampling, normalisation (zuko tests/test_flows.py style). */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STDFlow, stdFlowArchitecture } from '../../src/flow/std-flow.js';
 import { TransformFlow } from '../../src/flow/transform-flow.js';

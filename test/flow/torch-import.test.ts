@@ -1,6 +1,6 @@
 /** Reading PyTorch state dicts (zip + pickle) and reproducing an mbank-trained flow. */
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MbankError } from '../../src/core/errors.js';
 import { PyGlobal, unpickle } from '../../src/flow/torch/pickle.js';

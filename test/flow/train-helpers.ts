@@ -1,5 +1,5 @@
 /** Shared pieces of the training tests: wasm backend, a minimal flow, seeded samplers. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import '@tensorflow/tfjs-backend-wasm';
 import { Rng } from '../../src/core/rng.js';
 import type { Flow } from '../../src/flow/types.js';

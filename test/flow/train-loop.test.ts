@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trainFlow } from '../../src/flow/trainer.js';
 import { historyFromJSON, historyToJSON } from '../../src/flow/history.js';

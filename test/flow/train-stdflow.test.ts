@@ -2,7 +2,7 @@
  * Training STDFlow to known targets (issue 6 acceptance checks). Sizes are the smallest that
  * still meet the thresholds with a margin; each test runs in tens of seconds on wasm.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { STDFlow } from '../../src/flow/std-flow.js';

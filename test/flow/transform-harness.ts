@@ -4,7 +4,7 @@
  * finite values, inverse(forward(x)) = x and forward(inverse(y)) = y, fused = separate, log-det
  * against a finite-difference Jacobian factorised in float64, forward + inverse log-dets = 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import type { Transform } from '../../src/flow/types.js';

@@ -3,7 +3,7 @@
  * shared transform harness (./transform-harness.ts), plus the tanh box outside its box and the
  * autoregressive structure of the MAF.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../src/flow/tf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { ComposedTransform } from '../../src/flow/transforms/composed.js';

@@ -7,7 +7,7 @@
  *           on a grid over the box, next to the target (rows x0, x1, log-pdf: mean of e^logpdf per cell)
  */
 import { saveHeatmaps, gridPoints, binMean, type HeatmapFigure, type HeatmapGrid, type HeatmapPanel } from '../../plot/heatmap.js';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../flow/tf.js';
 import type { Argv, CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../../flow/backend.js';

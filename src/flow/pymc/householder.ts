@@ -2,7 +2,7 @@
  * pymc3 `HouseholderFlow` (`hh`; Tomczak & Welling 2016, arXiv:1611.09630): f(z) = H z with the
  * reflection H = I - 2 v v^T / (|v|^2 + 1e-10), orthogonal and its own inverse, log|det| = 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { WithLogAbsDet } from '../types.js';
 import { PyMCLayer } from './layer.js';

@@ -5,7 +5,7 @@
  * `forward`/`logdet` and `forwardAndLogAbsDet(x)` is z = f^-1(x) with log-det -log|det f'(z)|.
  * Parameters start at N(0, jitter^2) + a reference value (pymc3 `AbstractFlow.add_param`).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 

@@ -1,5 +1,5 @@
 /** pymc3 `LocFlow` (`loc`): f(z) = z + loc, log|det| = 0. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { WithLogAbsDet } from '../types.js';
 import { PyMCLayer } from './layer.js';

@@ -10,7 +10,7 @@
  * parameters is the implicit-function one, so log q of arbitrary points can be evaluated and
  * trained through (as needed by score-function training). PyMC itself only samples forward.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { WithLogAbsDet } from '../types.js';
 import { PyMCLayer } from './layer.js';

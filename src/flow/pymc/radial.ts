@@ -6,7 +6,7 @@
  * Inverse in closed form: with rx = |x - z_ref|, r solves r^2 + (alpha + beta - rx) r - alpha rx = 0
  * (positive root), and z = z_ref + (x - z_ref) / (1 + beta/(alpha + r)).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { WithLogAbsDet } from '../types.js';
 import { PyMCLayer } from './layer.js';

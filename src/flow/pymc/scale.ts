@@ -1,5 +1,5 @@
 /** pymc3 `ScaleFlow` (`scale`): f(z) = z * exp(log_scale), log|det| = sum_d log_scale_d. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import type { WithLogAbsDet } from '../types.js';
 import { PyMCLayer } from './layer.js';

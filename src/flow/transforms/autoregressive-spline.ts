@@ -7,7 +7,7 @@
  *   y_d = S(x_d; theta_d(x_{<d})),  log|det dy/dx| = sum_d ln S'(x_d).
  * The inverse needs D sequential MADE passes (each fixes one more coordinate).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { invalid } from '../../core/errors.js';
 import type { Transform, WithLogAbsDet } from '../types.js';

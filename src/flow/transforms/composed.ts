@@ -3,7 +3,7 @@
  * order, data -> noise): log|det| is the sum of the layers' log-dets, the inverse applies the
  * inverses in reversed order (zuko `ComposedTransform`, nflows `CompositeTransform`).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
 /** T_K o ... o T_1 from the list [T_1, ..., T_K]; log-dets add, the inverse runs the list backwards. */

@@ -4,7 +4,7 @@
  * (zuko `MonotonicRQSTransform` with unconditional parameters). Mostly a building block and the
  * test case of the spline formulas (./rq-spline.ts) under the transform harness.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { invalid } from '../../core/errors.js';
 import type { Transform, WithLogAbsDet } from '../types.js';

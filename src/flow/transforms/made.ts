@@ -9,7 +9,7 @@
  * relu after the initial layer); final masked linear h -> multiplier * D. ReLU activations, no
  * dropout, no batch norm (nflows defaults used by mbank). Weights in PyTorch layout [out, in].
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { linearInit, uniformArray } from '../init.js';
 import { linear, linearRelu } from '../linear-op.js';

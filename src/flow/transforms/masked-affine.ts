@@ -5,7 +5,7 @@
  *   s = softplus(a) + 1e-3,  y_d = s_d x_d + b_d,  log|det dy/dx| = sum_d ln s_d.
  * The inverse needs D sequential MADE passes (each fixes one more coordinate).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { Made } from './made.js';
 import type { Transform, WithLogAbsDet } from '../types.js';

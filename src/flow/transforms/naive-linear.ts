@@ -4,7 +4,7 @@
  * (tfjs has no LU) with analytic gradients (./matrix-ops.ts). Initialisation as nflows: W random
  * orthogonal, b = 0.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { randomOrthogonal } from '../init.js';
 import { linear } from '../linear-op.js';

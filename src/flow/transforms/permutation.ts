@@ -4,7 +4,7 @@
  * layers mix the coordinates), available for other architectures. Applied as a product with a 0/1
  * matrix (exact for finite inputs) because tf.gather has no gradient kernel on the wasm backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { invalid } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import type { Transform, WithLogAbsDet } from '../types.js';

@@ -12,7 +12,7 @@
  * the inverse solves the quadratic a theta^2 + b theta + c = 0 by the stable root 2c/(-b - sqrt(b^2 - 4ac)).
  * Bins are selected by one-hot masks (no gather, which has no gradient kernel on wasm).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { invalid } from '../../core/errors.js';
 
 /** Shape options of the spline (nflows defaults: 1e-3 each; zuko bound 5). */

@@ -7,7 +7,7 @@
  * log-probability is -Infinity while the other rows of the batch are unaffected (mbank raises for
  * the whole batch instead). low/high are non-trainable variables, as in mbank.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import { invalid } from '../../core/errors.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
