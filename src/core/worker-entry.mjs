@@ -22,6 +22,6 @@ export default async function run(task) {
     return { ok: true, result: await (await handler)(task) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    return { ok: false, name: err.name, message: err.message, stack: err.stack };
+    return { ok: false, name: err.name, message: err.message, stack: err.stack, exitCode: err.exitCode };
   }
 }

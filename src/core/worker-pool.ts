@@ -7,7 +7,8 @@
  * await pool.map(tasks)`. Task module: `export default defineWorker((data) => (task) => result)`: the
  * factory runs once per thread (build the per-thread workspace there), the handler once per task.
  * From the compiled package the pool loads the module's .js twin; from the .ts sources (tests,
- * tsx) each thread loads the .ts module through tsx. Results keep task order; nothing starts on import.
+ * tsx) each thread loads the .ts module through tsx. At most `size` tasks are handed to piscina at
+ * once, so `cancelQueued` can drop the ones not started. Results keep task order; nothing starts on import.
  */
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -20,7 +21,7 @@ export type TaskHandler<T, R> = (task: T) => R | Promise<R>;
 export type WorkerFactory<T, R> = (workerData: unknown) => TaskHandler<T, R> | Promise<TaskHandler<T, R>>;
 
 /** Reply envelope of ./worker-entry.mjs (keeps the error's class name, which cloning loses). */
-type Reply<R> = { ok: true; result: R } | { ok: false; name: string; message: string; stack?: string };
+type Reply<R> = { ok: true; result: R } | { ok: false; name: string; message: string; stack?: string; exitCode?: number };
 
 /** The worker thread running a task died; the task is lost, the pool has started a replacement. */
 export class WorkerDiedError extends Error {
@@ -133,7 +134,7 @@ export class WorkerPool<T, R> {
       throw new WorkerDiedError(`a worker thread of ${this.moduleName} died while running this task (${cause.message}); the pool started a replacement`, { cause });
     }
     if (reply.ok) return reply.result;
-    const err = reply.name === 'MbankError' ? new MbankError(reply.message) : new Error(`${reply.name}: ${reply.message}`);
+    const err = reply.name === 'MbankError' ? new MbankError(reply.message, reply.exitCode) : new Error(`${reply.name}: ${reply.message}`);
     if (reply.stack && reply.name !== 'MbankError') err.stack = reply.stack;
     throw err;
   }
