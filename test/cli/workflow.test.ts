@@ -72,6 +72,7 @@ describe('Slurm files', () => {
   it('merge.sh runs the merge; submit.sh holds it with afterok on the array job', () => {
     const out = JSON.parse(execFileSync('bash', [join(p.workdir, 'merge.sh')], { cwd: dir, encoding: 'utf8' }));
     expect(out.argv).toEqual(p.mergeArgs);
+    expect(readFileSync(join(p.workdir, 'merge.sh'), 'utf8').split('\n')).toContain('#SBATCH --kill-on-invalid-dep=yes');
     expect(readFileSync(join(p.workdir, 'submit.sh'), 'utf8')).toMatch(/sbatch --parsable --dependency=afterok:"\$\{jid%%;\*\}" '.*merge.sh'/);
   });
 

@@ -2,15 +2,16 @@
 # npm run test:cluster: `mbank-ts workflow` on a real one-node Slurm cluster (Debian's slurm-wlm + munge).
 # Installs them when missing, starts a private munged, slurmctld and slurmd (own config, socket, ports and
 # state under a temporary directory; nothing in /etc is changed), runs a 3-shard `injections` and a 2-shard
-# `dataset` workflow through sbatch, checks the merged outputs equal the unsharded runs, checks that
-# `workflow --submit` again resubmits only a missing shard, and stops the daemons it started (by pid).
+# `dataset` workflow through sbatch, checks the merged outputs equal the unsharded runs, makes one shard
+# fail and checks that the merge is not run and that `workflow --submit` again resubmits only that shard,
+# and stops the daemons it started (by pid).
 # Every wait is bounded. Ends with `cluster: N passed, N failed` and writes the counts to
 # $CLUSTER_REPORT (default .cluster-report.json), which .ci/run adds to its own. The temporary directory
 # is removed after a full pass (kept on a failure, or with CLUSTER_KEEP=1).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 REPORT="${CLUSTER_REPORT:-$ROOT/.cluster-report.json}"
-TESTS=("slurm cluster up" "3-shard injections workflow == unsharded run" "2-shard dataset workflow == unsharded run" "resubmission runs only the missing shard" "nothing resubmitted when finished")
+TESTS=("slurm cluster up" "3-shard injections workflow == unsharded run" "2-shard dataset workflow == unsharded run" "a failed shard stops the merge; resubmission reruns only it" "nothing resubmitted when finished")
 PASSED=0
 WORK="$(mktemp -d /tmp/mbank-cluster-XXXXXX)"
 chmod 755 "$WORK" # munged wants its socket directory searchable by all
@@ -96,7 +97,6 @@ SchedulerType=sched/backfill
 MpiDefault=none
 ReturnToService=2
 MinJobAge=3600
-SchedulerParameters=kill_invalid_depend
 KillWait=5
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=2 State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
@@ -157,19 +157,27 @@ else
   fail "${TESTS[2]}" "$(cat submit_ds.log wf_ds/logs/*.err 2>/dev/null | tail -5) ${out:-}"
 fi
 
-# ---- 4. a lost shard: `workflow --submit` again submits only it (and the merge), and the result is unchanged
-rm -f wf_inj/shards/stat_2.json injections_stat.json
+# ---- 4. a failing shard: its array task fails, the merge is never run (afterok), and `workflow --submit`
+# again resubmits only that shard and the merge; the result equals the unsharded run
+mkdir -p wf_fail/shards/stat_2.json # a directory where shard 2 writes its stat file: that job fails
 out=""
-if timeout 300 "${MBANK[@]}" workflow --scheduler slurm --n-jobs 3 --workdir wf_inj --submit -- "${INJ[@]}" > resubmit.json 2> resubmit.log \
+state() { timeout 10 scontrol -o show job "$1" 2>/dev/null | grep -E "${2:-}" | grep -oE 'JobState=[A-Z_]+' | head -1; }
+if timeout 300 "${MBANK[@]}" workflow --scheduler slurm --n-jobs 3 --workdir wf_fail --submit -- "${INJ[@]}" > fail1.json 2> fail1.log \
+  && wait_jobs injections "$(cat fail1.json)" \
+  && arr=$(grep -oE '"arrayJob":"[0-9]+"' fail1.json | grep -oE '[0-9]+') && mrg=$(grep -oE '"mergeJob":"[0-9]+"' fail1.json | grep -oE '[0-9]+') \
+  && [ "$(state "$arr" 'ArrayTaskId=2 ')" = "JobState=FAILED" ] && [ "$(state "$mrg")" = "JobState=CANCELLED" ] \
+  && log "shard 2 $(state "$arr" 'ArrayTaskId=2 '), merge $(state "$mrg") ($(tail -1 wf_fail/logs/shard_2.err))" \
+  && rm -rf wf_fail/shards/stat_2.json \
+  && timeout 300 "${MBANK[@]}" workflow --scheduler slurm --n-jobs 3 --workdir wf_fail --submit -- "${INJ[@]}" > resubmit.json 2> resubmit.log \
   && grep -q '"shards":\[2\]' resubmit.json && wait_jobs injections "$(cat resubmit.json)" \
   && out=$(timeout 300 "${TOOLS[@]}" same-stat injections_stat.json unsharded_stat.json); then
   pass "${TESTS[3]}: $(cat resubmit.json); $out"
 else
-  fail "${TESTS[3]}" "$(cat resubmit.json resubmit.log 2>/dev/null | tail -3) ${out:-}"
+  fail "${TESTS[3]}" "$(cat fail1.json fail1.log resubmit.json resubmit.log 2>/dev/null | tail -4) ${out:-}"
 fi
 
 # ---- 5. everything finished and merged: nothing is submitted
-if timeout 300 "${MBANK[@]}" workflow --scheduler slurm --n-jobs 3 --workdir wf_inj --submit -- "${INJ[@]}" > again.json 2> again.log \
+if timeout 300 "${MBANK[@]}" workflow --scheduler slurm --n-jobs 3 --workdir wf_fail --submit -- "${INJ[@]}" > again.json 2> again.log \
   && grep -q 'nothing to submit' again.log && [ ! -s again.json ]; then
   pass "${TESTS[4]}"
 else

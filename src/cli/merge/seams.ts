@@ -5,7 +5,8 @@
  * when a kept template of an earlier bank already covers it, i.e. its metric match (metric at the
  * template, 1 - dθᵀ M dθ) to the nearest earlier template is >= MM and the true match confirms it.
  * Only templates of the later bank within `width` (a fraction of the earlier banks' extent per
- * coordinate) of the earlier banks' bounding box are examined: the seam strip.
+ * coordinate) of the earlier banks' bounding box are examined (the seam strip), against the earlier
+ * templates within the same widening of the later bank's box.
  */
 import { MbankError } from '../../core/errors.js';
 import { FittingFactorEvaluator, type FittingFactorSettings } from '../../injections/fitting-factor.js';
@@ -54,19 +55,19 @@ export function pruneSeams(bank: Bank, ranges: ReadonlyArray<[number, number]>, 
   const total = ranges.slice(1).reduce((s, [a, b]) => s + b - a, 0);
   let done = 0;
   for (let j = 1; j < ranges.length; j++) {
+    const [lo, hi] = widenedBox(X, D, (function* () { for (let b = 0; b < j; b++) for (let i = ranges[b][0]; i < ranges[b][1]; i++) if (keep[i]) yield i; })(), o.width);
+    const [blo, bhi] = widenedBox(X, D, (function* () { for (let i = ranges[j][0]; i < ranges[j][1]; i++) yield i; })(), o.width);
+    // earlier templates that can cover the strip: those within the widened box of bank j
     const earlier: number[] = [];
-    for (let b = 0; b < j; b++) for (let i = ranges[b][0]; i < ranges[b][1]; i++) if (keep[i]) earlier.push(i);
+    for (let b = 0; b < j; b++) for (let i = ranges[b][0]; i < ranges[b][1]; i++) if (keep[i] && inBox(X.subarray(i * D, (i + 1) * D), blo, bhi)) earlier.push(i);
     const pts = new Float64Array(earlier.length * D);
     earlier.forEach((i, r) => pts.set(X.subarray(i * D, (i + 1) * D), r * D));
-    const lo = new Float64Array(D).fill(Infinity), hi = new Float64Array(D).fill(-Infinity);
-    for (let r = 0; r < earlier.length; r++) for (let a = 0; a < D; a++) { lo[a] = Math.min(lo[a], pts[r * D + a]); hi[a] = Math.max(hi[a], pts[r * D + a]); }
-    for (let a = 0; a < D; a++) { const w = o.width * (hi[a] - lo[a]); lo[a] -= w; hi[a] += w; }
     const dist = new Float64Array(earlier.length);
     const report: SeamReport = { examined: 0, metricCovered: 0, dropped: 0 };
     for (let i = ranges[j][0]; i < ranges[j][1]; i++, done++) {
       onProgress?.(done, total);
       const theta = X.subarray(i * D, (i + 1) * D);
-      if (earlier.length === 0 || theta.some((x, a) => x < lo[a] || x > hi[a])) continue;
+      if (earlier.length === 0 || !inBox(theta, lo, hi)) continue;
       report.examined++;
       const m = computeMetric(ws, theta, o.metricType);
       if (!m.positiveDefinite) continue;
@@ -83,4 +84,17 @@ export function pruneSeams(bank: Bank, ranges: ReadonlyArray<[number, number]>, 
   }
   onProgress?.(total, total);
   return { keep, reports };
+}
+
+/** Bounding box of the rows `idx` of X (N x D), each side widened by `width` times its extent. */
+function widenedBox(X: Float64Array, D: number, idx: Iterable<number>, width: number): [Float64Array, Float64Array] {
+  const lo = new Float64Array(D).fill(Infinity), hi = new Float64Array(D).fill(-Infinity);
+  for (const i of idx) for (let a = 0; a < D; a++) { lo[a] = Math.min(lo[a], X[i * D + a]); hi[a] = Math.max(hi[a], X[i * D + a]); }
+  for (let a = 0; a < D; a++) { const w = width * (hi[a] - lo[a]); lo[a] -= w; hi[a] += w; }
+  return [lo, hi];
+}
+
+function inBox(x: ArrayLike<number>, lo: Float64Array, hi: Float64Array): boolean {
+  for (let a = 0; a < lo.length; a++) if (!(x[a] >= lo[a] && x[a] <= hi[a])) return false;
+  return true;
 }

@@ -52,6 +52,8 @@ export function slurmFiles(plan: WorkflowPlan, r: SlurmResources): Record<string
   ];
   const merge = [
     ...header(plan, r, `mbank-ts-${plan.task}-merge`, 'merge'),
+    // a failed shard makes afterok unsatisfiable: cancel the merge rather than leave it pending for ever
+    '#SBATCH --kill-on-invalid-dep=yes',
     `# merges the ${plan.count} shards into ${plan.output} (checks they belong together, no gap, no overlap)`,
     'set -euo pipefail',
     run(plan.mergeArgs),
