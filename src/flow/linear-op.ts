@@ -8,17 +8,26 @@
  */
 import * as tf from './tf.js';
 
+/**
+ * act(x Wt + b) as one `_FusedMatMul` kernel (the forward of the ops here and of other hand-written
+ * custom gradients). `b` must be a rank-1 tensor of its own (the wasm kernel reads the rank from
+ * storage, not from a reshape).
+ */
+export function matMulBias(x: tf.Tensor2D, wt: tf.Tensor2D, b: tf.Tensor1D, relu = false): tf.Tensor2D {
+  const [n, k] = x.shape;
+  const m = wt.shape[1];
+  const y3 = tf.engine().runKernel(
+    '_FusedMatMul',
+    { a: tf.reshape(x, [1, n, k]), b: tf.reshape(wt, [1, k, m]), bias: b },
+    { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear', leakyreluAlpha: 0.2 },
+  ) as tf.Tensor3D;
+  return tf.reshape(y3, [n, m]) as tf.Tensor2D;
+}
+
 function makeLinearOp(relu: boolean) {
   return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, wt, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
-    const [n, k] = x.shape;
-    const m = wt.shape[1];
-    const y3 = tf.engine().runKernel(
-      '_FusedMatMul',
-      { a: tf.reshape(x, [1, n, k]), b: tf.reshape(wt, [1, k, m]), bias: b },
-      { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear', leakyreluAlpha: 0.2 },
-    ) as tf.Tensor3D;
-    const y = tf.reshape(y3, [n, m]) as tf.Tensor2D;
+    const y = matMulBias(x, wt, b, relu);
     save(relu ? [x, wt, y] : [x, wt]);
     return {
       value: y,

@@ -143,6 +143,21 @@ export class Made {
       : [];
   }
 
+  /**
+   * Rows of the final layer grouped by parameter: [k = 0 of d = 1..D, k = 1 of d = 1..D, ...]
+   * (nflows' row d m + k at position k D + d), as an int32 index tensor.
+   */
+  groupOrder(): tf.Tensor1D {
+    const { dim, outputMultiplier: m } = this.options;
+    return tf.tensor1d(Int32Array.from({ length: m * dim }, (_, p) => (p % dim) * m + Math.floor(p / dim)), 'int32');
+  }
+
+  /** The inverse permutation of {@link groupOrder}: grouped position of nflows' row j. */
+  groupOrderInverse(): tf.Tensor1D {
+    const { dim, outputMultiplier: m } = this.options;
+    return tf.tensor1d(Int32Array.from({ length: m * dim }, (_, j) => (j % m) * dim + Math.floor(j / m)), 'int32');
+  }
+
   /** Every masked layer in order (initial, blocks, final). */
   layers(): MaskedLinear[] {
     return [this.initialLayer, ...this.blocks.flat(), this.finalLayer];

@@ -8,6 +8,7 @@
 import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { Made } from './made.js';
+import { mafForwardFused } from './maf-op.js';
 import type { Transform, WithLogAbsDet } from '../types.js';
 
 /** Lower bound added to the softplus scale (nflows `_epsilon`). */
@@ -49,11 +50,9 @@ export class MaskedAffineAutoregressiveTransform implements Transform {
     return { scale, logScale: tf.log(scale), shift };
   }
 
+  /** The training pass: one fused op with a hand-written gradient (./maf-op.ts). */
   forwardAndLogAbsDet(x: tf.Tensor2D): WithLogAbsDet {
-    return tf.tidy(() => {
-      const { scale, logScale, shift } = this.scaleAndShift(this.made.applyGrouped(x));
-      return { y: tf.add(tf.mul(scale, x), shift) as tf.Tensor2D, logAbsDet: tf.sum(logScale, 1) as tf.Tensor1D };
-    });
+    return mafForwardFused(this.made, x, SCALE_EPSILON);
   }
 
   inverseAndLogAbsDet(y: tf.Tensor2D): WithLogAbsDet {
