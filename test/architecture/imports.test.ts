@@ -71,4 +71,16 @@ describe('architecture', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('tfjs is imported through src/flow/tf.ts only (tfjs-core + backends; the @tensorflow/tfjs umbrella is not installed)', () => {
+    const offenders: string[] = [];
+    const adapters = ['flow/tf.ts', 'flow/backend.ts'].map((f) => path.join(SRC, f));
+    for (const dir of ['../../src', '../../test', '../../bench']) {
+      for (const file of tsFiles(path.join(__dirname, dir))) {
+        if (adapters.includes(file)) continue;
+        if (importsOf(file).some((spec) => /^@tensorflow\/tfjs(-core|-backend-cpu)?$/.test(spec))) offenders.push(path.relative(SRC, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });
