@@ -8,6 +8,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { processAlive } from '../core/atomicWrite.js';
 import { MbankError, fileError } from '../core/errors.js';
 
 /** Contents of a lock file. */
@@ -29,15 +30,6 @@ function readLock(file: string): LockInfo | undefined {
     return typeof info.pid === 'number' && typeof info.host === 'string' ? info : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: string }).code === 'EPERM'; // exists, owned by someone else
   }
 }
 
@@ -73,7 +65,7 @@ function lockOne(path: string, command: string): () => void {
     } catch (err) {
       if ((err as { code?: string }).code !== 'EEXIST') throw fileError(err, 'create lock file', file);
       const other = readLock(file);
-      const stale = other === undefined ? false : other.host === me.host && !alive(other.pid);
+      const stale = other === undefined ? false : other.host === me.host && !processAlive(other.pid);
       if (stale || (other?.host === me.host && other.pid === process.pid)) {
         rmSync(file, { force: true });
         continue;

@@ -5,14 +5,48 @@
  * previous file at `path` is untouched: a full disk never destroys good data.
  * File-system errors leave as one MbankError line naming the final path and the code (ENOSPC, ...).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pid } from 'node:process';
 import { MbankError, fileError, invalid } from './errors.js';
 
 /** The temporary sibling `<path>.tmp-<pid>` that the atomic writers use. */
 export function atomicTmpPath(path: string): string {
   return `${path}.tmp-${pid}`;
+}
+
+/**
+ * Remove the temporaries `<path>.tmp-<pid>` that killed processes (SIGKILL, power loss) left beside
+ * `path`; a live process's temporary is kept. Call it while holding the output's lock.
+ */
+export function removeStaleTemporaries(path: string): string[] {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const owner = Number(name.slice(prefix.length));
+    if (!Number.isInteger(owner) || owner === pid || processAlive(owner)) continue;
+    removeQuietly(join(dir, name));
+    removed.push(join(dir, name));
+  }
+  return removed;
+}
+
+/** True when a process with this id exists (on this host). */
+export function processAlive(id: number): boolean {
+  try {
+    process.kill(id, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
 }
 
 /** Remove a file if it exists, ignoring every error (cleanup after a failure must not mask it). */

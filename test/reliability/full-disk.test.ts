@@ -90,14 +90,14 @@ describe('a real full disk (1 MB tmpfs; skipped where mounting is impossible)', 
   it.skipIf(fs === undefined)('dataset continuing a good file on a nearly full disk exits 1 with one line and keeps every old row', async () => {
     try {
       const dir = fs!.dir;
-      const common = ['dataset', '--variable-format', 'Mq_s1z_s2z', '--psd', 'aLIGOZeroDetHighPower', '--f-min', '20', '--f-max', '256', '--df', '1',
+      const common = ['dataset', '--variable-format', 'Mq_s1z_s2z', '--psd', 'aLIGOZeroDetHighPower', '--approximant', 'TaylorF2', '--f-min', '20', '--f-max', '128', '--df', '1',
         '--mtot-range', '20', '60', '--q-range', '1', '3', '--chunk-size', '8', '--workers', '0', '--dataset', join(dir, 'd.h5'), '--seed', '3'];
       const first = cli([...common, '--n-points', '16']);
       expect(first.status).toBe(0);
       const before = readFileSync(join(dir, 'd.h5'));
       const free = 1024 * 1024 - readdirSync(dir).reduce((s, f) => s + readFileSync(join(dir, f)).length, 0);
-      writeFileSync(join(dir, 'filler'), new Uint8Array(Math.max(0, free - 40 * 1024))); // leave ~40 kB: not enough for 400 rows
-      const second = cli([...common, '--n-points', '400']);
+      writeFileSync(join(dir, 'filler'), new Uint8Array(Math.max(0, free - 12 * 1024))); // leave ~12 kB: not enough for 160 rows
+      const second = cli([...common, '--n-points', '160']);
       expect(second.status).toBe(1);
       const lines = second.stderr.split('\n').filter((l) => l.startsWith('mbank-ts:'));
       expect(lines).toHaveLength(1);

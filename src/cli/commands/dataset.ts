@@ -15,7 +15,7 @@ import { checkMetricType } from '../../metric/metric.js';
 import { generateDataset } from '../../metric/dataset.js';
 import { writeDatasetText } from '../../metric/dataset-file.js';
 import { catchInterrupts } from '../signals.js';
-import { checkOutputPath } from '../../core/atomicWrite.js';
+import { checkOutputPath, removeStaleTemporaries } from '../../core/atomicWrite.js';
 import { lockOutputs } from '../lock.js';
 import { generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
@@ -57,6 +57,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     const text = (args['text-file'] as string | undefined) ?? textPath(path);
     checkOutputPath('--text-file', text);
     const release = lockOutputs([path, text], 'dataset');
+    for (const f of [path, text]) for (const t of removeStaleTemporaries(f)) process.stderr.write(`dataset: removed ${t}, left by a killed run\n`);
     const interrupts = catchInterrupts('writing the finished rows');
     const tty = process.stderr.isTTY === true;
     const bar = tty ? new cliProgress.SingleBar({ format: 'dataset |{bar}| {value}/{total} rows | {rate} rows/s | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
