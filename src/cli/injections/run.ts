@@ -81,11 +81,15 @@ function store(stats: InjectionStats, o: InjectionOutcome): void {
   }
 }
 
-/** The template columns copied onto SharedArrayBuffers: every worker reads one copy (a bank of 1e7 templates is 640 MB). */
+/** The template columns on SharedArrayBuffers (a Bank's already are; others are copied): every worker reads one copy (1e7 templates: 640 MB). */
 function sharedColumns(t: InjectionWorkerData['templates']): InjectionWorkerData['templates'] {
   const out: Record<string, Float64Array> = {};
   for (const [k, v] of Object.entries(t) as [string, Float64Array | undefined][]) {
     if (v === undefined) continue;
+    if (v.buffer instanceof SharedArrayBuffer) {
+      out[k] = v;
+      continue;
+    }
     const a = new Float64Array(new SharedArrayBuffer(Math.max(8, v.byteLength)), 0, v.length);
     a.set(v);
     out[k] = a;
