@@ -9,7 +9,7 @@ import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { imrPhenomXAS } from './imrphenomx/model.js';
 import { imrPhenomXHM } from './imrphenomxhm/model.js';
 import { taylorF2 } from './taylorf2.js';
-import type { WaveformModel } from './types.js';
+import type { FrequencyListModel, WaveformModel } from './types.js';
 
 const MODELS: readonly WaveformModel[] = [
   // one entry per model, e.g. taylorF2, imrPhenomD
@@ -35,4 +35,21 @@ export function getModel(name: string): WaveformModel {
     throw new MbankError(`approximant = ${showValue(name)}: unknown; available approximants are ${approximantNames().join(', ')}`);
   }
   return model;
+}
+
+/**
+ * `model` as a FrequencyListModel (generateAt, generateAtInto, supportEndHz all defined), for `purpose`
+ * (e.g. "--metric-grid quadrature"); throws MbankError naming the approximant when it has none of them.
+ */
+export function requireFrequencyList(model: WaveformModel, purpose: string): FrequencyListModel {
+  if (hasFrequencyList(model)) return model;
+  throw new MbankError(
+    `approximant = ${showValue(model.name)}: ${purpose} needs waveforms at arbitrary frequencies (generateAt), which this model does not provide; ` +
+      `models that do: ${MODELS.filter(hasFrequencyList).map((m) => m.name).join(', ')}`,
+  );
+}
+
+/** True when `model` defines generateAt, generateAtInto and supportEndHz. */
+export function hasFrequencyList(model: WaveformModel): model is FrequencyListModel {
+  return typeof model.generateAt === 'function' && typeof model.generateAtInto === 'function' && typeof model.supportEndHz === 'function';
 }

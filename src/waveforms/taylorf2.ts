@@ -26,7 +26,7 @@ import { sinCosInto } from '../core/sincos.js';
 import type { FrequencyGrid } from '../core/grid.js';
 import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
 import { inclinationFactors } from './polarizations.js';
-import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from './types.js';
+import type { FrequencyListModel, GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformParams } from './types.js';
 import { validateParams } from './validate.js';
 import { intoRange } from './into-range.js';
 
@@ -234,10 +234,14 @@ function zeroBins(hp: Float64Array, hc: Float64Array | null, k0: number, k1: num
 }
 
 /** The TaylorF2 model for the registry (aligned spins, 22 mode only). */
-export const taylorF2: WaveformModel = {
+export const taylorF2: FrequencyListModel = {
   name: NAME,
   precessing: false,
   only22: true,
   generate: generateTaylorF2,
   generateInto: generateTaylorF2Into,
+  // a frequency list is a non-uniform grid: f_min <= f <= f_end, t_c = 0 (see generateTaylorF2)
+  generateAt: (freqs, params) => generateTaylorF2({ frequencies: freqs }, params),
+  generateAtInto: (freqs, params, out) => generateTaylorF2Into({ frequencies: freqs }, params, out),
+  supportEndHz: taylorF2EndFrequencyHz,
 };

@@ -84,7 +84,27 @@ export interface WaveformModel {
    * @throws MbankError as `generate`
    */
   generateInto?(grid: FrequencyGrid, params: WaveformParams, out: PolarizationBuffers, opts?: GenerateIntoOptions): void;
+  /**
+   * h+ and hx at arbitrary frequencies `freqs` [Hz] (any spacing and order): the model on f_min <= f < f_end,
+   * zero elsewhere, agreeing with `generate` on a uniform grid at the same frequencies (to ~1e-12 of max|h|;
+   * a model whose uniform-grid epoch depends on df, TaylorF2, puts coalescence at t = 0 here instead).
+   * Define the three frequency-list members together (see {@link requireFrequencyList} in registry.ts) and only
+   * for models whose h+ and hx are a smooth envelope times one common phase factor (22-only models, or the
+   * twisted-up 22 of IMRPhenomPv2): the quadrature metric integrates conj(h) dh/dtheta on a few hundred
+   * frequencies, which is wrong for a sum of modes with different orbital phases.
+   */
+  generateAt?(freqs: Float64Array, params: WaveformParams): Polarizations;
+  /** Allocation-free `generateAt`: writes entry j < freqs.length of out.hp (and of out.hc when given). */
+  generateAtInto?(freqs: Float64Array, params: WaveformParams, out: PolarizationBuffers): void;
+  /**
+   * End of the model's support [Hz] on a frequency list: generateAt is zero for f >= this (the model's
+   * cut-off frequency, e.g. IMRPhenomD's Mf = 0.2, or f_max when lower); non-zero just below it.
+   */
+  supportEndHz?(params: WaveformParams): number;
 }
+
+/** A model with the frequency-list members (see WaveformModel.generateAt). */
+export type FrequencyListModel = WaveformModel & Required<Pick<WaveformModel, 'generateAt' | 'generateAtInto' | 'supportEndHz'>>;
 
 /** Default values for optional/zero parameters, used by CLI parsers and tests. */
 export const DEFAULT_PARAMS: Omit<WaveformParams, 'm1' | 'm2' | 'fMinHz' | 'fMaxHz'> = {

@@ -23,11 +23,12 @@
  * with bitwise the values of `generate`, for any [kLo, kHi).
  */
 import type { FrequencyGrid } from '../../core/grid.js';
-import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { MTSUN_SI } from '../../core/constants.js';
+import type { FrequencyListModel, GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { intoRange } from '../into-range.js';
 import { fill } from './kernel.js';
-import { setupPhenomD } from './setup.js';
+import { PHENOMD_MF_CUT, setupPhenomD } from './setup.js';
 
 const NAME = 'IMRPhenomD';
 
@@ -85,11 +86,20 @@ export function generateIMRPhenomDInto(grid: FrequencyGrid, params: WaveformPara
   fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, params.inclination, out.hp, hc, kLo, kHi);
 }
 
+/** End of IMRPhenomD's support [Hz]: f_end = min(f_max, 0.2/(M MTSUN_SI)) (generateAt fills f_min <= f < f_end). */
+export function phenomDSupportEndHz(params: WaveformParams): number {
+  return Math.min(params.fMaxHz, PHENOMD_MF_CUT / ((params.m1 + params.m2) * MTSUN_SI));
+}
+
 /** The IMRPhenomD model for the registry. */
-export const imrPhenomD: WaveformModel = {
+export const imrPhenomD: FrequencyListModel = {
   name: NAME,
   precessing: false,
   only22: true,
   generate: generateIMRPhenomD,
   generateInto: generateIMRPhenomDInto,
+  // a frequency list is a non-uniform grid: the kernel re-anchors its recurrences wherever the step is not small
+  generateAt: (freqs, params) => generateIMRPhenomD({ frequencies: freqs }, params),
+  generateAtInto: (freqs, params, out) => generateIMRPhenomDInto({ frequencies: freqs }, params, out),
+  supportEndHz: phenomDSupportEndHz,
 };

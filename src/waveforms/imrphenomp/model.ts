@@ -25,8 +25,8 @@
  * if hx is not wanted) with bitwise the values of `generate`, for any [kLo, kHi).
  */
 import type { FrequencyGrid } from '../../core/grid.js';
-import { phenomDBins } from '../imrphenomd/model.js';
-import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import { phenomDBins, phenomDSupportEndHz } from '../imrphenomd/model.js';
+import type { FrequencyListModel, GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { intoRange } from '../into-range.js';
 import { fill } from './kernel.js';
@@ -64,11 +64,15 @@ export function generateIMRPhenomPv2Into(grid: FrequencyGrid, params: WaveformPa
   fill(s, grid.frequencies, range.start, range.stop, range.fLoHz, range.fHiHz, out.hp, hc, kLo, kHi);
 }
 
-/** The IMRPhenomPv2 model for the registry. */
-export const imrPhenomPv2: WaveformModel = {
+/** The IMRPhenomPv2 model for the registry (its h+, hx: the twisted-up 22 mode, one slowly modulated phase). */
+export const imrPhenomPv2: FrequencyListModel = {
   name: NAME,
   precessing: true,
   only22: false,
   generate: generateIMRPhenomPv2,
   generateInto: generateIMRPhenomPv2Into,
+  generateAt: (freqs, params) => generateIMRPhenomPv2({ frequencies: freqs }, params),
+  generateAtInto: (freqs, params, out) => generateIMRPhenomPv2Into({ frequencies: freqs }, params, out),
+  // the same cut-off as IMRPhenomD: Mf = 0.2 of the total mass
+  supportEndHz: phenomDSupportEndHz,
 };

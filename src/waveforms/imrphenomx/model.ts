@@ -23,7 +23,7 @@
 import { invalid } from '../../core/errors.js';
 import type { FrequencyGrid } from '../../core/grid.js';
 import { inclinationFactors } from '../polarizations.js';
-import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
+import type { FrequencyListModel, GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
 import { intoRange } from '../into-range.js';
 import { ampCoefficients, type PhenomXAmpCoefficients } from './amplitude.js';
@@ -105,12 +105,16 @@ export function generateIMRPhenomXASInto(grid: FrequencyGrid, params: WaveformPa
 }
 
 /** The IMRPhenomXAS model for the registry. */
-export const imrPhenomXAS: WaveformModel = {
+export const imrPhenomXAS: FrequencyListModel = {
   name: NAME,
   precessing: false,
   only22: true,
   generate: generateIMRPhenomXAS,
   generateInto: generateIMRPhenomXASInto,
+  generateAt: (freqs, params) => generateIMRPhenomXAS({ frequencies: freqs }, params),
+  generateAtInto: (freqs, params, out) => generateIMRPhenomXASInto({ frequencies: freqs }, params, out),
+  // f_end = min(f_max, f_cut), f_cut = 0.3/M (0.33 when chi_eff > 0.99); generateAt fills f <= f_end
+  supportEndHz: (params) => Math.min(params.fMaxHz, setupPhenomXSystem(params).fCutHz),
 };
 
 warmUpFillPhenomX(setupPhenomX, inclinationFactors(0.5));
