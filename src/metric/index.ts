@@ -9,3 +9,5 @@ export * from './dataset-file.js';
 export * from './mass-sampler.js';
 export * from './dataset-chunk.js';
 export * from './dataset.js';
+export * from './quadrature.js';
+export * from './grid-agreement.js';

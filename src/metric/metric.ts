@@ -28,7 +28,7 @@ import { MbankError } from '../core/errors.js';
 import { symmetricEigen } from '../core/linalg.js';
 import { thetaProblem } from '../coordinates/box.js';
 import { chooseStencil } from './stencil.js';
-import type { MetricWorkspace } from './workspace.js';
+import type { MetricSums, MetricWorkspace } from './workspace.js';
 
 /** Metric algorithms. */
 export type MetricType = 'hessian' | 'symphony' | 'parabolic_fit_hessian';
@@ -98,12 +98,12 @@ function addScaled(g: Float64Array, i: number, stride: number, kmin: number, c: 
  * [kLo, kHi) (bins non-zero in every stencil waveform) and the centre polarisations (hx only when
  * `withCross`). Gradient entries outside the centre's support are stale: only [kLo, kHi) is read.
  */
-function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boolean): { hp: Float64Array; hc: Float64Array; kLo: number; kHi: number } {
-  const { kmin, kmax } = ws.match;
+function gradients(ws: MetricWorkspace, sums: MetricSums, theta: ArrayLike<number>, withCross: boolean): { hp: Float64Array; hc: Float64Array; kLo: number; kHi: number } {
+  const { lo: kmin, hi: kmax } = sums;
   const D = ws.format.D;
   const stride = 2 * (D + 1);
   const centre = ws.centre;
-  ws.waveformBandInto(theta, centre.hp, withCross ? centre.hc : undefined);
+  ws.sumsWaveformInto(theta, centre.hp, withCross ? centre.hc : undefined);
   let kLo = firstNonZero(centre.hp, kmin, kmax);
   let kHi = lastNonZero(centre.hp, kmin, kmax) + 1;
   const k0 = kLo;
@@ -125,7 +125,7 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
         for (let d = 0; d < D; d++) x[d] = theta[d];
         x[i] = theta[i] + s * step;
         hp = ws.displaced;
-        ws.waveformBandInto(x, hp);
+        ws.sumsWaveformInto(x, hp);
         kLo = Math.max(kLo, firstNonZero(hp, kmin, kmax));
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
@@ -141,7 +141,8 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
 }
 
 /**
- * One pass over bins [kLo, kHi) with weight w = 1/S (index k - kmin): accumulates the upper triangle of
+ * One pass over nodes [kLo, kHi) (frequency freqs[k], weight w[k - kmin]: 1/S on the uniform band, the
+ * quadrature weight on its nodes): accumulates the upper triangle of
  * C_ac = sum w Re(conj g_a g_c), v_a = sum w conj(h) g_a (vRe, vIm), for symphony u_a = sum w Re(conj(hx) g_a),
  * and sums = [(h|h), (hx|hx), (h|hx)] (unnormalised by df), where g_a, a < D, are the gradients
  * (ws.gradients: bin-major, P = D + 1 complex slots per bin) and g_D = i f h, written here into slot D.
@@ -149,7 +150,7 @@ function gradients(ws: MetricWorkspace, theta: ArrayLike<number>, withCross: boo
  * compile it as a whole function rather than on-stack inside one long loop, whose code would stay in use.
  */
 function accumulateProducts(
-  hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, df: number, D: number,
+  hp: Float64Array, hc: Float64Array, g: Float64Array, w: Float64Array, kmin: number, freqs: Float64Array, D: number,
   kLo: number, kHi: number, symphony: boolean, C: Float64Array, vRe: Float64Array, vIm: Float64Array, u: Float64Array,
   sums: Float64Array,
 ): void {
@@ -159,7 +160,7 @@ function accumulateProducts(
     const wk = w[k - kmin];
     if (wk === 0) continue;
     const hr = hp[2 * k], him = hp[2 * k + 1];
-    const f = k * df;
+    const f = freqs[k];
     const b = (k - kmin) * stride;
     g[b + 2 * D] = -f * him;
     g[b + 2 * D + 1] = f * hr;
@@ -184,16 +185,16 @@ function accumulateProducts(
  * The time-projected metric from gradients (see module comment): 'hessian' or 'symphony' plane.
  * Returns the D x D matrix.
  */
-function projectedMetric(ws: MetricWorkspace, hp: Float64Array, hc: Float64Array, kLo: number, kHi: number, symphony: boolean): Float64Array {
+function projectedMetric(ws: MetricWorkspace, sums: MetricSums, hp: Float64Array, hc: Float64Array, kLo: number, kHi: number, symphony: boolean): Float64Array {
   const D = ws.format.D;
   const P = D + 1;
   const C = new Float64Array(P * P);
   const vRe = new Float64Array(P), vIm = new Float64Array(P), u = new Float64Array(P);
-  const sums = new Float64Array(3);
+  const norms = new Float64Array(3);
   for (let k = kLo; k < kHi; k += CHUNK) {
-    accumulateProducts(hp, hc, ws.gradients, ws.match.invPsd, ws.match.kmin, ws.match.df, D, k, Math.min(k + CHUNK, kHi), symphony, C, vRe, vIm, u, sums);
+    accumulateProducts(hp, hc, ws.gradients, sums.weights, sums.lo, sums.freqs, D, k, Math.min(k + CHUNK, kHi), symphony, C, vRe, vIm, u, norms);
   }
-  const hh = sums[0], xx = sums[1], hx = sums[2];
+  const hh = norms[0], xx = norms[1], hx = norms[2];
   const sh = Math.sqrt(hh);
   const p1 = new Float64Array(P), p2 = new Float64Array(P);
   let usePlane2 = true;
@@ -243,6 +244,7 @@ export function describeMetric(metric: Float64Array, D: number, inside: boolean)
 export function metricMatrix(ws: MetricWorkspace, theta: ArrayLike<number>, type: 'hessian' | 'symphony'): Float64Array {
   const problem = thetaProblem(ws.format, theta);
   if (problem !== null) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: ${problem}`);
-  const { hp, hc, kLo, kHi } = gradients(ws, theta, type === 'symphony');
-  return projectedMetric(ws, hp, hc, kLo, kHi, type === 'symphony');
+  const sums = ws.prepareSums(theta);
+  const { hp, hc, kLo, kHi } = gradients(ws, sums, theta, type === 'symphony');
+  return projectedMetric(ws, sums, hp, hc, kLo, kHi, type === 'symphony');
 }

@@ -9,8 +9,9 @@ import { zeroComponents, type BBHComponents } from '../coordinates/components.js
 import { getVariableFormat, type VariableFormat } from '../coordinates/format.js';
 import { MatchWorkspace } from '../match/workspace.js';
 import { loadPsd, psdOnBand } from '../psd/resolve.js';
-import { getModel } from '../waveforms/registry.js';
-import type { Polarizations, WaveformModel, WaveformParams } from '../waveforms/types.js';
+import { getModel, hasFrequencyList, requireFrequencyList } from '../waveforms/registry.js';
+import type { FrequencyListModel, Polarizations, WaveformModel, WaveformParams } from '../waveforms/types.js';
+import { QuadratureRule, type QuadratureSettings } from './quadrature.js';
 import { checkOrder, type StencilOrder } from './stencil.js';
 import { checkFormatForModel } from './format-model.js';
 
@@ -39,6 +40,38 @@ export interface MetricOptions {
   step?: number;
   /** Accept a PSD that does not cover [fMinHz, fMaxHz) (uncovered bins dropped); default: an error. */
   allowPsdBandCut?: boolean;
+  /**
+   * Frequencies of the metric's inner products: 'uniform' (every bin of the band) or 'quadrature' (a few
+   * hundred nodes, ./quadrature.ts; needs a model with generateAt). Default: 'quadrature' when the model
+   * has generateAt, else 'uniform'.
+   */
+  metricGrid?: MetricGrid;
+  /** Panels and nodes of the quadrature (default DEFAULT_QUADRATURE; library only). */
+  quadrature?: QuadratureSettings;
+}
+
+/** How the metric's inner products are evaluated (see MetricOptions.metricGrid). */
+export type MetricGrid = 'uniform' | 'quadrature';
+/** Every metric grid, for validation messages. */
+export const METRIC_GRIDS: readonly MetricGrid[] = ['uniform', 'quadrature'];
+
+/** The metric grid used for `options` with `model`: the option, else quadrature when the model has generateAt. */
+export function resolveMetricGrid(options: Pick<MetricOptions, 'metricGrid'>, model: WaveformModel): MetricGrid {
+  const g = options.metricGrid;
+  if (g === undefined) return hasFrequencyList(model) ? 'quadrature' : 'uniform';
+  if (!METRIC_GRIDS.includes(g)) invalid('metric-grid', g, `must be one of ${METRIC_GRIDS.join(', ')}`);
+  return g;
+}
+
+/**
+ * The nodes of the metric's sums at one point: entries k in [lo, hi) of `freqs` [Hz] with weight
+ * weights[k - lo] (the uniform band with 1/S_k, or the quadrature nodes with their weights).
+ */
+export interface MetricSums {
+  freqs: Float64Array;
+  weights: Float64Array;
+  lo: number;
+  hi: number;
 }
 
 /** Default finite-difference order and step (see MetricOptions). */
@@ -71,6 +104,13 @@ export class MetricWorkspace {
    */
   readonly centre: { hp: Float64Array; hc: Float64Array };
   readonly displaced: Float64Array;
+  /** The metric grid in use, and the quadrature rule when it is 'quadrature' (else null). */
+  readonly metricGrid: MetricGrid;
+  readonly quadrature: QuadratureRule | null;
+  private readonly listModel: FrequencyListModel | null;
+  private readonly uniformSums: MetricSums;
+  private readonly quadratureSums: MetricSums;
+  private nodeView: Float64Array = new Float64Array(0);
   private readonly params: WaveformParams;
 
   constructor(options: MetricOptions, psdOnGrid?: Float64Array) {
@@ -90,7 +130,19 @@ export class MetricWorkspace {
     const step = options.step ?? DEFAULT_FD_STEP;
     if (!(step > 0 && step < 0.1)) invalid('fd-step', step, 'must be in (0, 0.1)');
     this.step = step;
-    this.gradients = new Float64Array((this.format.D + 1) * 2 * (this.match.kmax - this.match.kmin));
+    this.metricGrid = resolveMetricGrid(options, this.model);
+    const { kmin, kmax } = this.match;
+    this.uniformSums = { freqs: this.grid.frequencies, weights: this.match.invPsd, lo: kmin, hi: kmax };
+    if (this.metricGrid === 'quadrature') {
+      this.listModel = requireFrequencyList(this.model, '--metric-grid quadrature');
+      this.quadrature = new QuadratureRule(this.grid.frequencies, this.match.invPsd, kmin, kmax, options.fMinHz, options.quadrature);
+    } else {
+      this.listModel = null;
+      this.quadrature = null;
+    }
+    this.quadratureSums = { freqs: this.quadrature?.freqs ?? this.grid.frequencies, weights: this.quadrature?.weights ?? this.match.invPsd, lo: 0, hi: 0 };
+    const nSums = Math.max(kmax - kmin, this.quadrature?.fullCount ?? 0);
+    this.gradients = new Float64Array((this.format.D + 1) * 2 * nSums);
     this.shifted = new Float64Array(this.format.D);
     const n2 = 2 * this.grid.frequencies.length;
     this.centre = { hp: new Float64Array(n2), hc: new Float64Array(n2) };
@@ -124,6 +176,39 @@ export class MetricWorkspace {
     const w = this.waveform(theta);
     hp.set(w.hp.subarray(2 * kmin, 2 * kmax), 2 * kmin);
     if (hc) hc.set(w.hc.subarray(2 * kmin, 2 * kmax), 2 * kmin);
+  }
+
+  /**
+   * The nodes of the metric's sums at theta (see MetricSums): the uniform band, or the quadrature rule
+   * ending at the model's support end (bins below floor(f_end/df), IMRPhenomD's uniform-grid cut) for the
+   * point theta (the centre of the stencil; its displaced waveforms use the same nodes). A workspace whose
+   * `waveform` is overridden (a toy model in a test) always sums over the uniform band.
+   */
+  prepareSums(theta: ArrayLike<number>): MetricSums {
+    if (this.quadrature === null || this.listModel === null || this.overridden()) return this.uniformSums;
+    const fEnd = this.listModel.supportEndHz(this.paramsAt(theta));
+    const count = this.quadrature.select(Math.floor(fEnd / this.options.df));
+    if (this.nodeView.length !== count) this.nodeView = this.quadrature.freqs.subarray(0, count);
+    this.quadratureSums.hi = count;
+    return this.quadratureSums;
+  }
+
+  /**
+   * h+ (and hx when `hc` is given) at theta on the nodes of the last {@link prepareSums}: the uniform band
+   * through {@link waveformBandInto}, or the quadrature nodes through the model's generateAtInto (entries
+   * [0, count) of the arrays).
+   */
+  sumsWaveformInto(theta: ArrayLike<number>, hp: Float64Array, hc?: Float64Array): void {
+    if (this.listModel === null || this.overridden()) {
+      this.waveformBandInto(theta, hp, hc);
+      return;
+    }
+    this.listModel.generateAtInto(this.nodeView, this.paramsAt(theta), hc ? { hp, hc } : { hp });
+  }
+
+  /** True when `waveform` is overridden (e.g. a toy model in a test): the metric then sums over the uniform band. */
+  private overridden(): boolean {
+    return this.waveform !== MetricWorkspace.prototype.waveform;
   }
 
   /** The model parameters at theta (a reused object: valid until the next call). */

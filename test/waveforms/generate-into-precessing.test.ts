@@ -98,7 +98,7 @@ describe('symphony metric of IMRPhenomPv2 through generateInto', () => {
   it('is bitwise the metric computed through generate and a copy, at precessing points of Mq_s1xz_s2z_iota', () => {
     const options: MetricOptions = {
       variableFormat: 'Mq_s1xz_s2z_iota', approximant: 'IMRPhenomPv2', psd: 'aligo_O3actual_H1', asd: true,
-      fMinHz: 15, fMaxHz: 1024, df: 0.25,
+      fMinHz: 15, fMaxHz: 1024, df: 0.25, metricGrid: 'uniform', // the two paths of the uniform-grid metric
     };
     const direct = new MetricWorkspace(options);
     const copied = new GenerateCopyWorkspace(options);
