@@ -1,9 +1,9 @@
 /**
- * Metric speed: evaluations per second on one core (IMRPhenomD, Mq_s1z_s2z, hessian, 4097 bins:
- * f-max 1024 Hz, df 0.25 Hz, aligo_O3actual_H1, f-min 15 Hz), for each stencil order, plus the
- * time of one waveform for reference; the precessing symphony metric (IMRPhenomPv2, Mq_s1xz_s2z_iota, same
- * grid and PSD) through generateInto and, for comparison, through generate and a copy; then the dataset
- * throughput on every core (worker pool).
+ * Metric speed: evaluations per second on one core (IMRPhenomD, Mq_s1z_s2z, hessian, f-max 1024 Hz,
+ * df 0.25 Hz, aligo_O3actual_H1, f-min 15 Hz) on the uniform grid (4097 bins) and on the quadrature grid
+ * (--metric-grid, ~320 nodes), for each stencil order, plus the time of one waveform for reference; the
+ * precessing symphony metric (IMRPhenomPv2, Mq_s1xz_s2z_iota, same PSD) on both grids, and on the uniform grid
+ * also through generate and a copy; then the dataset throughput on every core (worker pool), both grids.
  * Every number is process CPU time (user + system, process.cpuUsage), the median over repeats, which a
  * shared machine inflates far less than wall-clock time (also printed, for reference).
  * Run: npx tsx bench/metric.bench.ts [--quick]
@@ -68,45 +68,56 @@ const repeats = quick ? 5 : 11;
   console.log(`IMRPhenomD waveform at the metric's points, ${ws.grid.frequencies.length} bins: generate (h+, hx) ${full.cpu.toFixed(3)} ms CPU ` +
     `(${full.wall.toFixed(3)} ms wall); generateInto over the band, h+ only ${into.cpu.toFixed(3)} ms CPU (${into.wall.toFixed(3)} ms wall)`);
 }
+const grids = ['uniform', 'quadrature'] as const;
+/** "4097 bins" or "quadrature, N nodes" for a workspace. */
+const gridLabel = (ws: MetricWorkspace) => (ws.quadrature ? `quadrature ${ws.quadrature.fullCount} nodes` : `uniform ${ws.grid.frequencies.length} bins`);
 for (const order of [2, 4]) {
-  const ws = new MetricWorkspace({ ...base, order });
-  for (const p of pts) computeMetric(ws, p, 'hessian');
-  const t = time(pts, repeats, (p) => computeMetric(ws, p, 'hessian'));
-  console.log(`metric hessian Mq_s1z_s2z IMRPhenomD 4097 bins, FD order ${order} (${1 + order * 4} waveforms): ` +
-    `${t.cpu.toFixed(2)} ms CPU = ${(1000 / t.cpu).toFixed(0)} metrics/s per core (median of ${repeats} x ${pts.length}; wall ${t.wall.toFixed(2)} ms)`);
+  for (const metricGrid of grids) {
+    const ws = new MetricWorkspace({ ...base, order, metricGrid });
+    for (let w = 0; w < 3; w++) for (const p of pts) computeMetric(ws, p, 'hessian');
+    const t = time(pts, repeats, (p) => computeMetric(ws, p, 'hessian'));
+    console.log(`metric hessian Mq_s1z_s2z IMRPhenomD ${gridLabel(ws)}, FD order ${order} (${1 + order * 4} waveforms): ` +
+      `${t.cpu.toFixed(3)} ms CPU = ${(1000 / t.cpu).toFixed(0)} metrics/s per core (median of ${repeats} x ${pts.length}; wall ${t.wall.toFixed(3)} ms)`);
+  }
 }
-{
-  const ws = new MetricWorkspace(base);
+for (const metricGrid of grids) {
+  const ws = new MetricWorkspace({ ...base, metricGrid });
   const sub = pts.slice(0, quick ? 5 : 20);
   const t = time(sub, quick ? 1 : 3, (p) => computeMetric(ws, p, 'parabolic_fit_hessian'));
-  console.log(`metric parabolic_fit_hessian: ${t.cpu.toFixed(2)} ms CPU/metric (wall ${t.wall.toFixed(2)} ms)`);
+  console.log(`metric parabolic_fit_hessian (${gridLabel(ws)} for the hessian; true matches on the uniform grid): ${t.cpu.toFixed(2)} ms CPU/metric (wall ${t.wall.toFixed(2)} ms)`);
 }
 {
   const precessing = { ...base, variableFormat: 'Mq_s1xz_s2z_iota', approximant: 'IMRPhenomPv2' };
   const pp = precessingPoints(quick ? 10 : 30);
-  for (const [label, ws] of [['generateInto', new MetricWorkspace(precessing)], ['generate + copy', new GenerateCopyWorkspace(precessing)]] as const) {
+  const variants = [
+    ['quadrature, generateAtInto', new MetricWorkspace({ ...precessing, metricGrid: 'quadrature' })],
+    ['uniform, generateInto', new MetricWorkspace({ ...precessing, metricGrid: 'uniform' })],
+    ['uniform, generate + copy', new GenerateCopyWorkspace({ ...precessing, metricGrid: 'uniform' })],
+  ] as const;
+  for (const [label, ws] of variants) {
     // warm-up: ~1500 waveforms, until V8 settles (see bench/waveforms.bench.ts)
     for (let w = 0; w < 4; w++) for (const p of pp) computeMetric(ws, p, 'symphony');
     const t = time(pp, repeats, (p) => computeMetric(ws, p, 'symphony'));
     const nWaveforms = 1 + 2 * ws.format.D;
-    console.log(`metric symphony Mq_s1xz_s2z_iota IMRPhenomPv2 4097 bins, FD order 2 (${nWaveforms} waveforms, h+ and hx at the centre), ` +
-      `waveforms by ${label}: ${t.cpu.toFixed(2)} ms CPU = ${(1000 / t.cpu).toFixed(0)} metrics/s per core ` +
+    console.log(`metric symphony Mq_s1xz_s2z_iota IMRPhenomPv2 ${gridLabel(ws)}, FD order 2 (${nWaveforms} waveforms, h+ and hx at the centre), ` +
+      `waveforms by ${label}: ${t.cpu.toFixed(3)} ms CPU = ${(1000 / t.cpu).toFixed(0)} metrics/s per core ` +
       `(median of ${repeats} x ${pp.length} points; wall ${t.wall.toFixed(2)} ms)`);
   }
 }
-{
+for (const metricGrid of grids) {
   const workers = availableParallelism();
-  const n = quick ? 200 : 2000;
+  const n = quick ? 200 : metricGrid === 'uniform' ? 2000 : 10000;
   const dir = mkdtempSync(join(tmpdir(), 'mbank-bench-'));
   const c0 = process.cpuUsage(); // worker threads included
   const t = performance.now();
   await generateDataset({
     path: join(dir, 'bench.h5'), nPoints: n, workers,
-    spec: { metric: base, metricType: 'hessian', ranges: { mtot: [10, 100], q: [1, 8] }, seed: 1, chunkSize: 50 },
+    spec: { metric: { ...base, metricGrid }, metricType: 'hessian', ranges: { mtot: [10, 100], q: [1, 8] }, seed: 1, chunkSize: 50 },
   });
   const s = (performance.now() - t) / 1000;
   const c = process.cpuUsage(c0);
   const cpuS = (c.user + c.system) / 1e6;
-  console.log(`dataset ${n} rows (hessian, Mq_s1z_s2z, 4097 bins) on ${workers} workers: ${(n / cpuS).toFixed(0)} rows per CPU-second ` +
-    `(${cpuS.toFixed(1)} s CPU, all threads, incl. worker start-up); wall ${s.toFixed(1)} s = ${(n / s).toFixed(0)} rows/s`);
+  console.log(`dataset ${n} rows (hessian, Mq_s1z_s2z, ${metricGrid}) on ${workers} workers: ${(n / cpuS).toFixed(0)} rows per CPU-second ` +
+    `= ${((2 * n) / cpuS).toFixed(0)} rows/s on 2 fully available cores (${cpuS.toFixed(1)} s CPU, all threads, incl. worker start-up); ` +
+    `wall ${s.toFixed(1)} s = ${(n / s).toFixed(0)} rows/s on this (shared) machine`);
 }

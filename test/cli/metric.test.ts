@@ -32,6 +32,17 @@ describe('mbank-ts metric', () => {
     expect(json.logPdf).toBeCloseTo(0.5 * Math.log(json.det), 10);
   });
 
+  it('takes --metric-grid: quadrature by default, uniform on request, the two within 1e-4 in logPdf', async () => {
+    const quadrature = JSON.parse(await run(ARGS));
+    const uniform = JSON.parse(await run([...ARGS, '--metric-grid', 'uniform']));
+    expect(quadrature.metricGrid).toBe('quadrature');
+    expect(uniform.metricGrid).toBe('uniform');
+    const ws = new MetricWorkspace({ variableFormat: 'Mq_s1z_s2z', approximant: 'IMRPhenomD', psd: 'aligo_O3actual_H1', asd: true, fMinHz: 15, fMaxHz: 1024, df: 0.25, metricGrid: 'uniform' });
+    expect(uniform.metric.flat()).toEqual(Array.from(computeMetric(ws, [40, 2, 0.3, -0.2], 'hessian').metric));
+    expect(Math.abs(quadrature.logPdf - uniform.logPdf)).toBeLessThan(1e-4); // achieved 2e-5
+    await expect(run([...ARGS, '--metric-grid', 'gauss'])).rejects.toThrow(/metric-grid/);
+  });
+
   it('gives logPdf -Infinity outside the box of the range options', async () => {
     const json = JSON.parse(await run([...ARGS, '--mtot-range', '50', '100']));
     expect(json.logPdf).toBe('-Infinity');

@@ -22,7 +22,8 @@ import type { InjectionSet } from '../../injections/injection-set.js';
 import { DEFAULT_NEAREST } from '../../injections/nearest-candidates.js';
 import { readInjections } from '../../injections/io.js';
 import { summarize } from '../../injections/stats.js';
-import type { MetricOptions } from '../../metric/workspace.js';
+import type { MetricGrid, MetricOptions } from '../../metric/workspace.js';
+import { fdOptions } from './metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { writeInjectionPlots } from '../injections/plots.js';
 import { minCandidatesOf, nearestSetup, preselectOf } from '../injections/nearest.js';
@@ -101,6 +102,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('ball-floor', { type: 'number', default: DEFAULT_NEAREST.floor, describe: '--preselect nearest: see --ball-scale' })
       .option('max-candidates', { type: 'number', default: DEFAULT_NEAREST.maxCandidates, describe: '--preselect nearest: at most this many candidates per injection' })
       .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
+      .option('metric-grid', fdOptions['metric-grid'])
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
       .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
       .option('cache-mb', { type: 'number', default: DEFAULT_CACHE_BYTES / 2 ** 20, describe: 'template cache per worker [MiB] (the whole bank is precomputed when it fits)' })
@@ -156,7 +158,11 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (args['metric-match'] || preselect === 'metric') {
       if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');
       metric = {
-        options: { variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df, allowPsdBandCut: settings.allowPsdBandCut },
+        options: {
+          variableFormat: formatName, approximant: settings.approximant, psd, asd: settings.asd, fMinHz: settings.fMinHz, fMaxHz: settings.fMaxHz, df: settings.df,
+          allowPsdBandCut: settings.allowPsdBandCut,
+          ...(args['metric-grid'] !== undefined ? { metricGrid: args['metric-grid'] as MetricGrid } : {}),
+        },
         coordinates: bankPoints(bank, formatName),
         type: metricTypeOf(args['metric-type'] as string | undefined, m.extra?.metricType, settings.approximant),
       };

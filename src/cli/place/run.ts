@@ -96,7 +96,7 @@ function settingsFromFlow(args: Record<string, unknown>): Record<string, unknown
   } catch {
     own = {};
   }
-  const names: Record<string, string> = { psd: 'psd', asd: 'asd', approximant: 'approximant', fMin: 'f-min', fMax: 'f-max', df: 'df', metricType: 'metric-type', order: 'fd-order', step: 'fd-step' };
+  const names: Record<string, string> = { psd: 'psd', asd: 'asd', approximant: 'approximant', fMin: 'f-min', fMax: 'f-max', df: 'df', metricType: 'metric-type', order: 'fd-order', step: 'fd-step', metricGrid: 'metric-grid' };
   for (const [k, option] of Object.entries(names)) if (own[k] !== undefined && own[k] !== null) stored[option] = own[k];
   for (const [k, r] of Object.entries((own.ranges ?? {}) as Record<string, unknown>)) stored[rangeOptionName(k as RangeKey)] = r;
   const defaults = placeDefaults();

@@ -53,7 +53,7 @@ export function flowSettingsKey(s: PlaceSettings): string {
   return JSON.stringify({
     variableFormat: s.format.name, ranges: s.ranges, psd: s.metric.psd, asd: s.metric.asd, approximant: s.metric.approximant,
     fMin: s.metric.fMinHz, fMax: s.metric.fMaxHz, df: s.metric.df, order: s.metric.order, step: s.metric.step,
-    metricType: s.metricType, seed: s.seed, chunkSize: s.chunkSize, nDatapoints: s.nDatapoints, train: s.train,
+    metricGrid: s.metric.metricGrid, metricType: s.metricType, seed: s.seed, chunkSize: s.chunkSize, nDatapoints: s.nDatapoints, train: s.train,
   });
 }
 
