@@ -19,6 +19,8 @@ export interface GridAgreement {
   /** Points compared (both metrics positive definite) and points skipped (either not, or failed). */
   compared: number;
   skipped: number;
+  /** Points the quadrature workspace recomputed on the uniform grid (not resolved by its nodes). */
+  fallbacks: number;
   /** max |0.5 ln det M_q - 0.5 ln det M_u| and the point where it occurs. */
   maxLogPdfDiff: number;
   worstLogPdfTheta: number[];
@@ -27,11 +29,14 @@ export interface GridAgreement {
   worstWhitenedTheta: number[];
   /**
    * With `noiseLimit`: points whose uniform metric is itself uncertain beyond the limit (the whitened
-   * eigenvalues of the uniform metric at twice the finite-difference step deviate from 1 by more), and the
-   * max |lambda - 1| of quadrature vs uniform over the other points (both NaN without `noiseLimit`).
+   * eigenvalues of the uniform metric at twice and at half the finite-difference step deviate from 1 by
+   * more: finite-difference noise in an almost flat direction, e.g. s1 sin(theta1) -> 0), and the largest
+   * deviations of quadrature vs uniform over the other points (NaN without `noiseLimit`).
    */
   noiseLimited: number;
+  maxLogPdfDiffResolved: number;
   maxWhitenedDevResolved: number;
+  worstResolvedTheta: number[];
 }
 
 /** max |lambda_i - 1|. */
@@ -79,14 +84,16 @@ export function compareMetricGrids(
   options: MetricOptions, type: MetricType, ranges: RangeOptions, n: number, seed: number, noiseLimit?: number,
 ): GridAgreement {
   const uniform = new MetricWorkspace({ ...options, metricGrid: 'uniform' });
-  const doubleStep = noiseLimit === undefined ? null : new MetricWorkspace({ ...options, metricGrid: 'uniform', step: 2 * (options.step ?? DEFAULT_FD_STEP) });
+  const step = options.step ?? DEFAULT_FD_STEP;
+  const otherSteps = noiseLimit === undefined ? [] : [2 * step, step / 2].map((h) => new MetricWorkspace({ ...options, metricGrid: 'uniform', step: h }));
   const quadrature = new MetricWorkspace({ ...options, metricGrid: 'quadrature' });
   const region = regionFromRanges(getVariableFormat(options.variableFormat), ranges);
   const D = region.format.D;
   const theta = sampleChirpTimeFlat(region, n, new Rng(seed));
   const out: GridAgreement = {
-    compared: 0, skipped: 0, maxLogPdfDiff: 0, worstLogPdfTheta: [], maxWhitenedDev: 0, worstWhitenedTheta: [],
-    noiseLimited: noiseLimit === undefined ? NaN : 0, maxWhitenedDevResolved: noiseLimit === undefined ? NaN : 0,
+    compared: 0, skipped: 0, fallbacks: 0, maxLogPdfDiff: 0, worstLogPdfTheta: [], maxWhitenedDev: 0, worstWhitenedTheta: [],
+    noiseLimited: noiseLimit === undefined ? NaN : 0, maxLogPdfDiffResolved: noiseLimit === undefined ? NaN : 0,
+    maxWhitenedDevResolved: noiseLimit === undefined ? NaN : 0, worstResolvedTheta: [],
   };
   for (let i = 0; i < n; i++) {
     const x = theta.subarray(i * D, (i + 1) * D);
@@ -115,12 +122,23 @@ export function compareMetricGrids(
       out.maxWhitenedDev = dev;
       out.worstWhitenedTheta = Array.from(x);
     }
-    if (doubleStep !== null && noiseLimit !== undefined) {
-      const m2 = computeMetric(doubleStep, x, type);
-      const l2 = m2.positiveDefinite ? whitenedEigenvalues(mu.metric, m2.metric, D) : null;
-      if (l2 === null || maxDeviation(l2) > noiseLimit) out.noiseLimited++;
-      else out.maxWhitenedDevResolved = Math.max(out.maxWhitenedDevResolved, dev);
+    if (noiseLimit !== undefined) {
+      const noisy = otherSteps.some((ws) => {
+        const m2 = computeMetric(ws, x, type);
+        const l2 = m2.positiveDefinite ? whitenedEigenvalues(mu.metric, m2.metric, D) : null;
+        return l2 === null || maxDeviation(l2) > noiseLimit;
+      });
+      if (noisy) {
+        out.noiseLimited++;
+      } else {
+        out.maxLogPdfDiffResolved = Math.max(out.maxLogPdfDiffResolved, d);
+        if (!(dev <= out.maxWhitenedDevResolved)) {
+          out.maxWhitenedDevResolved = dev;
+          out.worstResolvedTheta = Array.from(x);
+        }
+      }
     }
   }
+  out.fallbacks = quadrature.quadratureFallbacks;
   return out;
 }

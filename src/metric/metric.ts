@@ -23,12 +23,16 @@
  * - a metric that is not positive definite is flagged (`positiveDefinite`), and its logPdf is NaN, never
  *   0.5 ln|det M| (item 4: mbank stores |det| silently);
  * - inner products use pycbc's band [floor(fmin/df), min(floor(fmax/df), n-1)) (mbank: all bins from 0 Hz).
+ * Sums run over the workspace's MetricSums: every bin of that band, or (metricGrid 'quadrature') the nodes of
+ * ./quadrature.ts, whose weights reproduce the band's sums for smooth integrands; a point whose integrands
+ * the nodes do not resolve (quadratureTail above the rule's tailLimit) is recomputed over every bin.
  */
 import { MbankError } from '../core/errors.js';
 import { symmetricEigen } from '../core/linalg.js';
 import { thetaProblem } from '../coordinates/box.js';
 import { chooseStencil } from './stencil.js';
 import type { MetricSums, MetricWorkspace } from './workspace.js';
+import { DEFAULT_TAIL_LIMIT } from './quadrature.js';
 
 /** Metric algorithms. */
 export type MetricType = 'hessian' | 'symphony' | 'parabolic_fit_hessian';
@@ -103,7 +107,7 @@ function gradients(ws: MetricWorkspace, sums: MetricSums, theta: ArrayLike<numbe
   const D = ws.format.D;
   const stride = 2 * (D + 1);
   const centre = ws.centre;
-  ws.sumsWaveformInto(theta, centre.hp, withCross ? centre.hc : undefined);
+  ws.sumsWaveformInto(sums, theta, centre.hp, withCross ? centre.hc : undefined);
   let kLo = firstNonZero(centre.hp, kmin, kmax);
   let kHi = lastNonZero(centre.hp, kmin, kmax) + 1;
   const k0 = kLo;
@@ -125,7 +129,7 @@ function gradients(ws: MetricWorkspace, sums: MetricSums, theta: ArrayLike<numbe
         for (let d = 0; d < D; d++) x[d] = theta[d];
         x[i] = theta[i] + s * step;
         hp = ws.displaced;
-        ws.sumsWaveformInto(x, hp);
+        ws.sumsWaveformInto(sums, x, hp);
         kLo = Math.max(kLo, firstNonZero(hp, kmin, kmax));
         kHi = Math.min(kHi, lastNonZero(hp, kmin, kmax) + 1);
       }
@@ -227,6 +231,38 @@ function projectedMetric(ws: MetricWorkspace, sums: MetricSums, hp: Float64Array
   return M;
 }
 
+/**
+ * Largest relative tail estimate of a quadrature metric's sums (QuadratureRule.relativeTail) over its
+ * integrands |h|^2, f^2 |h|^2, |d h/d theta_a|^2 (and |hx|^2 for symphony): where the waveform turns or
+ * kinks within a panel faster than its nodes resolve (e.g. IMRPhenomPv2's opening angle where L + S_L
+ * changes sign, or many precession cycles), the estimate exceeds the rule's tailLimit.
+ */
+function quadratureTail(ws: MetricWorkspace, hp: Float64Array, hc: Float64Array, kLo: number, kHi: number, symphony: boolean): number {
+  const rule = ws.quadrature;
+  if (rule === null) return 0;
+  const F = ws.tailScratch;
+  const D = ws.format.D;
+  const stride = 2 * (D + 1);
+  const g = ws.gradients;
+  let worst = 0;
+  for (let a = -3; a < D; a++) {
+    if (a === -1 && !symphony) continue;
+    for (let k = kLo; k < kHi; k++) {
+      const hr = hp[2 * k], hi = hp[2 * k + 1];
+      const f = rule.freqs[k];
+      if (a === -3) F[k] = hr * hr + hi * hi;
+      else if (a === -2) F[k] = f * f * (hr * hr + hi * hi);
+      else if (a === -1) F[k] = hc[2 * k] * hc[2 * k] + hc[2 * k + 1] * hc[2 * k + 1];
+      else {
+        const b = k * stride + 2 * a;
+        F[k] = g[b] * g[b] + g[b + 1] * g[b + 1];
+      }
+    }
+    worst = Math.max(worst, rule.relativeTail(F));
+  }
+  return worst;
+}
+
 /** Eigen-decomposition, determinant, positive-definiteness and logPdf of a metric matrix. */
 export function describeMetric(metric: Float64Array, D: number, inside: boolean): MetricResult {
   const { values, vectors } = symmetricEigen(metric, D);
@@ -244,7 +280,17 @@ export function describeMetric(metric: Float64Array, D: number, inside: boolean)
 export function metricMatrix(ws: MetricWorkspace, theta: ArrayLike<number>, type: 'hessian' | 'symphony'): Float64Array {
   const problem = thetaProblem(ws.format, theta);
   if (problem !== null) throw new MbankError(`theta = [${Array.from(theta).join(', ')}]: ${problem}`);
-  const sums = ws.prepareSums(theta);
-  const { hp, hc, kLo, kHi } = gradients(ws, sums, theta, type === 'symphony');
-  return projectedMetric(ws, sums, hp, hc, kLo, kHi, type === 'symphony');
+  const symphony = type === 'symphony';
+  let sums = ws.prepareSums(theta);
+  let g = gradients(ws, sums, theta, symphony);
+  if (sums !== ws.uniformSums) {
+    ws.lastQuadratureTail = quadratureTail(ws, g.hp, g.hc, g.kLo, g.kHi, symphony);
+    if (!(ws.lastQuadratureTail <= (ws.quadrature?.settings.tailLimit ?? DEFAULT_TAIL_LIMIT)) || g.kLo !== sums.lo || g.kHi !== sums.hi) {
+      // not resolved by the nodes (or a node outside a stencil waveform's support): every bin instead
+      ws.quadratureFallbacks++;
+      sums = ws.uniformSums;
+      g = gradients(ws, sums, theta, symphony);
+    }
+  }
+  return projectedMetric(ws, sums, g.hp, g.hc, g.kLo, g.kHi, symphony);
 }

@@ -26,7 +26,23 @@ export interface QuadratureSettings {
   panels: number;
   /** Gauss-Legendre nodes per panel (panels of fewer bins keep their bins). */
   nodes: number;
+  /**
+   * Panels are equal in u = ln f - f0/f with f0 this [Hz] (default 0: equal in ln f): f0 > 0 packs them
+   * towards low frequencies, where the precession angles of a precessing model turn fastest.
+   */
+  lowFrequencyHz?: number;
+  /**
+   * Largest relative tail estimate (QuadratureRule.relativeTail of the metric's integrands) for which a
+   * quadrature metric is kept; a point above it is recomputed on the uniform grid. Default DEFAULT_TAIL_LIMIT.
+   */
+  tailLimit?: number;
 }
+
+/**
+ * Default QuadratureSettings.tailLimit, calibrated on the default and precessing-small problems
+ * (bench/metric-quadrature-agreement.ts; README).
+ */
+export const DEFAULT_TAIL_LIMIT = 3e-4;
 
 /** The default rule (chosen against the 4097-bin metric: bench/metric-quadrature-agreement.ts). */
 export const DEFAULT_QUADRATURE: QuadratureSettings = { panels: 32, nodes: 10 };
@@ -89,8 +105,12 @@ export class QuadratureRule {
   private readonly mu: Float64Array;
   private readonly pm: Float64Array;
   private selectedCut = -1;
-
   private readonly lnLo: number;
+  /** sum of 1/S over each fixed panel's bins (mu_0), and over the rebuilt cut-off panel. */
+  private readonly fixedMu0: Float64Array;
+  private cutMu0 = 0;
+  /** Panels of the current selection (the last one may be the rebuilt cut-off panel). */
+  private panelCount = 0;
 
   /**
    * @param binFreqs the uniform grid's frequencies f_k = k df [Hz]
@@ -104,6 +124,7 @@ export class QuadratureRule {
     this.lnLo = Math.log(fLoHz);
     const { panels, nodes: p } = settings;
     if (!Number.isInteger(panels) || panels < 1) invalid('quadrature panels', panels, 'must be a positive integer');
+    if (!(p >= 3)) invalid('quadrature nodes', p, 'must be at least 3 per panel');
     if (!(kmax > kmin)) invalid('band', [kmin, kmax], 'must hold at least one bin');
     const { x, w } = gaussLegendre(p);
     this.gx = x;
@@ -118,11 +139,20 @@ export class QuadratureRule {
     for (let k = kmin; k < kmax; k++) this.lnF[k - kmin] = Math.log(binFreqs[k]);
     // edges equal in ln f between the first bin (or df, at 0 Hz) and the band's end, at least one bin apart
     const df = binFreqs[1] - binFreqs[0];
-    const lnLo = Math.log(Math.max(binFreqs[kmin], df));
-    const lnHi = Math.log(kmax * df);
+    const f0 = settings.lowFrequencyHz ?? 0;
+    const u = (f: number) => Math.log(f) - f0 / f;
+    const fA = Math.max(binFreqs[kmin], df), fB = kmax * df;
+    const uLo = u(fA), uHi = u(fB);
     const edges: number[] = [kmin];
     for (let i = 1; i < panels; i++) {
-      const b = Math.round(Math.exp(lnLo + ((lnHi - lnLo) * i) / panels) / df);
+      const target = uLo + ((uHi - uLo) * i) / panels;
+      let a = fA, c = fB; // u is increasing: bisection for u(f) = target
+      for (let it = 0; it < 60; it++) {
+        const m = 0.5 * (a + c);
+        if (u(m) < target) a = m;
+        else c = m;
+      }
+      const b = Math.round(a / df);
       if (b > edges[edges.length - 1] && b < kmax) edges.push(b);
     }
     edges.push(kmax);
@@ -136,7 +166,12 @@ export class QuadratureRule {
     this.nodeStart[edges.length - 1] = n;
     this.fixedFreqs = new Float64Array(n);
     this.fixedWeights = new Float64Array(n);
-    for (let i = 0; i + 1 < edges.length; i++) this.panelInto(edges[i], edges[i + 1], this.fixedFreqs, this.fixedWeights, this.nodeStart[i]);
+    this.fixedMu0 = new Float64Array(edges.length - 1);
+    for (let i = 0; i + 1 < edges.length; i++) {
+      this.panelInto(edges[i], edges[i + 1], this.fixedFreqs, this.fixedWeights, this.nodeStart[i]);
+      this.fixedMu0[i] = this.mu[0];
+    }
+    this.panelCount = edges.length - 1;
     this.freqs = Float64Array.from(this.fixedFreqs);
     this.weights = Float64Array.from(this.fixedWeights);
     this.count = n;
@@ -164,8 +199,38 @@ export class QuadratureRule {
     this.count = cut === this.kmin ? 0 : edges[i + 1] === cut
       ? this.copyFixed(start, this.nodeStart[i + 1])
       : start + this.panelInto(edges[i], cut, this.freqs, this.weights, start);
+    this.cutMu0 = this.mu[0];
+    this.panelCount = cut === this.kmin ? 0 : i + 1;
     this.selectedCut = cut;
     return this.count;
+  }
+
+  /**
+   * Estimated relative error of sum_j W_j F_j for node values F (length >= count) of the current selection:
+   * sum over Gauss panels of (|c_{p-1}| + |c_{p-2}|) mu_0, with c_m the Legendre coefficients of F's
+   * interpolant on the panel (how far the interpolant is from converged) and mu_0 the panel's sum of 1/S,
+   * divided by |sum_j W_j F_j|. Small (~1e-12) for the smooth integrands of a resolved point; large where F
+   * turns or kinks within a panel.
+   */
+  relativeTail(F: Float64Array): number {
+    const p = this.settings.nodes;
+    const T = this.T;
+    let err = 0, total = 0;
+    for (let i = 0; i < this.panelCount; i++) {
+      const s = this.nodeStart[i];
+      const last = i === this.panelCount - 1;
+      const e = last ? this.count : this.nodeStart[i + 1];
+      for (let j = s; j < e; j++) total += this.weights[j] * F[j];
+      const bins = (last ? this.selectedCut : this.edges[i + 1]) - this.edges[i];
+      if (bins <= p) continue; // bins as nodes: exact
+      let c1 = 0, c2 = 0;
+      for (let j = 0; j < p; j++) {
+        c1 += T[j * p + p - 1] * F[s + j];
+        c2 += T[j * p + p - 2] * F[s + j];
+      }
+      err += (Math.abs(c1) + Math.abs(c2)) * (last && this.selectedCut !== this.edges[i + 1] ? this.cutMu0 : this.fixedMu0[i]);
+    }
+    return err / Math.abs(total);
   }
 
   private copyFixed(from: number, to: number): number {
@@ -179,9 +244,11 @@ export class QuadratureRule {
     const p = this.settings.nodes;
     const { invPsd, kmin, lnF } = this;
     if (b1 - b0 <= p) {
+      this.mu[0] = 0;
       for (let k = b0; k < b1; k++) {
         freqs[at + k - b0] = this.binFreqs[k];
         weights[at + k - b0] = invPsd[k - kmin];
+        this.mu[0] += invPsd[k - kmin];
       }
       return b1 - b0;
     }

@@ -108,7 +108,14 @@ export class MetricWorkspace {
   readonly metricGrid: MetricGrid;
   readonly quadrature: QuadratureRule | null;
   private readonly listModel: FrequencyListModel | null;
-  private readonly uniformSums: MetricSums;
+  /** The uniform band as MetricSums (every bin, 1/S). */
+  readonly uniformSums: MetricSums;
+  /** Scratch of the quadrature's resolution check (one value per node). */
+  readonly tailScratch: Float64Array;
+  /** Largest relative tail estimate of the last quadrature metric (diagnostic; see metric.ts). */
+  lastQuadratureTail = NaN;
+  /** Points whose quadrature metric was not resolved and was computed on the uniform grid instead. */
+  quadratureFallbacks = 0;
   private readonly quadratureSums: MetricSums;
   private nodeView: Float64Array = new Float64Array(0);
   private readonly params: WaveformParams;
@@ -142,6 +149,7 @@ export class MetricWorkspace {
     }
     this.quadratureSums = { freqs: this.quadrature?.freqs ?? this.grid.frequencies, weights: this.quadrature?.weights ?? this.match.invPsd, lo: 0, hi: 0 };
     const nSums = Math.max(kmax - kmin, this.quadrature?.fullCount ?? 0);
+    this.tailScratch = new Float64Array(this.quadrature?.fullCount ?? 0);
     this.gradients = new Float64Array((this.format.D + 1) * 2 * nSums);
     this.shifted = new Float64Array(this.format.D);
     const n2 = 2 * this.grid.frequencies.length;
@@ -194,12 +202,12 @@ export class MetricWorkspace {
   }
 
   /**
-   * h+ (and hx when `hc` is given) at theta on the nodes of the last {@link prepareSums}: the uniform band
-   * through {@link waveformBandInto}, or the quadrature nodes through the model's generateAtInto (entries
-   * [0, count) of the arrays).
+   * h+ (and hx when `hc` is given) at theta on the nodes of `sums` (the last {@link prepareSums}, or
+   * {@link uniformSums}): the uniform band through {@link waveformBandInto}, or the quadrature nodes through
+   * the model's generateAtInto (entries [0, count) of the arrays).
    */
-  sumsWaveformInto(theta: ArrayLike<number>, hp: Float64Array, hc?: Float64Array): void {
-    if (this.listModel === null || this.overridden()) {
+  sumsWaveformInto(sums: MetricSums, theta: ArrayLike<number>, hp: Float64Array, hc?: Float64Array): void {
+    if (sums === this.uniformSums || this.listModel === null) {
       this.waveformBandInto(theta, hp, hc);
       return;
     }
