@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { bundleTfjsGradients } from '../src/flow/tfjs-gradients-bundle.js';
 
 const root = new URL('../', import.meta.url);
@@ -18,5 +19,5 @@ copyFileSync(at('src/core/worker-entry.mjs'), at('dist/core/worker-entry.mjs'));
 for (const f of ['tfjs-gradients-bundle.js', 'tfjs-gradients-bundle.js.map', 'tfjs-gradients-bundle.d.ts', 'tfjs-gradients.js.map']) {
   rmSync(at(`dist/flow/${f}`));
 }
-await bundleTfjsGradients(at('dist/flow/tfjs-gradients.js').pathname);
+await bundleTfjsGradients(fileURLToPath(at('dist/flow/tfjs-gradients.js')));
 writeFileSync(at('dist/flow/tfjs-gradients.d.ts'), 'export {};\n');
