@@ -30,8 +30,10 @@ function relativeDifference(a: Polarizations, b: Polarizations): number {
 }
 
 describe('generateAt: waveforms at arbitrary frequencies', () => {
-  it('every bundled model provides generateAt, generateAtInto and supportEndHz', () => {
+  it('the single-mode models (and IMRPhenomPv2\'s twisted 22) provide generateAt, generateAtInto and supportEndHz; multi-harmonic ones do not', () => {
     expect(frequencyListModels.map((m) => m.name).sort()).toEqual(['IMRPhenomD', 'IMRPhenomPv2', 'IMRPhenomXAS', 'TaylorF2']);
+    // their h+ is a sum of harmonics with different orbital phases: conj(h) dh/dtheta oscillates, the quadrature metric would be wrong
+    for (const name of ['EccentricFD', 'IMRPhenomXHM'].filter((n) => approximantNames().includes(n))) expect(hasFrequencyList(getModel(name))).toBe(false);
   });
 
   for (const model of frequencyListModels) {

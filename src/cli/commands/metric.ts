@@ -49,7 +49,7 @@ export const fdOptions = {
   'fd-step': { type: 'number', default: DEFAULT_FD_STEP, describe: 'finite-difference step: relative for masses, q, eta; absolute otherwise' },
   'metric-grid': {
     type: 'string', choices: METRIC_GRIDS,
-    describe: 'frequencies of the metric\'s inner products: quadrature (~300 nodes, ~10x faster) or uniform (every bin); default quadrature when the approximant has generateAt',
+    describe: 'frequencies of the metric\'s inner products: quadrature (~320 nodes, ~7x faster) or uniform (every bin); default quadrature when the approximant has generateAt',
   },
 } as const;
 
