@@ -16,10 +16,13 @@ export const DEGREE_T = 5;
 export const PHASE_SLOTS = 8;
 /** Real polynomials per harmonic: Re h+, Im h+, Re hx, Im hx. */
 export const AMP_PARTS = 4;
-/** Offsets of a harmonic's four amplitude polynomials from its first coefficient in `amp`. */
+/** Offset of Re h+ among a harmonic's four amplitude polynomials in `amp`. */
 export const PLUS_RE = 0;
+/** Offset of Im h+ (see PLUS_RE). */
 export const PLUS_IM = DEGREE_T;
+/** Offset of Re hx (see PLUS_RE). */
 export const CROSS_RE = 2 * DEGREE_T;
+/** Offset of Im hx (see PLUS_RE). */
 export const CROSS_IM = 3 * DEGREE_T;
 /** Offsets in `phase` of the polynomials multiplying v^-5, v^-3, v^-2, v^-1, 1, v, v ln(4 v) and v^2. */
 export const PHASE_SLOT = {
