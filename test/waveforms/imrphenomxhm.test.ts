@@ -108,4 +108,12 @@ describe('IMRPhenomXHM multibanding', () => {
     }
     for (let i = 1; i < cf.points.length; i++) expect(cf.points[i]).toBeGreaterThan(cf.points[i - 1]);
   });
+
+  it('reuses its scratch arrays without carrying anything from one waveform to the next', () => {
+    const a = generateIMRPhenomXHM(grid, base);
+    generateIMRPhenomXHM(uniformGridN(0.125, 8193), { ...base, m1: 80, m2: 60, inclination: 2.2 });
+    const b = generateIMRPhenomXHM(grid, base);
+    expect(differing(b.hp, a.hp)).toBe(0);
+    expect(differing(b.hc, a.hc)).toBe(0);
+  });
 });

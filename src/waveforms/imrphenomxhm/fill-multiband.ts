@@ -5,12 +5,15 @@
  */
 import { modeFactors } from '../spin-weighted-ylm.js';
 import type { WaveformParams } from '../types.js';
-import type { MultibandFrame } from './multiband-core.js';
+import { Scratch, type MultibandFrame } from './multiband-core.js';
 import { multibandMixing } from './multiband-mixing.js';
 import { h22Ringdown, multiband22, multibandMode } from './multiband.js';
 import { modeAmpPhase } from './mode-value.js';
 import { newPowers, powersInto } from './powers.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
+
+/** The multibanding's grid-size arrays, reused from call to call (see Scratch). */
+const SCRATCH = new Scratch();
 
 /** Add a mode h_{l,-m} given on bins [k0, k1) (interleaved) to h+ and hx with its (l, m) factors. */
 function addModeSeries(h: Float64Array, l: number, m: number, inclination: number, k0: number, k1: number, hp: Float64Array, hc: Float64Array | null): void {
@@ -37,12 +40,13 @@ export function fillMultiband(st: PhenomXHMSetup, df: number, n: number, params:
   const iStop = Math.trunc(st.xas.fEndHz / df) + 1;
   const fr: MultibandFrame = { evaldMf: df * mSec, offset, iStop, mfMin: offset * df * mSec, mfMax: st.xas.fEndHz * mSec, threshold };
   const len = Math.max(iStop, n);
-  const sp = new Float64Array(2 * len);
-  const sc = hc === null ? null : new Float64Array(2 * len);
-  const h22 = new Float64Array(2 * iStop);
-  const hlm = new Float64Array(2 * iStop);
+  const sp = SCRATCH.get('sum.hp', 2 * len, true);
+  const sc = hc === null ? null : SCRATCH.get('sum.hc', 2 * len, true);
+  const h22 = SCRATCH.get('h22', 2 * iStop, true);
+  const hlm = SCRATCH.get('hlm', 2 * iStop);
   const p = newPowers();
-  multiband22(st, fr, h22);
+  const w22 = new Float64Array(2);
+  multiband22(st, fr, h22, SCRATCH);
   const byTag = (tag: number): HMModeSetup => st.modes.find((x) => x.mode.tag === tag) as HMModeSetup;
   for (const tag of [21, 22, 32, 33, 44]) {
     if (tag === 22) {
@@ -54,9 +58,12 @@ export function fillMultiband(st: PhenomXHMSetup, df: number, n: number, params:
     hlm.fill(0);
     if (m.mode.mixing) {
       const ampNorm = m.amp.ampNorm;
-      multibandMixing(st, m, fr, (f, o) => { const [re, im] = h22Ringdown(st, ampNorm, f); modeAmpPhase(m, powersInto(p, f), re, im, o); }, h22, hlm);
+      multibandMixing(st, m, fr, (f, o) => {
+        h22Ringdown(st, ampNorm, powersInto(p, f), w22);
+        modeAmpPhase(m, p, w22[0], w22[1], o);
+      }, h22, hlm, SCRATCH);
     } else {
-      multibandMode(st, m, fr, (f, o) => modeAmpPhase(m, powersInto(p, f), 0, 0, o), hlm);
+      multibandMode(st, m, fr, (f, o) => modeAmpPhase(m, powersInto(p, f), 0, 0, o), hlm, SCRATCH);
     }
     addModeSeries(hlm, m.mode.ell, m.mode.emm, params.inclination, offset, iStop, sp, sc);
   }

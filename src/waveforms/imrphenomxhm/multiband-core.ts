@@ -51,10 +51,32 @@ export function interpolate(xs: Float64Array, ys: Float64Array, fine: Float64Arr
   }
 }
 
-/** Coarse frequencies in M f as LAL evaluates the model there (Mf -> Hz -> Mf). */
-export function roundTrip(points: Float64Array, mSec: number): Float64Array {
+/** Coarse frequencies in M f as LAL evaluates the model there (Mf -> Hz -> Mf), written to out. */
+export function roundTrip(points: Float64Array, mSec: number, out: Float64Array): Float64Array {
   const divis = 1 / mSec;
-  return points.map((x) => mSec * (x * divis));
+  for (let i = 0; i < points.length; i++) out[i] = mSec * (points[i] * divis);
+  return out;
+}
+
+/**
+ * Growable Float64Array slots reused from call to call, so that the multibanded generateInto allocates nothing
+ * of the grid's size (the WaveformModel interface has no workspace argument; one instance per module, i.e. per
+ * worker thread, and the calls are synchronous, so two never share a slot at once).
+ */
+export class Scratch {
+  private readonly slots = new Map<string, Float64Array>();
+
+  /** The first `size` numbers of slot `name` (zeroed when `zero`, else left as the last call wrote them). */
+  get(name: string, size: number, zero = false): Float64Array {
+    let b = this.slots.get(name);
+    if (b === undefined || b.length < size) {
+      b = new Float64Array(Math.max(size, 2 * (b?.length ?? 0)));
+      this.slots.set(name, b);
+    }
+    const v = b.subarray(0, size);
+    if (zero) v.fill(0);
+    return v;
+  }
 }
 
 /**
@@ -62,15 +84,15 @@ export function roundTrip(points: Float64Array, mSec: number): Float64Array {
  * index j, where its phase and slope come from; `onPoint` is told each coarse point before its fine bins.
  */
 export function fineLoop(
-  cf: CoarseFrequencies, fr: MultibandFrame, slot: (j: number) => { phi0: number; omega: number },
+  cf: CoarseFrequencies, fr: MultibandFrame, scratch: Scratch, slot: (j: number) => { phi0: number; omega: number },
   onStart?: (j: number, count: number, mfHere: number) => void,
 ): FineGrid {
   const { grids, points } = cf;
   let lenWF = 0;
   for (const g of grids) lenWF += (g.length - 1) * g.intdfRatio + 2 * g.intdfRatio;
-  const freqs = new Float64Array(lenWF + 2);
-  const expRe = new Float64Array(lenWF + 2);
-  const expIm = new Float64Array(lenWF + 2);
+  const freqs = scratch.get('fine.freqs', lenWF + 2);
+  const expRe = scratch.get('fine.re', lenWF + 2);
+  const expIm = scratch.get('fine.im', lenWF + 2);
   const dMf = fr.evaldMf;
   let count = 0;
   let processed = 0;

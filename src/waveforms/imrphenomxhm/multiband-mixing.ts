@@ -7,7 +7,7 @@
  * and below the amplitude and phase cuts the result takes the spherical amplitude or the exact phase.
  */
 import type { HMAmpCoefficients } from './amplitude.js';
-import { fineLoop, interpolate, roundTrip, trimmed, dfCoefficient, type MultibandFrame } from './multiband-core.js';
+import { fineLoop, interpolate, roundTrip, trimmed, dfCoefficient, type MultibandFrame, type Scratch } from './multiband-core.js';
 import { coarseFrequencies } from './multiband-grid.js';
 import { modeSpacings } from './multiband.js';
 import { intermediatePhase, type HMPhaseCoefficients } from './phase.js';
@@ -22,6 +22,7 @@ import { spheroidalPhase, type SpheroidalPhase } from './spheroidal.js';
  */
 export function multibandMixing(
   st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h22: Float64Array, h: Float64Array,
+  scratch: Scratch,
 ): void {
   const amp = m.amp as HMAmpCoefficients;
   const ph = m.phase as HMPhaseCoefficients;
@@ -36,36 +37,36 @@ export function multibandMixing(
   let cutMin = ph.fRD < amp.fInt ? ph.fRD : amp.fInt;
   const cutMax = ph.fRD < amp.fInt ? amp.fInt : ph.fRD;
   // ---- split the coarse points into spherical (S) and spheroidal (SS) lists, as LAL does
-  const ptsS: number[] = [];
-  const ptsSS: number[] = [];
+  const bufS = scratch.get('mix.xS', n + 1);
+  const bufSS = scratch.get('mix.xSS', n + 1);
+  let lenS = 0;
+  let lenSS = 0;
   let enter = 0;
   for (let idx = 0; idx < n; idx++) {
     const ff = pts[idx];
     if (ff > cutMin) {
-      if (ptsSS.length < 1 && ptsS.length > 0) {
-        ptsSS.push(ptsS[ptsS.length - 1]);
-        if (idx === n - 1) ptsS.push(ff);
+      if (lenSS < 1 && lenS > 0) {
+        bufSS[lenSS++] = bufS[lenS - 1];
+        if (idx === n - 1) bufS[lenS++] = ff;
       }
-      ptsSS.push(ff);
-      if (idx < n - 1 && pts[idx + 1] < cutMax) ptsS.push(ff);
+      bufSS[lenSS++] = ff;
+      if (idx < n - 1 && pts[idx + 1] < cutMax) bufS[lenS++] = ff;
       if (idx < n - 1 && pts[idx + 1] > cutMax && enter < 2) {
-        ptsS.push(ff);
+        bufS[lenS++] = ff;
         enter++;
       }
     } else {
-      ptsS.push(ff);
+      bufS[lenS++] = ff;
     }
   }
-  const xS = Float64Array.from(ptsS);
-  const xSS = Float64Array.from(ptsSS);
-  const lenS = xS.length;
-  const lenSS = xSS.length;
-  const out = new Float64Array(2);
+  const xS = bufS.subarray(0, lenS);
+  const xSS = bufSS.subarray(0, lenSS);
+  const out = scratch.get('mix.out', 2);
   const pw = newPowers();
-  const ampS = new Float64Array(lenS);
-  const phS = new Float64Array(lenS);
+  const ampS = scratch.get('mix.ampS', lenS);
+  const phS = scratch.get('mix.phS', lenS);
   if (lenS > 1) {
-    const mfs = roundTrip(xS, mSec);
+    const mfs = roundTrip(xS, mSec, scratch.get('coarse.mf', lenS));
     let enterRD = true;
     for (let i = 0; i < lenS; i++) {
       const mf = mfs[i];
@@ -78,10 +79,10 @@ export function multibandMixing(
       }
     }
   }
-  const ampSS = new Float64Array(lenSS);
-  const phSS = new Float64Array(lenSS);
+  const ampSS = scratch.get('mix.ampSS', lenSS);
+  const phSS = scratch.get('mix.phSS', lenSS);
   if (lenSS > 1) {
-    const mfs = roundTrip(xSS, mSec);
+    const mfs = roundTrip(xSS, mSec, scratch.get('coarse.mf', lenSS));
     for (let i = 0; i < lenSS; i++) {
       const p = powersInto(pw, mfs[i]);
       ampSS[i] = ringdownAmp(amp, mfs[i]);
@@ -90,8 +91,8 @@ export function multibandMixing(
   }
   // ---- fine grid: spherical slots, then spheroidal ones with the carried linear phase
   const lenRD = Math.max(1, Math.round((fr.mfMax - cutMin) / fr.evaldMf) + 3);
-  const linRe = new Float64Array(lenRD + 1);
-  const linIm = new Float64Array(lenRD + 1);
+  const linRe = scratch.get('mix.linRe', lenRD + 1);
+  const linIm = scratch.get('mix.linIm', lenRD + 1);
   let rdCutMin = 0;
   let rdCutMax = 0;
   let coarsecount = 0;
@@ -99,7 +100,7 @@ export function multibandMixing(
   let q32Re = 0;
   let q32Im = 0;
   let lastStartCount = 0;
-  const fg = fineLoop(cf, fr, (j) => {
+  const fg = fineLoop(cf, fr, scratch, (j) => {
     const mfHere = pts[j];
     if (mfHere > cutMin && lenSS > 1) {
       if (!rdStarted) {
@@ -135,8 +136,8 @@ export function multibandMixing(
   if (rdCutMin === 0) rdCutMin = count;
   if (lenS <= 1) rdCutMin = 0;
   if (rdCutMax === 0) rdCutMax = count;
-  const fineAmp = new Float64Array(Math.max(count, 1));
-  const fineAmpSS = new Float64Array(Math.max(count - rdCutMin, 1));
+  const fineAmp = scratch.get('fine.amp', Math.max(count, 1));
+  const fineAmpSS = scratch.get('mix.fineAmpSS', Math.max(count - rdCutMin, 1));
   if (lenS > 1) interpolate(xS, ampS, fg.freqs, 0, rdCutMax, fineAmp);
   if (lenSS > 1) interpolate(xSS, ampSS, fg.freqs, rdCutMin, count - rdCutMin, fineAmpSS);
   // ---- assemble

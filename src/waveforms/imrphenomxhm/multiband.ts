@@ -12,10 +12,10 @@ import { ampPhenomX, ampRingdown } from '../imrphenomx/amplitude.js';
 import { phasePhenomX } from '../imrphenomx/phase.js';
 import type { HMAmpCoefficients } from './amplitude.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
-import { dfCoefficient, fineLoop, interpolate, roundTrip, trimmed, type MultibandFrame } from './multiband-core.js';
+import { dfCoefficient, fineLoop, interpolate, roundTrip, trimmed, type MultibandFrame, type Scratch } from './multiband-core.js';
 import { coarseFrequencies, dfMergerBin, dfRingdownBin } from './multiband-grid.js';
 import type { HMPhaseCoefficients } from './phase.js';
-import { powers } from './powers.js';
+import type { Powers } from './powers.js';
 import type { SpheroidalPhase } from './spheroidal.js';
 
 /**
@@ -24,21 +24,21 @@ import type { SpheroidalPhase } from './spheroidal.js';
  */
 export function multibandSimpleMode(
   fr: MultibandFrame, mSec: number, emm: number, ell: number, eta: number, mfMECO: number, mfLorentzianEnd: number,
-  dfmerger: number, dfringdown: number, evalAt: (mf: number, out: Float64Array) => void, h: Float64Array,
+  dfmerger: number, dfringdown: number, evalAt: (mf: number, out: Float64Array) => void, h: Float64Array, scratch: Scratch,
 ): void {
   const cf = coarseFrequencies(fr.mfMin, mfMECO, mfLorentzianEnd, fr.mfMax, fr.evaldMf, 11 / 6, dfCoefficient(emm, fr.threshold, eta), dfmerger, dfringdown);
   const pts = cf.points;
-  const mfs = roundTrip(pts, mSec);
-  const amp = new Float64Array(mfs.length);
-  const ph = new Float64Array(mfs.length);
-  const out = new Float64Array(2);
+  const mfs = roundTrip(pts, mSec, scratch.get('coarse.mf', pts.length));
+  const amp = scratch.get('coarse.amp', mfs.length);
+  const ph = scratch.get('coarse.ph', mfs.length);
+  const out = scratch.get('coarse.out', 2);
   for (let i = 0; i < mfs.length; i++) {
     evalAt(mfs[i], out);
     amp[i] = out[0];
     ph[i] = out[1];
   }
-  const fg = fineLoop(cf, fr, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
-  const fineAmp = new Float64Array(fg.count);
+  const fg = fineLoop(cf, fr, scratch, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
+  const fineAmp = scratch.get('fine.amp', fg.count);
   interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
   const count = trimmed(fg, fr);
   const sign = ell % 2 === 0 ? 1 : -1;
@@ -54,7 +54,7 @@ export function multibandSimpleMode(
 }
 
 /** The multibanded 22 (LAL's IMRPhenomXHMMultiBandOneMode with l = m = 2 on IMRPhenomXAS). */
-export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Array): void {
+export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Array, scratch: Scratch): void {
   const x = st.xas;
   const s = x.system;
   const eta = s.eta;
@@ -65,15 +65,20 @@ export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Ar
     (mf, out) => {
       out[0] = (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6);
       out[1] = (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset;
-    }, h);
+    }, h, scratch);
 }
 
-/** h22/amp0 at f from the 22's ringdown amplitude and full phase (what LAL's SpheroidalToSpherical mixes in). */
-export function h22Ringdown(st: PhenomXHMSetup, ampNorm: number, f: number): [number, number] {
+/**
+ * h22/amp0 at f (LAL's powers p of f) from the 22's ringdown amplitude and full phase (what LAL's
+ * SpheroidalToSpherical mixes in), written to out[0], out[1].
+ */
+export function h22Ringdown(st: PhenomXHMSetup, ampNorm: number, p: Powers, out: Float64Array): void {
   const x = st.xas;
-  const a = ampRingdown(x.amp, f) * ampNorm * powers(f).mSevenSixths;
+  const f = p.itself;
+  const a = ampRingdown(x.amp, f) * ampNorm * p.mSevenSixths;
   const phi = (1 / x.system.eta) * phasePhenomX(x.phase, f) + x.tShift * f + x.phiOffset;
-  return [a * Math.cos(phi), a * Math.sin(phi)];
+  out[0] = a * Math.cos(phi);
+  out[1] = a * Math.sin(phi);
 }
 
 /** Merger and ringdown coarse spacings of a higher mode (LAL's deltaF_MergerRingdown). */
@@ -88,13 +93,13 @@ export function modeSpacings(m: HMModeSetup, threshold: number): [number, number
  * A higher mode without mixing, multibanded into h. `ampPhase(m, f, out)` gives (A_lm/amp0, phi_lm) at f.
  */
 export function multibandMode(
-  st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h: Float64Array,
+  st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h: Float64Array, scratch: Scratch,
 ): void {
   const [dfm, dfr] = modeSpacings(m, fr.threshold);
   multibandSimpleMode(fr, st.xas.system.mSec, m.mode.emm, m.mode.ell, st.xas.system.eta, m.mode.fMECOlm, m.mode.fRing + 2 * m.mode.fDamp, dfm, dfr,
     (mf, out) => {
       ampPhase(mf, out);
       out[0] *= st.amp0;
-    }, h);
+    }, h, scratch);
 }
 
