@@ -130,7 +130,8 @@ wait_jobs() {
 # ---- 2. a 3-shard injections workflow against the unsharded run
 RUN="$WORK/run"; mkdir -p "$RUN"; cd "$RUN" || exit 1
 timeout 300 "${TOOLS[@]}" injections injs.h5 9
-INJ=(injections --bank "$ROOT/test/cluster/bank.txt" --inj-file injs.h5 --min-candidates 10)
+cp "$ROOT/test/cluster/bank.txt" bank.txt # a copy: files the run writes next to the bank stay out of the checkout
+INJ=(injections --bank bank.txt --inj-file injs.h5 --min-candidates 10)
 t0=$SECONDS
 timeout 600 "${MBANK[@]}" "${INJ[@]}" --workers 1 --out unsharded_stat.json > unsharded_inj.log 2>&1 || cat unsharded_inj.log
 log "unsharded injections: $((SECONDS - t0)) s (9 injections, 45 templates)"
