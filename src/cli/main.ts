@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<void> {
       .wrap(Math.min(120, process.stdout.columns ?? 120))
       .fail((msg, err) => {
         if (err && err.name !== 'YError') throw err;
-        process.stderr.write(`mbank-ts: ${msg} (see 'mbank-ts ${entry ? `${entry.name} ` : ''}--help')\n`);
+        process.stderr.write(`mbank-ts: ${String(msg).replace(/\s*\n\s*/g, ' ')} (see 'mbank-ts ${entry ? `${entry.name} ` : ''}--help')\n`);
         process.exit(2);
       });
     // The command being run is registered in full; the others only by name, for the help listing.

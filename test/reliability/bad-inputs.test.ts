@@ -97,6 +97,8 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['place: run-dir is a file', () => ['place', ...opts({ 'run-dir': [join(dir, 'a-file', 'x')] })], 2, /a-file exists and is not a directory/],
   ['place: run-dir under /proc', () => ['place', ...opts({ 'run-dir': ['/proc/mbank-x'] })], 2, /cannot create directory "\/proc\/mbank-x"/],
   ['place: .pdf bank name', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'bank-file': ['bank.pdf'] })], 2, /bank file extension = .*bank\.pdf/],
+  ['a value outside the choices', () => metric({ 'fd-order': ['3'] }), 2, /Invalid values: Argument: fd-order, Given: 3, Choices: 2, 4, 6, 8/],
+  ['place: empty run-dir', () => ['place', ...opts({ 'run-dir': [''] })], 2, /--run-dir = "": must be a directory name/],
   ['ini: duplicate key', () => ['place', join(dir, 'dup.ini')], 2, /dup\.ini, line 4: key "mm" appears twice.*first at line 3/],
   ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],
 ];

@@ -87,6 +87,7 @@ export const metricCommand: CommandModule<object, Record<string, unknown>> = {
       det: finite(r.det),
       logPdf: finite(inside ? r.logPdf : -Infinity),
       positiveDefinite: r.positiveDefinite,
+      ...(inside ? {} : { outside: 'theta is outside the box of the range options (the defaults are in --help) or a mass cut: logPdf = -Infinity' }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   },

@@ -184,6 +184,7 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     parseFlowFamily(family);
     makeDirectory(dirname(flowFile));
     checkOutputPath('--flow-file', flowFile);
+    if (args.plot !== undefined && args.plot !== '') makeDirectory(args.plot as string); // a bad plot folder fails now, not after training
 
     const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
     const raw = await readRows((args.dataset as string[]).map((d) => inside(runDir, d)));

@@ -4,9 +4,11 @@
  */
 import { join } from 'node:path';
 import { makeDirectory, writeFileAtomic } from '../../core/atomicWrite.js';
+import { invalid } from '../../core/errors.js';
 
 /** The run directory: `--run-dir`, else `./out_<run-name>` (mbank's default). */
 export function runDirectory(runDir: string | undefined, runName: string): string {
+  if (runDir !== undefined && runDir.trim() === '') invalid('--run-dir', runDir, 'must be a directory name (omit it for ./out_<run-name>)');
   return runDir ?? `out_${runName}`;
 }
 

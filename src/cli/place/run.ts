@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, parsePlaceArgs, placeDefaults, placeOptions } from './o
 import { ensureDir, partialBankPath, runDirectory, runPaths, writeJson, type RunPaths } from './paths.js';
 import { bankFormatOf } from '../../bank/io.js';
 import { lockOutputs } from '../lock.js';
+import { removeQuietly } from '../../core/atomicWrite.js';
 import { runPlaceStage } from './place-stage.js';
 import { writePlacePlots } from './plots.js';
 import { StageProgress } from './progress.js';
@@ -193,6 +194,7 @@ async function runLocked(
       const bankPath = summary.complete ? paths.bank : partialBankPath(paths.bank);
       for (const w of await saveBank(bankPath, bank)) log(`place: ${w}`);
       if (!summary.complete) log(`place: interrupted: the ${r.count} templates placed so far are in ${bankPath} (marked incomplete)`);
+      else removeQuietly(partialBankPath(paths.bank)); // the finished bank replaces an earlier interrupted one
       summary.files.bank = bankPath;
       timeSeconds.write = (Date.now() - t0) / 1000;
       if (s.plot) {
