@@ -40,15 +40,34 @@ export function rightAxisWidth(ctx: SKRSContext2D, scale: Scale, lengthPx: numbe
   return barWidth + theme.tickLength + 8 + widestTickLabel(ctx, scale, lengthPx, theme) + (label ? theme.labelFont * 1.5 : 0) + 16;
 }
 
-/** The title centred over the plot area. */
+/** Smallest font size [px] a title shrinks to before it is allowed to overflow. */
+const MIN_TITLE_FONT = 9;
+/** Blank margin [px] kept between a title and the left/right canvas edges. */
+const TITLE_MARGIN = 8;
+
+/**
+ * The title centred over the plot area, kept inside the canvas: a title wider than the canvas less
+ * TITLE_MARGIN on each side is drawn in a smaller font, and its centre moves off the plot area's
+ * centre as far as needed to keep both ends on the canvas (a long corner-plot title was cut at both edges).
+ */
 export function drawTitle(ctx: SKRSContext2D, rect: Rect, title: string | undefined, theme: Theme): void {
   if (!title) return;
+  const room = ctx.canvas.width - 2 * TITLE_MARGIN;
+  let size = theme.titleFont;
   ctx.save();
-  ctx.font = font(theme.titleFont, true);
+  ctx.font = font(size, true);
+  let width = ctx.measureText(title).width;
+  if (width > room) {
+    size = Math.max(MIN_TITLE_FONT, Math.floor((size * room) / width));
+    ctx.font = font(size, true);
+    width = ctx.measureText(title).width;
+  }
+  const half = width / 2;
+  const centre = Math.min(Math.max(rect.x + rect.w / 2, TITLE_MARGIN + half), ctx.canvas.width - TITLE_MARGIN - half);
   ctx.fillStyle = '#111111';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(title, rect.x + rect.w / 2, rect.y - theme.titleFont * 0.8);
+  ctx.fillText(title, centre, rect.y - theme.titleFont * 0.8);
   ctx.restore();
 }
 

@@ -54,19 +54,22 @@ describe('matches vs the LAL reference pairs', () => {
 
   for (const pair of fx.pairs) {
     const ready = known.has(pair.approximant1) && known.has(pair.approximant2);
-    it.skipIf(!ready)(`${pair.id} (${pair.approximant1} vs ${pair.approximant2}): match, overlap, refined match to 1e-6, sigmas to 1e-6 relative`, () => {
+    // achieved 8.7e-14 (far_F2_15_7 overlap) without IMRPhenomXHM; with it 8.7e-7 (near_XHM_40_8_incl sigma),
+    // as close as XHM's waveforms are to LAL's (5.9e-7)
+    const tol = [pair.approximant1, pair.approximant2].includes('IMRPhenomXHM') ? 2e-6 : 1e-11;
+    it.skipIf(!ready)(`${pair.id} (${pair.approximant1} vs ${pair.approximant2}): match, overlap, refined match to ${tol}, sigmas to ${tol} relative`, () => {
       const w = ws();
       const h1 = hplus(pair.approximant1, pair.params1);
       const h2 = hplus(pair.approximant2, pair.params2);
       const r = match(w, h1, h2);
-      expect(Math.abs(r.match - pair.match)).toBeLessThan(1e-6);
-      expect(Math.abs(overlap(w, h1, h2) - pair.overlap)).toBeLessThan(1e-6);
+      expect(Math.abs(r.match - pair.match)).toBeLessThan(tol);
+      expect(Math.abs(overlap(w, h1, h2) - pair.overlap)).toBeLessThan(tol);
       const j = pair.match_index > fx.N_fft / 2 ? pair.match_index - fx.N_fft : pair.match_index;
       expect(r.timeShift).toBeCloseTo(j * w.dt, 12);
       const rr = matchRefined(w, h1, h2);
-      expect(Math.abs(rr.match - pair.match_refined)).toBeLessThan(1e-6);
-      expect(Math.abs(Math.sqrt(sigmaSq(w, h1)) / pair.sigma1 - 1)).toBeLessThan(1e-6);
-      expect(Math.abs(Math.sqrt(sigmaSq(w, h2)) / pair.sigma2 - 1)).toBeLessThan(1e-6);
+      expect(Math.abs(rr.match - pair.match_refined)).toBeLessThan(tol);
+      expect(Math.abs(Math.sqrt(sigmaSq(w, h1)) / pair.sigma1 - 1)).toBeLessThan(tol);
+      expect(Math.abs(Math.sqrt(sigmaSq(w, h2)) / pair.sigma2 - 1)).toBeLessThan(tol);
     });
   }
 });

@@ -44,7 +44,7 @@ function percentile(xs: number[], p: number): number {
 
 describe('IMRPhenomD metric against true matches', () => {
   for (const format of ['Mq_s1z_s2z', 'logMq_chi']) {
-    it(`predicts mismatches of 1e-4 within 2% for at least 90% of displacements at 20 random points (${format})`, () => {
+    it(`predicts mismatches of 1e-4 within 1% for every displacement at 20 random points (${format})`, () => {
       const ws = new MetricWorkspace({ variableFormat: format, ...SETTINGS });
       const rng = new Rng(2024);
       const all: number[] = [];
@@ -54,10 +54,11 @@ describe('IMRPhenomD metric against true matches', () => {
         expect(m.positiveDefinite, `metric at [${theta}]`).toBe(true);
         all.push(...ratios(ws, theta, m.metric, 1e-4, 5, rng));
       }
-      const good = all.filter((r) => Math.abs(r - 1) < 0.02).length / all.length;
-      console.log(`${format}: ${all.length} displacements, fraction within 2%: ${good.toFixed(3)}, ratio p10/p50/p90 = ${[0.1, 0.5, 0.9].map((q) => percentile(all, q).toFixed(4)).join('/')}`);
+      const worst = Math.max(...all.map((r) => Math.abs(r - 1)));
       expect(all.length).toBeGreaterThanOrEqual(90);
-      expect(good).toBeGreaterThanOrEqual(0.9);
+      // achieved worst |ratio - 1| 1.5e-3 (Mq_s1z_s2z) and 1.9e-3 (logMq_chi) over 100 displacements each;
+      // 1% is ~5x the worst case: 100x would exceed the 2% the metric is claimed to reach
+      expect(worst).toBeLessThan(0.01);
     });
   }
 

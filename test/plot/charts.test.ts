@@ -9,6 +9,7 @@ import { pngSize } from '../../src/plot/figure.js';
 import { histogramChart, saveHistogramChart } from '../../src/plot/histogramChart.js';
 import { lineChart, saveLineChart } from '../../src/plot/lineChart.js';
 import { saveScatterChart, scatterChart } from '../../src/plot/scatterChart.js';
+import { topInkBand } from './pixels.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const rng = new Rng(21);
@@ -55,6 +56,36 @@ describe('charts render PNGs of the requested size', () => {
     const flat = new Float64Array(3 * 100).map(() => rng.normal());
     expect(pngSize(cornerPlot({ samples: flat }, { names: ['a', 'b', 'c'], panelSize: 120 })).width).toBeGreaterThan(360);
     expect(pngSize(cornerPlot({ samples: [[1], [2], [2.5]] }, { names: ['x'] })).width).toBeGreaterThan(250);
+  });
+});
+
+describe('titles are drawn whole on the canvas', () => {
+  // the place command's flow_vs_dataset.png title (src/cli/place/plots.ts), once cut at both edges at D = 2
+  const long = 'flow samples (~ sqrt|det M|) vs its training dataset (chirp-time flat)';
+  const rows = (n: number, d: number) => Array.from({ length: n }, () => Array.from({ length: d }, () => rng.normal()));
+
+  it.each([2, 3, 4])('a long corner-plot title at D = %i has ink, and blank margins of >= 6 px on both sides', async (d) => {
+    const names = ['M', 'q', 's1z', 's2z'].slice(0, d);
+    const band = await topInkBand(cornerPlot([{ samples: rows(300, d), label: 'dataset' }, { samples: rows(300, d), label: 'flow' }], { names, title: long }));
+    expect(band).toBeDefined();
+    expect(band!.bottom - band!.top).toBeGreaterThan(5);
+    expect(band!.right - band!.left).toBeGreaterThan(0.5 * band!.width);
+    expect(band!.left).toBeGreaterThanOrEqual(6);
+    expect(band!.right).toBeLessThanOrEqual(band!.width - 1 - 6);
+  });
+
+  it('a short title keeps its size and stays centred over the plot area', async () => {
+    const wide = await topInkBand(lineChart([{ y: [1, 2, 3] }], { title: 'loss' }));
+    const narrow = await topInkBand(lineChart([{ y: [1, 2, 3] }], { title: 'loss', width: 300 }));
+    expect(wide!.bottom - wide!.top).toBe(narrow!.bottom - narrow!.top);
+    expect(wide!.right - wide!.left).toBe(narrow!.right - narrow!.left);
+    expect(wide!.left).toBeGreaterThan(300);
+  });
+
+  it('a line-chart title longer than the canvas is shrunk inside it', async () => {
+    const band = await topInkBand(lineChart([{ y: [1, 2, 3] }], { title: long, width: 480, height: 360 }));
+    expect(band!.left).toBeGreaterThanOrEqual(6);
+    expect(band!.right).toBeLessThanOrEqual(480 - 1 - 6);
   });
 });
 

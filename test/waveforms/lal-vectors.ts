@@ -76,8 +76,20 @@ export function differing(a: Float64Array, b: Float64Array): number {
 }
 
 /**
+ * Largest max|h - h_LAL| / max|h_LAL| each model's test accepts: about 100x the worst case achieved
+ * (so that a fit coefficient changed by 1 part in 1e6, which moves IMRPhenomD by ~4e-7, fails).
+ */
+export const LAL_TOLERANCE: Readonly<Record<string, number>> = {
+  IMRPhenomD: 1e-10, // achieved 6.6e-13 (IMRPhenomD_4_12_m1_lt_m2)
+  IMRPhenomXAS: 2e-10, // achieved 2.0e-12 (IMRPhenomXAS_50_5)
+  IMRPhenomPv2: 5e-11, // achieved 5.0e-13 (IMRPhenomPv2_12_4)
+  EccentricFD: 2e-9, // achieved 2.2e-11 (EccentricFD_BNS_1.4_1.3_e0.1)
+  IMRPhenomXHM: 1e-6, // achieved 5.9e-7 (IMRPhenomXHM_40_8; multibanding-limited, cannot be 100x)
+};
+
+/**
  * The tests every frequency-domain model owes the LAL vectors: the fixture holds `count` cases of
- * `model`, each reproduced (h+ and hx) to 1e-6 of max|h| with zeros exactly where LAL has them, and
+ * `model`, each reproduced (h+ and hx) to LAL_TOLERANCE of max|h| with zeros exactly where LAL has them, and
  * the model is registered under its LAL name with the stated precession / 22-only flags.
  */
 export function lalAgreementSuite(
@@ -85,16 +97,18 @@ export function lalAgreementSuite(
   flags: { precessing: boolean; only22: boolean },
 ): void {
   const cases = lalCases(fixture, model.name);
+  const tolerance = LAL_TOLERANCE[model.name];
   describe(`${model.name} against LALSimulation`, () => {
     it(`has all ${count} ${model.name} reference cases in the fixture`, () => {
       expect(cases.length).toBe(count);
     });
 
-    it.each(cases.map((c) => [c.id, c] as const))('%s: h+ and hx agree with LAL to 1e-6 of max|h| and are zero exactly where LAL is', (_id, c) => {
+    it.each(cases.map((c) => [c.id, c] as const))(`%s: h+ and hx agree with LAL to ${tolerance} of max|h| and are zero exactly where LAL is`, (_id, c) => {
+      expect(tolerance, `LAL_TOLERANCE has no entry for ${model.name}`).toBeGreaterThan(0);
       const { hp, hc } = generate(uniformGridN(c.params.delta_f, c.n), paramsOf(c));
       for (const [mine, ref] of [[hp, lalSeries(c, 'hp')], [hc, lalSeries(c, 'hc')]] as const) {
         const { rel, zeroMismatch } = compare(mine, ref);
-        expect(rel).toBeLessThanOrEqual(1e-6);
+        expect(rel).toBeLessThanOrEqual(tolerance);
         expect(zeroMismatch).toBe(0);
       }
     });
