@@ -1,38 +1,13 @@
-import { describe, it, expect, vi, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { writeBankHdf5 } from '../../src/bank/hdf5.js';
 import { Bank } from '../../src/bank/bank.js';
 import { STDFlow } from '../../src/flow/std-flow.js';
 import { saveFlow } from '../../src/flow/weights.js';
 import { useTestBackend } from '../flow/helpers.js';
 import { alignedBank } from '../bank/helpers.js';
-import { tempDir } from './helpers.js';
-
-class Exit extends Error {
-  constructor(readonly code: number) { super(`exit ${code}`); }
-}
-
-/** main() in this process: its exit status and stderr (process.exit stubbed). */
-async function run(argv: string[]): Promise<{ code: number; err: string }> {
-  // a real exit ends the process: what the stubbed exit's exception causes afterwards is not output
-  let err = '';
-  let exited: number | undefined;
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { if (exited === undefined) err += String(c); return true; });
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const x = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { exited ??= code ?? 0; throw new Exit(code ?? 0); }) as never);
-  let code = 0;
-  try {
-    await main(argv);
-  } catch (caught) {
-    if (!(caught instanceof Exit)) throw caught;
-    code = exited ?? caught.code;
-  } finally {
-    e.mockRestore(); o.mockRestore(); x.mockRestore();
-  }
-  return { code, err };
-}
+import { runMain, tempDir } from './helpers.js';
 
 const dir = tempDir('mbank-bad-');
 const BASE: Record<string, string[]> = {
@@ -107,7 +82,7 @@ describe('bad inputs: one line on stderr naming the value, exit 2, nothing left 
   for (const [name, argv, code, pattern] of cases) {
     it(name, async () => {
       const before = readdirSync(dir).sort();
-      const r = await run(argv());
+      const r = await runMain(argv());
       const lines = r.err.split('\n').filter((l) => l.trim() !== '' && !/^dataset: 0\//.test(l));
       expect(lines, r.err).toHaveLength(1);
       expect(lines[0]).toMatch(/^mbank-ts: /);

@@ -4,6 +4,8 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { fileURLToPath } from 'node:url';
 
 /** A fresh temp directory. */
@@ -67,4 +69,24 @@ export function cliAsync(args: string[]): { child: ReturnType<typeof spawn>; don
     child.on('exit', (status, signal) => resolve({ status, signal, stderr }));
   });
   return { child, done };
+}
+
+/**
+ * main() in this process with process.exit stubbed: its exit status and stderr. A real exit ends
+ * the process, so what the stub's exception causes afterwards is not output.
+ */
+export async function runMain(argv: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  let exited: number | undefined;
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { if (exited === undefined) err += String(c); return true; });
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const x = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { exited ??= code ?? 0; throw new Error(`exit ${code}`); }) as never);
+  try {
+    await main(argv);
+  } catch (caught) {
+    if (exited === undefined) throw caught;
+  } finally {
+    e.mockRestore(); o.mockRestore(); x.mockRestore();
+  }
+  return { code: exited ?? 0, err };
 }

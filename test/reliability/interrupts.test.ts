@@ -1,28 +1,13 @@
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
 import { readDataset } from '../../src/metric/dataset-file.js';
-import { cliAsync, tempDir, temporaries } from './helpers.js';
+import { cliAsync, runMain, tempDir, temporaries } from './helpers.js';
 
 /** A tiny dataset run: 48 rows of TaylorF2 metrics in chunks of 4, every finished chunk written at once. */
 const args = (path: string) => ['dataset', '--variable-format', 'Mq_s1z_s2z', '--psd', 'aLIGOZeroDetHighPower', '--approximant', 'TaylorF2',
   '--f-min', '20', '--f-max', '128', '--df', '1', '--mtot-range', '20', '60', '--q-range', '1', '3', '--n-points', '48', '--chunk-size', '4',
   '--seed', '11', '--workers', '0', '--flush-seconds', '0', '--dataset', path];
-
-/** Run main() in this process (process.exit stubbed), returning its exit status. */
-async function runHere(argv: string[]): Promise<number> {
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const x = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { throw Object.assign(new Error('exit'), { exitCode: code ?? 0 }); }) as never);
-  try {
-    await main(argv);
-    return 0;
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? -1;
-  } finally {
-    e.mockRestore(); x.mockRestore();
-  }
-}
 
 /** Start the run in a child, send `signals` (ms after its first progress line), wait for its end. */
 async function interrupted(path: string, signals: Array<[NodeJS.Signals, number]>): Promise<{ status: number | null; signal: string | null; stderr: string }> {
@@ -46,7 +31,7 @@ const PLAN: Array<{ name: string; signals: Array<[NodeJS.Signals, number]>; stat
 describe('interrupted dataset runs resume to the uninterrupted result', () => {
   it('SIGINT, SIGTERM (once and twice) and SIGKILL at spread points: a readable file, the right exit status, and a resumed file equal to an uninterrupted run', async () => {
     const dir = tempDir('mbank-sig-');
-    expect(await runHere(args(join(dir, 'ref.h5')))).toBe(0);
+    expect((await runMain(args(join(dir, 'ref.h5')))).code).toBe(0);
     const ref = await readDataset(join(dir, 'ref.h5'));
     expect(ref.n).toBe(48);
     for (const [i, p] of PLAN.entries()) {
@@ -66,7 +51,7 @@ describe('interrupted dataset runs resume to the uninterrupted result', () => {
           expect(partial.logPdf[j]).toBe(ref.logPdf[k]);
         }
       }
-      expect(await runHere(args(path))).toBe(0); // resume (a SIGKILL leaves a stale lock and temporary: both are cleared)
+      expect((await runMain(args(path))).code).toBe(0); // resume (a SIGKILL leaves a stale lock and temporary: both are cleared)
       const back = await readDataset(path);
       expect(back.n).toBe(48);
       expect(Array.from(back.theta)).toEqual(Array.from(ref.theta));

@@ -1,11 +1,10 @@
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { lockOutputs, lockPath } from '../../src/cli/lock.js';
-import { main } from '../../src/cli/main.js';
-import { cliAsync, tempDir } from './helpers.js';
+import { cliAsync, runMain, tempDir } from './helpers.js';
 
 /** The id of a process that has exited (so no process has it, barring reuse). */
 function deadPid(): number {
@@ -46,17 +45,7 @@ describe('output locks', () => {
       '--df', '1', '--mtot-range', '20', '60', '--q-range', '1', '3', '--n-points', '4000', '--chunk-size', '4', '--workers', '0', '--flush-seconds', '0', '--dataset', path];
     const first = cliAsync(argv);
     await new Promise<void>((resolve) => first.child.stderr!.once('data', () => resolve()));
-    let err = '';
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => { err += String(c); return true; });
-    const x = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { throw Object.assign(new Error('exit'), { exitCode: code }); }) as never);
-    let code = 0;
-    try {
-      await main(argv);
-    } catch (caught) {
-      code = (caught as { exitCode?: number }).exitCode ?? -1;
-    } finally {
-      e.mockRestore(); x.mockRestore();
-    }
+    const { code, err } = await runMain(argv);
     expect(code, err).toBe(2);
     expect(err.trim()).toMatch(new RegExp(`^mbank-ts: .*d\\.h5 is being written by process ${first.child.pid} on ${hostname()} \\(dataset`));
     first.child.kill('SIGTERM');
