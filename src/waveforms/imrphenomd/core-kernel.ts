@@ -35,41 +35,75 @@ const CHUNK = 64;
  */
 const STATE_LENGTH = 12;
 
-/** Number of IMRPhenomD constants packed by packCore. */
-const KD_LENGTH = 54;
+/**
+ * Slot of each IMRPhenomD constant in the core array KD: written by packCore, read by fillChunk (the
+ * loop reads only typed arrays: no object whose hidden class could change under its optimised code).
+ * Amplitude (amplitude.ts): merger-ringdown fDM gamma3 = wA, gA = gamma2/wA, gwA = wA gamma1; inspiral
+ * i23..i2 and rho1..rho3; intermediate polynomial nodes f1..f3 and coefficients n0..n4. Phase (phase.ts):
+ * inspiral p0..pm53 (powers of (pi Mf)^{1/3}) and s1..s2 (sigma terms over eta); intermediate beta1..3;
+ * merger-ringdown alpha1..5; continuity constants c1/c2 of each region; region joins ampJoin/phiJoin.
+ */
+export const CORE_SLOT = {
+  scale: 0, mSec: 1, fPeak: 2, fMRDJoin: 3, wA2: 4, gA: 5, gwA: 6, invFDM: 7, beta3Third: 8, a5fRD: 9,
+  fourThirdsA3: 10, i23: 11, i43: 12, i53: 13, i1: 14, i2: 15, rho1: 16, rho2: 17, rho3: 18, fRD: 19,
+  f1: 20, f2: 21, f3: 22, n0: 23, n1: 24, n2: 25, n3: 26, n4: 27,
+  p0: 28, p23: 29, p13: 30, p13l: 31, pl: 32, pm13: 33, pm23: 34, pm1: 35, pm43: 36, pm53: 37,
+  s1: 38, s43: 39, s53: 40, s2: 41, etaInv: 42, alpha1: 43, alpha2: 44, alpha4: 45, beta1: 46, beta2: 47,
+  c1Int: 48, c2Int: 49, c1MRD: 50, c2MRD: 51, ampJoin: 52, phiJoin: 53,
+} as const;
+
+/** Length of the core array KD (one slot per CORE_SLOT entry). */
+export const CORE_LENGTH = 54;
 
 /**
- * The IMRPhenomD constants of fillChunk in one array (the loop reads only typed arrays: no object whose
- * hidden class could change under its optimised code; module constants come in it too: an imported
- * binding can cost a getter call per read under some loaders).
+ * Slot of each mode constant in KM: [mode] 0 aligned (IMRPhenomD), 1 precessing (IMRPhenomPv2).
+ * Aligned: phase -(t0 (Mf - Mf_ref) + phiOffset), h+ and hx factors. Precessing (imrphenomp/kernel.ts):
+ * 2 pi t_c, phase offset, alpha = alpha1/Mf + alpha2 Mf^{-2/3} + alpha3 Mf^{-1/3} + alpha4 ln Mf +
+ * alpha5 Mf^{1/3} + alpha0 and 2 epsilon likewise (eps1..eps0), the opening-angle terms (eta, L_2PN
+ * coefficients lA, lB, S_L, S_perp), the h+ / hx Wigner-d weights plus1..5 / cross1..5, and pi^{1/3}.
+ */
+export const MODE_SLOT = {
+  mode: 0, t0: 1, mfRef: 2, phiOffset: 3, plus: 4, cross: 5,
+  twoPiT: 6, phase0: 7, alpha1: 8, alpha2: 9, alpha3: 10, alpha4: 11, alpha5: 12, alpha0: 13,
+  eps1: 14, eps2: 15, eps3: 16, eps4: 17, eps5: 18, eps0: 19, eta: 20, lA: 21, lB: 22, sL: 23, sPerp: 24,
+  plus1: 25, plus2: 26, plus3: 27, plus4: 28, plus5: 29, cross1: 30, cross2: 31, cross3: 32, cross4: 33, cross5: 34,
+  piThird: 35,
+} as const;
+
+/** Length of the mode array KM (one slot per MODE_SLOT entry). */
+export const KM_LENGTH = 36;
+
+/** A Float64Array of `length` with values[name] at slots[name] (slots not named stay 0). */
+export function packSlots<S extends Readonly<Record<string, number>>>(slots: S, length: number, values: { readonly [K in keyof S]?: number }): Float64Array {
+  const out = new Float64Array(length);
+  for (const name of Object.keys(values) as Array<keyof S & string>) out[slots[name]] = values[name] as number;
+  return out;
+}
+
+/**
+ * The IMRPhenomD constants of fillChunk in one array at CORE_SLOT (module constants come in it too: an
+ * imported binding can cost a getter call per read under some loaders).
  * @param scale factor of (Mf)^{-7/6} a(Mf) in the amplitude
  * @param mSec total mass in seconds (Mf = mSec f)
  */
 export function packCore(scale: number, mSec: number, a: AmplitudeCoefficients, p: PhaseCoefficients): Float64Array {
   const wA = a.fDM * a.gamma3;
-  const K = new Float64Array(KD_LENGTH);
-  K.set([
-    scale, mSec, a.fPeak, p.fMRDJoin, wA * wA, a.gamma2 / wA, wA * a.gamma1, 1 / p.fDM, p.beta3 / 3, p.alpha5 * p.fRD,
-    (4.0 / 3.0) * p.alpha3,
-    a.i23, a.i43, a.i53, a.i1, a.i2, a.rho1, a.rho2, a.rho3, a.fRD, a.f1, a.f2, a.f3, a.n0, a.n1, a.n2, a.n3, a.n4,
-    p.p0, p.p23, p.p13, p.p13l, p.pl, p.pm13, p.pm23, p.pm1, p.pm43, p.pm53, p.s1, p.s43, p.s53, p.s2, p.etaInv,
-    p.alpha1, p.alpha2, p.alpha4, p.beta1, p.beta2, p.c1Int, p.c2Int, p.c1MRD, p.c2MRD,
-    AMP_F_JOIN_INS, PHI_F_JOIN_INS,
-  ]);
-  return K;
+  const values: Record<keyof typeof CORE_SLOT, number> = {
+    scale, mSec, fPeak: a.fPeak, fMRDJoin: p.fMRDJoin, wA2: wA * wA, gA: a.gamma2 / wA, gwA: wA * a.gamma1, invFDM: 1 / p.fDM,
+    beta3Third: p.beta3 / 3, a5fRD: p.alpha5 * p.fRD, fourThirdsA3: (4.0 / 3.0) * p.alpha3,
+    i23: a.i23, i43: a.i43, i53: a.i53, i1: a.i1, i2: a.i2, rho1: a.rho1, rho2: a.rho2, rho3: a.rho3, fRD: a.fRD,
+    f1: a.f1, f2: a.f2, f3: a.f3, n0: a.n0, n1: a.n1, n2: a.n2, n3: a.n3, n4: a.n4,
+    p0: p.p0, p23: p.p23, p13: p.p13, p13l: p.p13l, pl: p.pl, pm13: p.pm13, pm23: p.pm23, pm1: p.pm1, pm43: p.pm43, pm53: p.pm53,
+    s1: p.s1, s43: p.s43, s53: p.s53, s2: p.s2, etaInv: p.etaInv, alpha1: p.alpha1, alpha2: p.alpha2, alpha4: p.alpha4,
+    beta1: p.beta1, beta2: p.beta2, c1Int: p.c1Int, c2Int: p.c2Int, c1MRD: p.c1MRD, c2MRD: p.c2MRD,
+    ampJoin: AMP_F_JOIN_INS, phiJoin: PHI_F_JOIN_INS,
+  };
+  return packSlots(CORE_SLOT, CORE_LENGTH, values);
 }
-
-/**
- * Length of the mode constants KM of fillPhenom: [0] mode (0 aligned, 1 precessing); aligned: [1..5] =
- * t0, M f_ref, phase offset, h+ factor, hx factor; precessing: [6..35] = imrphenomp/kernel.ts's list.
- */
-export const KM_LENGTH = 36;
 
 /** Aligned-mode constants KM for IMRPhenomD: phase -(t0 (Mf - Mf_ref) + offset), polarisation factors. */
 export function alignedMode(t0: number, mfRef: number, phiOffset: number, plus: number, cross: number): Float64Array {
-  const KM = new Float64Array(KM_LENGTH);
-  KM.set([0, t0, mfRef, phiOffset, plus, cross]);
-  return KM;
+  return packSlots(MODE_SLOT, KM_LENGTH, { mode: 0, t0, mfRef, phiOffset, plus, cross });
 }
 
 /**
@@ -102,25 +136,28 @@ function fillChunk(
   KD: Float64Array, KM: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, fLo: number, fHi: number,
   hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
 ): void {
-  const scale = KD[0], mSec = KD[1];
-  const fPeak = KD[2], fMRD = KD[3], wA2 = KD[4], gA = KD[5], gwA = KD[6], invFDM = KD[7], beta3Third = KD[8], a5fRD = KD[9];
-  const fourThirdsA3 = KD[10];
-  const i23 = KD[11], i43 = KD[12], i53 = KD[13], i1 = KD[14], i2 = KD[15], rho1 = KD[16], rho2 = KD[17], rho3 = KD[18];
-  const fRD = KD[19], f1 = KD[20], f2 = KD[21], f3 = KD[22], n0 = KD[23], n1 = KD[24], n2 = KD[25], n3 = KD[26], n4 = KD[27];
-  const p0 = KD[28], p23 = KD[29], p13 = KD[30], p13l = KD[31], pl = KD[32], pm13 = KD[33], pm23 = KD[34], pm1 = KD[35];
-  const pm43 = KD[36], pm53 = KD[37], s1 = KD[38], s43 = KD[39], s53 = KD[40], s2 = KD[41], etaInv = KD[42];
-  const alpha1 = KD[43], alpha2 = KD[44], alpha4 = KD[45], beta1 = KD[46], beta2 = KD[47];
-  const c1Int = KD[48], c2Int = KD[49], c1MRD = KD[50], c2MRD = KD[51];
-  const ampJoin = KD[52], phiJoin = KD[53];
+  const C = CORE_SLOT;
+  const scale = KD[C.scale], mSec = KD[C.mSec];
+  const fPeak = KD[C.fPeak], fMRD = KD[C.fMRDJoin], wA2 = KD[C.wA2], gA = KD[C.gA], gwA = KD[C.gwA], invFDM = KD[C.invFDM];
+  const beta3Third = KD[C.beta3Third], a5fRD = KD[C.a5fRD], fourThirdsA3 = KD[C.fourThirdsA3];
+  const i23 = KD[C.i23], i43 = KD[C.i43], i53 = KD[C.i53], i1 = KD[C.i1], i2 = KD[C.i2], rho1 = KD[C.rho1], rho2 = KD[C.rho2], rho3 = KD[C.rho3];
+  const fRD = KD[C.fRD], f1 = KD[C.f1], f2 = KD[C.f2], f3 = KD[C.f3], n0 = KD[C.n0], n1 = KD[C.n1], n2 = KD[C.n2], n3 = KD[C.n3], n4 = KD[C.n4];
+  const p0 = KD[C.p0], p23 = KD[C.p23], p13 = KD[C.p13], p13l = KD[C.p13l], pl = KD[C.pl], pm13 = KD[C.pm13], pm23 = KD[C.pm23], pm1 = KD[C.pm1];
+  const pm43 = KD[C.pm43], pm53 = KD[C.pm53], s1 = KD[C.s1], s43 = KD[C.s43], s53 = KD[C.s53], s2 = KD[C.s2], etaInv = KD[C.etaInv];
+  const alpha1 = KD[C.alpha1], alpha2 = KD[C.alpha2], alpha4 = KD[C.alpha4], beta1 = KD[C.beta1], beta2 = KD[C.beta2];
+  const c1Int = KD[C.c1Int], c2Int = KD[C.c2Int], c1MRD = KD[C.c1MRD], c2MRD = KD[C.c2MRD];
+  const ampJoin = KD[C.ampJoin], phiJoin = KD[C.phiJoin];
   const lnPi = Math.log(Math.PI);
-  const precessing = KM[0] !== 0;
-  const twoPiT = KM[6], phase0 = KM[7];
-  const aA1 = KM[8], aA2 = KM[9], aA3 = KM[10], aA4 = KM[11], aA5 = KM[12], aA0 = KM[13];
-  const eE1 = KM[14], eE2 = KM[15], eE3 = KM[16], eE4 = KM[17], eE5 = KM[18], eE0 = KM[19];
-  const eta = KM[20], lA = KM[21], lB = KM[22], sL = KM[23], sPerp = KM[24];
-  const P1 = KM[25], P2 = KM[26], P3 = KM[27], P4 = KM[28], P5 = KM[29];
-  const Q1 = KM[30], Q2 = KM[31], Q3 = KM[32], Q4 = KM[33], Q5 = KM[34];
-  const piThird = KM[35];
+  const M = MODE_SLOT;
+  const precessing = KM[M.mode] !== 0;
+  const twoPiT = KM[M.twoPiT], phase0 = KM[M.phase0];
+  const aA1 = KM[M.alpha1], aA2 = KM[M.alpha2], aA3 = KM[M.alpha3], aA4 = KM[M.alpha4], aA5 = KM[M.alpha5], aA0 = KM[M.alpha0];
+  const eE1 = KM[M.eps1], eE2 = KM[M.eps2], eE3 = KM[M.eps3], eE4 = KM[M.eps4], eE5 = KM[M.eps5], eE0 = KM[M.eps0];
+  const eta = KM[M.eta], lA = KM[M.lA], lB = KM[M.lB], sL = KM[M.sL], sPerp = KM[M.sPerp];
+  const P1 = KM[M.plus1], P2 = KM[M.plus2], P3 = KM[M.plus3], P4 = KM[M.plus4], P5 = KM[M.plus5];
+  const Q1 = KM[M.cross1], Q2 = KM[M.cross2], Q3 = KM[M.cross3], Q4 = KM[M.cross4], Q5 = KM[M.cross5];
+  const piThird = KM[M.piThird];
+  const slotT0 = M.t0, slotMfRef = M.mfRef, slotPhiOffset = M.phiOffset, slotPlus = M.plus, slotCross = M.cross;
   const sincos = sinCosTable;
   let fPrev = state[0];
   let itPrev = state[1];
@@ -272,7 +309,7 @@ function fillChunk(
       // IMRPhenomD: h = amp exp(-i [phi - t0 (f - f_ref) - phase offset]) (constants read here, not kept in
       // registers across the precessing loop)
       if (k < kWrite) continue;
-      arg = phi - (KM[1] * (f - KM[2]) + KM[3]);
+      arg = phi - (KM[slotT0] * (f - KM[slotMfRef]) + KM[slotPhiOffset]);
     }
     // one cos/sin site for both modes (a third inlined copy of sinCosTable exceeds V8's inlining budget)
     sincos(arg, cs);
@@ -280,11 +317,11 @@ function fillChunk(
     const xIm = -amp * cs[1];
     if (!precessing) {
       // h+ and hx by the inclination factors
-      const plus = KM[4];
+      const plus = KM[slotPlus];
       hp[2 * k] = plus * xRe;
       hp[2 * k + 1] = plus * xIm;
       if (hc !== null) {
-        const cross = KM[5];
+        const cross = KM[slotCross];
         hc[2 * k] = cross * xIm;
         hc[2 * k + 1] = -cross * xRe;
       }

@@ -2,17 +2,20 @@
  * IMRPhenomPv2 per-bin kernel: h+ and hx on the selected bins from a PhenomPv2Setup (formulas in
  * model.ts's header): the precessing mode of the kernel shared with IMRPhenomD (imrphenomd/core-kernel.ts:
  * chunks of 64 bins, f^{-1/3}, ln f, the merger-ringdown exp and atan and e^{i alpha} carried by short
- * series with block-aligned anchors), with this file's constants, plus a load-time type-feedback warm-up.
+ * series with block-aligned anchors), with this file's constants, plus a type-feedback warm-up run by the first fill.
  * generateInto over any [kLo, kHi) equals generate bit for bit. Used by model.ts only.
  */
 import { MTSUN_SI } from '../../core/constants.js';
-import { fillPhenom, KM_LENGTH, packCore } from '../imrphenomd/core-kernel.js';
+import { fillPhenom, KM_LENGTH, MODE_SLOT, packCore, packSlots } from '../imrphenomd/core-kernel.js';
 import { PI_M_THIRD, PI_M_TWO_THIRDS, PI_THIRD } from '../imrphenomd/pi-powers.js';
 import { warmUpFrequencies } from '../kernel-helpers.js';
 import type { WaveformParams } from '../types.js';
 import { setupPhenomPv2, type PhenomPv2Setup } from './setup.js';
 
 const HALF_SQRT_6 = 0.5 * Math.sqrt(6);
+
+/** Whether warmUpFill has run in this thread. */
+let warmedUp = false;
 
 /**
  * Write bins [kLo, kHi) of h+ (and of hx when `hc` is not null): bins k in [rangeStart, rangeStop) with
@@ -23,6 +26,7 @@ export function fill(
   s: PhenomPv2Setup, freqs: Float64Array, rangeStart: number, rangeStop: number, fLo: number, fHi: number,
   hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
 ): void {
+  if (!warmedUp) warmUpFill();
   const KD = packCore(0.5 * s.ampScale * s.amp.amp0, MTSUN_SI * s.mTotal, s.amp, s.phase);
   fillPhenom(KD, packConstants(s), freqs, rangeStart, rangeStop, fLo, fHi, hp, hc, kLo, kHi);
 }
@@ -47,28 +51,29 @@ function packConstants(s: PhenomPv2Setup): Float64Array {
   const yC = y1 + ym1;
   const yD = y2 - ym2;
   const yE = HALF_SQRT_6 * y0;
-  const K = new Float64Array(KM_LENGTH);
-  K[0] = 1;
-  K.set([
-    2 * Math.PI * s.tCorr, -2 * s.frame.phiAligned,
+  return packSlots(MODE_SLOT, KM_LENGTH, {
+    mode: 1, twoPiT: 2 * Math.PI * s.tCorr, phase0: -2 * s.frame.phiAligned,
     // alpha and 2 epsilon in powers of Mf (factor 2 exact): c1/(pi f) + c2 (pi f)^{-2/3} + c3 (pi f)^{-1/3} + c4 ln(pi f) + c5 (pi f)^{1/3}
-    ac1 / Math.PI, ac2 * PI_M_TWO_THIRDS, ac3 * PI_M_THIRD, ac4, ac5 * PI_THIRD, ac4 * lnPi - s.alphaOffset,
-    2 * (ec1 / Math.PI), 2 * (ec2 * PI_M_TWO_THIRDS), 2 * (ec3 * PI_M_THIRD), 2 * ec4, 2 * (ec5 * PI_THIRD), 2 * (ec4 * lnPi - s.epsilonOffset),
-    eta, 1.5 + eta / 6.0, 3.375 - (19.0 * eta) / 8 - (eta * eta) / 24.0, s.sL, s.sPerp,
-    cz * yE, cz * yA, cz * yB, sz * yC, sz * yD,
-    -sz * yE, -sz * yA, -sz * yB, cz * yC, cz * yD,
-    PI_THIRD,
-  ], 6);
-  return K;
+    alpha1: ac1 / Math.PI, alpha2: ac2 * PI_M_TWO_THIRDS, alpha3: ac3 * PI_M_THIRD, alpha4: ac4, alpha5: ac5 * PI_THIRD, alpha0: ac4 * lnPi - s.alphaOffset,
+    eps1: 2 * (ec1 / Math.PI), eps2: 2 * (ec2 * PI_M_TWO_THIRDS), eps3: 2 * (ec3 * PI_M_THIRD), eps4: 2 * ec4, eps5: 2 * (ec5 * PI_THIRD),
+    eps0: 2 * (ec4 * lnPi - s.epsilonOffset),
+    eta, lA: 1.5 + eta / 6.0, lB: 3.375 - (19.0 * eta) / 8 - (eta * eta) / 24.0, sL: s.sL, sPerp: s.sPerp,
+    plus1: cz * yE, plus2: cz * yA, plus3: cz * yB, plus4: sz * yC, plus5: sz * yD,
+    cross1: -sz * yE, cross2: -sz * yA, cross3: -sz * yB, cross4: cz * yC, cross5: cz * yD,
+    piThird: PI_THIRD,
+  });
 }
 
 /**
- * Type-feedback warm-up, run once when the module loads (~40 bins, well under a millisecond): passes
+ * Type-feedback warm-up, run once by the first `fill` (~40 bins, well under a millisecond; not at import,
+ * so that loading the library does no work): passes
  * through every branch of `fill` (bins outside the range, re-anchored and carried recurrences in each
  * amplitude and phase region, unwritten bins, with and without hx), so that V8 does not compile the
  * per-bin loop before the merger-ringdown and precession branches have run (see imrphenomd/kernel.ts).
+ * Returns the Mf values it filled.
  */
-function warmUpFill(): void {
+export function warmUpFill(): Float64Array {
+  warmedUp = true;
   const params: WaveformParams = {
     m1: 30, m2: 20, s1x: 0.4, s1y: 0.1, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
     distanceMpc: 1, inclination: 0.5, phiRef: 0.1, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
@@ -80,5 +85,5 @@ function warmUpFill(): void {
   const hc = new Float64Array(2 * n);
   fill(s, grid, 0, n, params.fMinHz, s.fEndHz, hp, hc, 0, n);
   fill(s, grid, 0, n, params.fMinHz, s.fEndHz, hp, null, 3, n);
+  return grid.map((f) => f * MTSUN_SI * s.mTotal);
 }
-warmUpFill();
