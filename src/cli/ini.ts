@@ -168,7 +168,8 @@ export function expandIniTokens(
   for (const [k, v] of merged) {
     if (explicit.has(k)) continue;
     if (known && !known.has(k)) {
-      ignored.push(k);
+      // run-name comes from the section name of every ini, not from the user's keys: no note for it
+      if (k !== 'run-name') ignored.push(k);
       continue;
     }
     out.push(`--${k}`, ...v);

@@ -1,5 +1,5 @@
 /**
- * mbank's option groups (mbank/parser.py, spec section 1.3) as yargs option maps, shared by every
+ * mbank's option groups (mbank/parser.py) as yargs option maps, shared by every
  * command that takes them, with mbank's names and defaults unless a comment says why we differ.
  */
 import type { Options } from 'yargs';

@@ -137,9 +137,3 @@ export function isInside(region: Region, theta: ArrayLike<number>, scratch: BBHC
   return passesMassCuts(scratch, region.cuts);
 }
 
-/** Coordinate volume of the box, prod (hi_i - lo_i). */
-export function boxVolume(box: Box): number {
-  let v = 1;
-  for (let i = 0; i < box.lo.length; i++) v *= box.hi[i] - box.lo[i];
-  return v;
-}

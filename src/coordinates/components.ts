@@ -29,19 +29,6 @@ export function zeroComponents(): BBHComponents {
   return { m1: 0, m2: 0, s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0, e: 0, meanano: 0, iota: 0, phi: 0 };
 }
 
-/** Components as a length-12 Float64Array in mbank's column order. */
-export function componentsToArray(c: BBHComponents, out = new Float64Array(12)): Float64Array {
-  COMPONENT_NAMES.forEach((k, i) => { out[i] = c[k]; });
-  return out;
-}
-
-/** Components from a length-12 array in mbank's column order. */
-export function componentsFromArray(a: ArrayLike<number>): BBHComponents {
-  const c = zeroComponents();
-  COMPONENT_NAMES.forEach((k, i) => { c[k] = a[i]; });
-  return c;
-}
-
 /** Chirp mass Mc = (m1 m2)^(3/5) / (m1 + m2)^(1/5) [solar masses]. */
 export function chirpMass(m1: number, m2: number): number {
   return Math.pow(m1 * m2, 0.6) / Math.pow(m1 + m2, 0.2);

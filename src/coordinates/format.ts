@@ -3,7 +3,7 @@
  * `Mq_s1z_s2z`, `logMq_chi_iota`, `mceta_s1xz_s2z_e_iotaphi`, plus `BBH_components` (the 12 components).
  * Each format is {names, toPhysical, fromPhysical, defaultBox} composed from parts (./part.ts).
  *
- * Differences from mbank (spec sections 2 and 9): Mq/logMq with q < 1 are invalid instead of folded
+ * Differences from mbank (its handlers.py variable_handler and is_theta_ok): Mq/logMq with q < 1 are invalid instead of folded
  * without swapping spins; the validity check (./box.ts thetaProblem) covers every coordinate (mbank's
  * is_theta_ok raises KeyError for logm1logm2 and fullspins: missing logm1, logm2, phi2); spherical
  * angles with sx = 0 keep the in-plane spin; fullspins' 4th name is "s2" (mbank: "s2z"); there is no

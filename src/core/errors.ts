@@ -55,8 +55,3 @@ export function invalid(argument: string, value: unknown, allowed: string): neve
   throw new MbankError(`${argument} = ${showValue(value)}: ${allowed}`);
 }
 
-/** Check a finite number, returning it; otherwise throw naming the argument. */
-export function requireFinite(argument: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(argument, value, 'must be a finite number');
-  return value;
-}

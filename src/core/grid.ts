@@ -40,7 +40,3 @@ export function uniformGridN(df: number, n: number): FrequencyGrid {
   return { frequencies, df };
 }
 
-/** New zeroed complex array of n complex elements. */
-export function complexZeros(n: number): ComplexArray {
-  return new Float64Array(2 * n);
-}

@@ -9,11 +9,6 @@
 import { flowFromArchitecture, type FamilyArchitecture, type FamilyFlow } from './families.js';
 import { decodeFlowWith, encodeFlow, readFlowFile, saveFlow, type DecodedFlow, type FlowMetadata } from './weights.js';
 
-/** Encode a flow of any family (and extra metadata; non-strings JSON-encoded) as safetensors bytes. */
-export function encodeAnyFlow(flow: FamilyFlow, extraMetadata: FlowMetadata = {}): Uint8Array {
-  return encodeFlow(flow, extraMetadata);
-}
-
 /** Write a flow of any family to `path`, atomically (`<path>.tmp-<pid>` then rename). */
 export function saveAnyFlow(flow: FamilyFlow, path: string, extraMetadata: FlowMetadata = {}): void {
   saveFlow(flow, path, extraMetadata);

@@ -1,6 +1,6 @@
 /**
  * LIGO_LW injection files (`sim_inspiral` table) for search pipelines, as mbank writes them
- * (mbank/utils.py save_injs, spec 6.1): a `process` table and a `sim_inspiral` table with every
+ * (mbank/utils.py save_injs): a `process` table and a `sim_inspiral` table with every
  * column of python-ligo-lw's SimInspiralTable, all 0 / "" by default, then per injection i:
  * simulation_id = i, waveform = approximant, f_lower, f_final, taper = "TAPER_START", bandpass = 0,
  * psi0 = eccentricity, psi3 = mean anomaly (mbank's carrier columns), inclination, coa_phase,

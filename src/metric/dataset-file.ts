@@ -17,7 +17,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
 import { MbankError, invalid } from '../core/errors.js';
-import { atomicTmpPath, removeQuietly, writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 
 /** Settings stored with a dataset. */
@@ -203,7 +203,3 @@ export function readDatasetText(path: string): { names: string[]; D: number; n: 
   return { names: cols.slice(0, D), D, n: rows.length, theta, logPdf };
 }
 
-/** Remove a leftover temporary file of this process, if any (after an interrupted write). */
-export function removeTemporary(path: string): void {
-  removeQuietly(atomicTmpPath(path));
-}

@@ -1,5 +1,5 @@
 /**
- * Metric dataset generation (mbank bin/mbank_generate_flow_dataset, spec 3.9): N points drawn flat
+ * Metric dataset generation (mbank bin/mbank_generate_flow_dataset): N points drawn flat
  * in the chirp times inside the region, the metric and logPdf = 0.5 ln det M at each, written to an
  * HDF5 file (./dataset-file.ts).
  *

@@ -1,13 +1,13 @@
 /**
  * Points of a region with masses distributed flat in the chirp times (tau0, tau3) and every other
- * coordinate uniform in the box (mbank bin/mbank_generate_flow_dataset, spec section 3.9):
+ * coordinate uniform in the box (mbank bin/mbank_generate_flow_dataset):
  *   p(Mc, eta) ∝ Mc^(-10/3) eta^(-8/5)   (|d(tau0, tau3)/d(Mc, eta)| ∝ Mc^(-10/3) eta^(-8/5)).
  * The density is separable, so (Mc, eta) are drawn exactly by inverting the two power-law CDFs on a
  * rectangle that bounds the region, mapped to the format's mass coordinates (which carries the
  * Jacobian), and kept when the point is inside the box, valid and within the mass cuts.
  *
- * Differs from mbank: mbank runs emcee on a log-probability that numpy truncates to integers (spec 3.9,
- * bug: a staircase density); this is the continuous density, exact and independent draws.
+ * Differs from mbank: mbank runs emcee on a log-probability that numpy truncates to integers (a bug:
+ * a staircase density); this is the continuous density, exact and independent draws.
  */
 import { MbankError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';

@@ -23,7 +23,3 @@ export function metricMatch(metric: ArrayLike<number>, theta1: ArrayLike<number>
   return 1 - metricDistanceSq(metric, d);
 }
 
-/** Volume element sqrt|det M| (mbank get_volume_element). */
-export function volumeElement(det: number): number {
-  return Math.sqrt(Math.abs(det));
-}

@@ -2,7 +2,7 @@
  * The metric tensor M(theta) of the match: 1 - match(theta, theta + dtheta) ~ dtheta^T M dtheta.
  *
  * One construction covers mbank's `hessian` and `symphony` types (mbank/metric.py get_hessian,
- * get_hessian_symphony; spec section 3.5). For a signal s = h+(theta + dtheta) shifted in time by t
+ * get_hessian_symphony). For a signal s = h+(theta + dtheta) shifted in time by t
  * and a template plane P (unit vectors e_k, real inner product (a|b) = Re sum_band conj(a) b / S):
  *   1 - match = 1/2 ||(1 - P) s^||^2 + O(d^3),   so with x = (dtheta, t) and g_a = d_a h+:
  *   Gamma_ab = [ (g_a|g_b) - sum_k (e_k|g_a)(e_k|g_b) ] / (2 (h+|h+)),   g_t = i f h+,
@@ -14,14 +14,14 @@
  * Gradients: finite differences of h+ (./stencil.ts), steps relative to |theta_i| for masses, q, eta
  * and absolute otherwise, one-sided next to the physical boundary.
  *
- * Differences from mbank (and its bugs, spec section 9, that we fix):
+ * Differences from mbank (including its bugs, which we fix):
  * - the stencil order is chosen by the user (default 2), not from theta[0] (mbank picks forward Euler for
  *   M > 50 whatever the coordinate is); steps are per coordinate and relative for scale coordinates, not a
- *   fixed 1e-6 with the first coordinate divided by 10; stencils never leave the physical domain (item 5);
+ *   fixed 1e-6 with the first coordinate divided by 10; stencils never leave the physical domain;
  * - the band of every inner product is the set of bins where ALL stencil waveforms are non-zero, so a
  *   model cutoff inside the band (IMRPhenomD stops at Mf = 0.2) cannot create a spurious derivative;
  * - a metric that is not positive definite is flagged (`positiveDefinite`), and its logPdf is NaN, never
- *   0.5 ln|det M| (item 4: mbank stores |det| silently);
+ *   0.5 ln|det M| (mbank stores |det| silently);
  * - inner products use pycbc's band [floor(fmin/df), min(floor(fmax/df), n-1)) (mbank: all bins from 0 Hz).
  * Sums run over the workspace's MetricSums: every bin of that band, or (metricGrid 'quadrature') the nodes of
  * ./quadrature.ts, whose weights reproduce the band's sums for smooth integrands; a point whose integrands

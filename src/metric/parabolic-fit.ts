@@ -1,12 +1,12 @@
 /**
- * `parabolic_fit_hessian` (mbank metric.py get_parabolic_fit_hessian, spec 3.5): the hessian
+ * `parabolic_fit_hessian` (mbank/metric.py get_parabolic_fit_hessian): the hessian
  * metric with each eigenvalue replaced by a fit of the TRUE mismatch along its eigen-direction v:
  * at theta +- eps v with predicted mismatches lambda eps^2 = 0.01 and 0.02 (both signs: the cubic term
  * cancels), fit 1 - match = a eps^2 by least squares through the origin; the new eigenvalue is a.
  * True matches: standard match maximised over phase and a continuous time shift (matchRefined).
  *
  * Differences from mbank: mbank starts from the symphony metric, scans eps in logspace(-4, 1, 7) keeping
- * matches >= 0.9, and takes |a| (hiding negative curvature: spec section 9); we probe the mismatch range a
+ * matches >= 0.9, and takes |a| (which hides negative curvature); we probe the mismatch range a
  * bank uses (0.01-0.02), skip points outside the physical domain, and keep the hessian eigenvalue when the
  * fit is not positive (then the metric is flagged only if the hessian itself was not positive definite).
  * A probe that falls outside the physical domain is moved closer (eps halved, at most 8 times).

@@ -5,7 +5,6 @@
  * where h is the model's strain for optimal orientation (iota = 0).
  */
 import type { ComplexArray } from '../core/grid.js';
-import type { Polarizations } from './types.js';
 
 /** The two real factors of the mapping: h+ = plus * h, hx = -i cross * h. */
 export interface InclinationFactors {
@@ -39,20 +38,3 @@ export function setPolarizationsAt(
   hc[2 * k + 1] = -factors.cross * hRe;
 }
 
-/**
- * h+ and hx of a whole optimally-oriented strain series h (interleaved complex, length 2n).
- * Zero bins of h stay exactly zero in both outputs.
- */
-export function polarizationsFromStrain(h: ComplexArray, inclination: number): Polarizations {
-  const factors = inclinationFactors(inclination);
-  const hp = new Float64Array(h.length);
-  const hc = new Float64Array(h.length);
-  const n = h.length >> 1;
-  for (let k = 0; k < n; k++) {
-    const re = h[2 * k];
-    const im = h[2 * k + 1];
-    if (re === 0 && im === 0) continue;
-    setPolarizationsAt(hp, hc, k, re, im, factors);
-  }
-  return { hp, hc };
-}

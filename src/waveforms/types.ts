@@ -106,8 +106,3 @@ export interface WaveformModel {
 /** A model with the frequency-list members (see WaveformModel.generateAt). */
 export type FrequencyListModel = WaveformModel & Required<Pick<WaveformModel, 'generateAt' | 'generateAtInto' | 'supportEndHz'>>;
 
-/** Default values for optional/zero parameters, used by CLI parsers and tests. */
-export const DEFAULT_PARAMS: Omit<WaveformParams, 'm1' | 'm2' | 'fMinHz' | 'fMaxHz'> = {
-  s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0,
-  distanceMpc: 1, inclination: 0, phiRef: 0, fRefHz: 0,
-};

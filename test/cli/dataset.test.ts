@@ -18,6 +18,10 @@ async function run(args: string[]): Promise<string> {
 }
 
 describe('mbank-ts dataset', () => {
+  it.each(['--plot', '--run-name=x', '--verbose'])('refuses %s, an option it would not use', async (opt) => {
+    await expect(run(['dataset', '--dataset', 'never.h5', opt])).rejects.toThrow(/Unknown argument/);
+  });
+
   it('writes an HDF5 dataset with its settings and a text export, reproducible with --seed across worker counts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mbank-cli-ds-'));
     const base = ['dataset', '--variable-format', 'logMq_chi', '--psd', 'aligo_O3actual_H1', '--asd', '--approximant', 'IMRPhenomD',

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { metricMatch, metricDistanceSq, volumeElement } from '../../src/metric/metric-match.js';
+import { metricMatch, metricDistanceSq } from '../../src/metric/metric-match.js';
 import { describeMetric, checkMetricType } from '../../src/metric/metric.js';
 
 describe('metric match and metric description', () => {
@@ -7,7 +7,6 @@ describe('metric match and metric description', () => {
     const M = [2, 0.5, 0.5, 1];
     expect(metricDistanceSq(M, [0.1, -0.2])).toBeCloseTo(2 * 0.01 + 2 * 0.5 * 0.1 * -0.2 + 0.04, 15);
     expect(metricMatch(M, [1, 1], [1.1, 0.8])).toBeCloseTo(1 - metricDistanceSq(M, [0.1, -0.2]), 15);
-    expect(volumeElement(-4)).toBe(2);
     expect(() => metricDistanceSq([1, 2, 3], [1, 2])).toThrow(/metric length = 3/);
   });
 

@@ -25,13 +25,16 @@ export function textPath(path: string): string {
   return path.replace(/\.(h5|hdf5|hdf)$/i, '') + '.txt';
 }
 
+/** generalOptions without those dataset does not use (it makes no plots, names no run, has one progress output). */
+const { plot: _plot, 'run-name': _runName, verbose: _verbose, ...datasetGeneral } = generalOptions;
+
 /** The `dataset` command. */
 export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'dataset',
   describe: 'draw points flat in the chirp times and write (theta, logPdf, metric) to an HDF5 dataset for flow training',
   builder: (y) =>
     y
-      .options(generalOptions)
+      .options(datasetGeneral)
       .options(metricOptions)
       .options(rangeOptions)
       .options(fdOptions)

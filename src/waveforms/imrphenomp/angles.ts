@@ -5,7 +5,6 @@
  * Convention here: the larger body is body 2 (m2 >= m1), q = m2/m1 >= 1, total mass 1.
  */
 import { finalSpin0815 } from '../imrphenomd/qnm.js';
-import { l2PN } from './source-frame.js';
 
 /**
  * Coefficients of alpha(omega) and epsilon(omega) = c1/omega + c2/omega^{2/3} + c3/omega^{1/3}
@@ -73,17 +72,6 @@ export function nnloAngleCoefficients(q: number, chil: number, chip: number): Nn
 export function nnloAngle(c: readonly number[], omega: number): number {
   const cbrt = Math.cbrt(omega);
   return c[0] / omega + c[1] / (cbrt * cbrt) + c[2] / cbrt + c[3] * Math.log(omega) + c[4] * cbrt;
-}
-
-/**
- * cos(beta/2) and sin(beta/2) of the angle between J and L, cos(beta) = 1/sqrt(1 + s^2),
- * s = S_perp/(L_2PN(v) + S_L) (sign of L + S_L ignored, as LAL's WignerdCoefficients). Written to out[0], out[1].
- */
-export function halfOpeningAngle(v: number, sL: number, eta: number, sPerp: number, out: Float64Array): void {
-  const s = sPerp / (l2PN(v, eta) + sL);
-  const cosBeta = 1.0 / Math.sqrt(1.0 + s * s);
-  out[0] = Math.sqrt((1.0 + cosBeta) / 2.0);
-  out[1] = Math.sqrt((1.0 - cosBeta) / 2.0);
 }
 
 /**
