@@ -8,7 +8,7 @@ import { MbankError } from '../core/errors.js';
 /** Something that happened during training, at an optimisation step. */
 export interface TrainingEvent {
   step: number;
-  kind: 'lr-reduced' | 'recovered' | 'early-stop' | 'aborted' | 'diverged' | 'best-restored';
+  kind: 'lr-reduced' | 'recovered' | 'early-stop' | 'aborted' | 'diverged' | 'best-restored' | 'resumed';
   /** One line for a human. */
   detail: string;
 }

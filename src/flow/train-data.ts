@@ -7,6 +7,7 @@ import * as tf from './tf.js';
 import { invalid } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { Flow } from './types.js';
+import { fieldsOf, restoreFields, type Fields } from './checkpoint.js';
 
 /** `n` points of dimension `dim`, row-major in `x` (length n * dim), optionally with a log-pdf each. */
 export interface Samples {
@@ -56,6 +57,18 @@ export class DataSet {
     this.logPdf = samples.logPdf ? tf.tensor1d(Float32Array.from(samples.logPdf)) : undefined;
     this.perm = Int32Array.from({ length: samples.n }, (_, i) => i);
     this.cursor = samples.n;
+  }
+
+  /** The sampler's state (order, position, random stream), for a training checkpoint. */
+  state(): { perm: Int32Array; cursor: number; rng: Fields } {
+    return { perm: this.perm.slice(), cursor: this.cursor, rng: fieldsOf(this.rng) };
+  }
+
+  /** Restore {@link state}. */
+  setState(s: { perm: Int32Array; cursor: number; rng: Fields }): void {
+    this.perm.set(s.perm);
+    this.cursor = s.cursor;
+    restoreFields(this.rng, s.rng);
   }
 
   private shuffle(): void {

@@ -31,6 +31,7 @@ import { EarlyStopping, ReduceLROnPlateau } from './schedule.js';
 import type { PlateauOptions } from './schedule.js';
 import type { Flow } from './types.js';
 import { DataSet, checkSamples, readVariables, writeVariables } from './train-data.js';
+import { fieldsOf, restoreFields, type TrainerCheckpoint } from './checkpoint.js';
 import type { Samples } from './train-data.js';
 import { evaluate, initialConstant, type Evaluation } from './evaluate.js';
 
@@ -89,6 +90,10 @@ export interface TrainOptions {
   divergence?: DivergenceOptions;
   /** Stops training (the best weights are kept). */
   signal?: AbortSignal;
+  /** Called with the full training state after each validation and when stopped by `signal`. */
+  onCheckpoint?: (checkpoint: TrainerCheckpoint) => void;
+  /** Continue from this checkpoint (same flow architecture, data and options): the result equals an uninterrupted run. */
+  resume?: TrainerCheckpoint;
   onProgress?: (progress: TrainingProgress) => void;
   /** Points per log-prob evaluation of the validation set; default 16384. */
   evalBatchSize?: number;
@@ -171,6 +176,35 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
     let recoveries = 0;
     let lastVal = NaN;
     let reason: StopReason = 'max-steps';
+    let startStep = 0;
+    const checkpoint = (step: number): TrainerCheckpoint => ({
+      step, params: params.map((p) => p.slice()), adam: adam.state(), learningRate: adam.learningRate, rng: fieldsOf(rng),
+      data: train?.state(), stopper: stopper ? fieldsOf(stopper) : undefined, plateau: plateau ? fieldsOf(plateau) : undefined,
+      best: best?.map((p) => p.slice()), lastGood: { params: lastGood.params.map((p) => p.slice()), adam: lastGood.adam },
+      recent: [...recent], recentNorms: [...recentNorms], recoverySteps: [...recoverySteps], recoveries, lastVal,
+      history: JSON.parse(JSON.stringify(history, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)), (_k, v) => (v === 'Infinity' || v === '-Infinity' || v === 'NaN' ? Number(v) : v)),
+    });
+    if (o.resume) {
+      const r = o.resume;
+      if (r.params.length !== params.length || r.params.some((p, k) => p.length !== params[k].length)) throw new MbankError('resume: the checkpoint holds another flow architecture');
+      r.params.forEach((p, k) => params[k].set(p));
+      writeVariables(vars, params);
+      adam.setState(r.adam);
+      adam.learningRate = r.learningRate;
+      restoreFields(rng, r.rng);
+      if (r.data) train?.setState(r.data);
+      if (stopper && r.stopper) restoreFields(stopper, r.stopper);
+      if (plateau && r.plateau) restoreFields(plateau, r.plateau);
+      best = r.best?.map((p) => p.slice());
+      lastGood = { params: r.lastGood.params.map((p) => p.slice()), adam: r.lastGood.adam };
+      recent.push(...r.recent);
+      recentNorms.push(...r.recentNorms);
+      recoverySteps.push(...r.recoverySteps);
+      recoveries = r.recoveries;
+      lastVal = r.lastVal;
+      Object.assign(history, r.history, { events: [...r.history.events, { step: r.step + 1, kind: 'resumed', detail: `continued from the checkpoint of step ${r.step}` }] });
+      startStep = r.step + 1;
+    }
 
     /** Undo a bad step; true when training should stop as diverged. */
     const recover = (step: number, what: string): boolean => {
@@ -193,8 +227,9 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
       return false;
     };
 
-    for (let step = 0; step < o.steps; step++) {
+    for (let step = startStep; step < o.steps; step++) {
       if (o.signal?.aborted) {
+        o.onCheckpoint?.(checkpoint(step - 1));
         reason = 'aborted';
         history.events.push({ step, kind: 'aborted', detail: 'training interrupted' });
         break;
@@ -269,6 +304,7 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
           history.events.push({ step, kind: 'early-stop', detail: `no progress > ${stopper.minDelta} in ${stopper.patience} validations` });
           break;
         }
+        o.onCheckpoint?.(checkpoint(step));
       }
       o.onProgress?.({
         step,

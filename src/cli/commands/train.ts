@@ -11,7 +11,9 @@
  * saves the best weights. Differences: minibatches walk through a seeded permutation (mbank draws
  * a new random subset each step); the best weights are kept also when no early stop happens.
  */
-import { checkOutputPath, makeDirectory } from '../../core/atomicWrite.js';
+import { checkOutputPath, makeDirectory, removeQuietly, writeFileAtomic } from '../../core/atomicWrite.js';
+import { checkpointFromJson, checkpointToJson } from '../../flow/checkpoint.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { lockOutputs } from '../lock.js';
 import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -205,7 +207,12 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
 
     // held from training to the saved file (a failing run releases it at process exit, ../lock.ts)
     const release = lockOutputs([flowFile], 'train');
-    const interrupts = catchInterrupts('keeping the best weights');
+    // a checkpoint beside the flow file after every validation; an interrupted run is continued from it
+    const ckptPath = `${flowFile}.checkpoint.json`;
+    const settings = JSON.stringify({ datasets: (args.dataset as string[]).map((d) => inside(runDir, d)), family, loss, nLayers, hidden, nEpochs, batchSize, lr, validationStep, patience, minDelta, seed, fraction, limit, ignoreBoundaries: Boolean(args['ignore-boundaries']), rows: rows.n });
+    const resume = existsSync(ckptPath) ? checkpointFromJson(readFileSync(ckptPath, 'utf8'), settings, ckptPath) : undefined;
+    if (resume) process.stderr.write(`train: resuming from the checkpoint of step ${resume.step} (${ckptPath})\n`);
+    const interrupts = catchInterrupts('keeping the best weights and a checkpoint');
     const tty = process.stderr.isTTY === true;
     const bar = tty
       ? new cliProgress.SingleBar({ format: 'train |{bar}| {value}/{total} steps | loss {loss} | val {val} | lr {lr} | eta {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -225,7 +232,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
     try {
       history = await trainFlow(flow, {
         loss, train, validation, steps: nEpochs, batchSize, learningRate: lr, validationStep, patience, minDelta, seed,
-        signal: interrupts.signal, onProgress,
+        signal: interrupts.signal, onProgress, resume,
+        onCheckpoint: (c) => writeFileAtomic(ckptPath, checkpointToJson(c, settings)),
       });
     } finally {
       bar?.stop();
@@ -236,6 +244,8 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       release();
       throw new MbankError(`--learning-rate = ${lr}: training diverged (no finite validation loss in ${history.trainLoss.length} steps); no flow written: lower --learning-rate`);
     }
+    if (history.stopReason === 'aborted') process.stderr.write(`train: interrupted: run the same command again to resume from ${ckptPath}\n`);
+    else removeQuietly(ckptPath);
     const constant = flow.constant.dataSync()[0];
     makeDirectory(dirname(flowFile));
     saveAnyFlow(flow, flowFile, {
