@@ -15,6 +15,11 @@ export interface CoarseGrid {
   intdfRatio: number;
 }
 
+/** Fine bins per coarse step for a wanted spacing df: floor(df/evaldMf), at least 1 (LAL's rule in every grid). */
+function wholeBins(df: number, evaldMf: number): number {
+  return df < evaldMf ? 1 : Math.floor(df / evaldMf);
+}
+
 function gridComp(fStart: number, fEnd: number, df: number): CoarseGrid {
   const n = Math.ceil((fEnd - fStart) / df);
   return { xStart: fStart, xMax: fStart + df * n, deltax: df, length: n + 1, intdfRatio: 0 };
@@ -98,13 +103,8 @@ export function coarseFrequencies(
   if (nDerefine > 0) {
     let nextStart = fStartInspDerefinement;
     for (let index = 0; index < nDerefine; index++) {
-      if (df0original < evaldMf) {
-        mydf = evaldMf;
-        intdfRatio = 1;
-      } else {
-        intdfRatio = Math.floor(df0original / evaldMf);
-        mydf = evaldMf * intdfRatio;
-      }
+      intdfRatio = wholeBins(df0original, evaldMf);
+      mydf = evaldMf * intdfRatio;
       const fStart = index + preComputeFirstGrid === 0 ? nextStart : nextStart + mydf;
       coarse = gridComp(fStart, fStart * frequencyFactor, mydf);
       df0original = 2 * df0original;
@@ -119,13 +119,8 @@ export function coarseFrequencies(
   if (nMerger > 0) {
     df0original = dfmerger;
     if (2 * coarse.deltax < dfmerger) df0original = 2 * coarse.deltax;
-    if (df0original < evaldMf) {
-      mydf = evaldMf;
-      intdfRatio = 1;
-    } else {
-      intdfRatio = Math.floor(df0original / evaldMf);
-      mydf = evaldMf * intdfRatio;
-    }
+    intdfRatio = wholeBins(df0original, evaldMf);
+    mydf = evaldMf * intdfRatio;
     let fStart = fEndInsp + mydf;
     if (fEndInsp === fstartIn) fStart = fEndInsp;
     if (fStart > mfLorentzianEnd) {
@@ -138,13 +133,8 @@ export function coarseFrequencies(
   }
   if (nRingdown > 0) {
     df0original = dfringdown;
-    if (df0original < evaldMf) {
-      mydf = evaldMf;
-      intdfRatio = 1;
-    } else {
-      intdfRatio = Math.floor(df0original / evaldMf);
-      mydf = evaldMf * intdfRatio;
-    }
+    intdfRatio = wholeBins(df0original, evaldMf);
+    mydf = evaldMf * intdfRatio;
     let fStart = coarse.xMax + mydf;
     if (coarse.xMax === fstartIn) fStart = fEndInsp;
     if (fStart > mfMax) {
