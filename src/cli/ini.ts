@@ -133,7 +133,7 @@ export function explicitOptionNames(tokens: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const tok of tokens) {
     if (!tok.startsWith('--') || tok === '--') continue;
-    let name = tok.slice(2).split('=')[0];
+    const name = tok.slice(2).split('=')[0];
     if (name.startsWith('no-')) names.add(kebab(name.slice(3)));
     names.add(kebab(name));
   }

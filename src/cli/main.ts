@@ -12,6 +12,7 @@ import { expandIniTokens } from './ini.js';
 import { normalizeTokens } from './argv.js';
 import { checkCountLimits } from './bounds.js';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- commands of every argument type pass through here, and yargs' getOptions is not in its types */
 /** yargs' option table of a command, read from its builder. */
 function optionTable(cmd: CommandModule<any, any>): { key?: Record<string, unknown>; number?: string[]; narg?: Record<string, number> } {
   const y = yargs([]);

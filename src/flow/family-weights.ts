@@ -7,7 +7,7 @@
  * Encoding, tensor assignment and file I/O are ./weights.ts's; this file adds the family dispatch.
  */
 import { flowFromArchitecture, type FamilyArchitecture, type FamilyFlow } from './families.js';
-import { decodeFlowWith, encodeFlow, readFlowFile, saveFlow, type DecodedFlow, type FlowMetadata } from './weights.js';
+import { decodeFlowWith, readFlowFile, saveFlow, type DecodedFlow, type FlowMetadata } from './weights.js';
 
 /** Write a flow of any family to `path`, atomically (`<path>.tmp-<pid>` then rename). */
 export function saveAnyFlow(flow: FamilyFlow, path: string, extraMetadata: FlowMetadata = {}): void {

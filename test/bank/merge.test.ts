@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Bank } from '../../src/bank/bank.js';
 import { readBank, writeBank } from '../../src/bank/io.js';
 import { bankSubset, mergeBanks } from '../../src/bank/merge.js';
 import { readBankHdf5 } from '../../src/bank/hdf5.js';

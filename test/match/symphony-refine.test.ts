@@ -8,7 +8,7 @@ import { chirp, precessingLikePair, shift, toyPsd } from './chirp.js';
 const n = 4097, df = 0.25;
 const ws = new MatchWorkspace({ psd: toyPsd(n, df), df, fLowHz: 15, fHighHz: 1024 });
 /** hx = -0.6 i a + 0.35 b: not proportional to h+ (a precessing-like template). */
-const { hp, hc, a, b } = precessingLikePair(n, df);
+const { hp, hc, b } = precessingLikePair(n, df);
 
 /** Symphony match maximised over time by brute force: the grid match of the signal shifted by t0 on a fine scan. */
 function bruteForce(s: Float64Array, steps = 200): number {

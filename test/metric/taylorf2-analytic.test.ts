@@ -5,7 +5,7 @@ import { MTSUN_SI } from '../../src/core/constants.js';
 import { MetricWorkspace } from '../../src/metric/workspace.js';
 import { metricMatrix } from '../../src/metric/metric.js';
 import { centralStencil } from '../../src/metric/stencil.js';
-import { getVariableFormat, type VariableFormat } from '../../src/coordinates/index.js';
+import { type VariableFormat } from '../../src/coordinates/index.js';
 
 /*
  * TaylorF2 with the 0PN amplitude and a fixed upper frequency: Psi(f) is linear in the "lambda"

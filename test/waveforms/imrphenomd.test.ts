@@ -8,7 +8,7 @@ import {
 } from '../../src/waveforms/imrphenomd/index.js';
 import { QNM_FDAMP, QNM_FRING, QNM_SPIN } from '../../src/waveforms/imrphenomd/qnm-table.js';
 import { sinCosTable as sinCos } from '../../src/waveforms/sincos-table.js';
-import { ALIGNED_BASE, compare, lalAgreementSuite } from './lal-vectors.js';
+import { ALIGNED_BASE, lalAgreementSuite } from './lal-vectors.js';
 
 const base = ALIGNED_BASE;
 const grid = uniformGridN(0.25, 4097);
