@@ -10,6 +10,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const CODES: Record<(typeof SIGNALS)[number], number> = { SIGINT: 130, SIGTERM: 143 };
 
 let received: (typeof SIGNALS)[number] | undefined;
+let lateHandler = false;
+
+/** After a command released its handlers its work is written: a signal then only sets the exit status. */
+function installLateHandler(): void {
+  if (lateHandler) return;
+  lateHandler = true;
+  for (const s of SIGNALS) process.on(s, () => { received ??= s; });
+}
 
 /** Handle of {@link catchInterrupts}: the signal a command passes down, and the release of the handlers. */
 export interface Interrupts {
@@ -23,10 +31,11 @@ export interface Interrupts {
  * the finished rows"); later ones print that the write is being waited for.
  */
 export function catchInterrupts(what: string): Interrupts {
+  installLateHandler();
   const ctl = new AbortController();
   const handler = (sig: (typeof SIGNALS)[number]) => {
-    if (received === undefined) {
-      received = sig;
+    if (!ctl.signal.aborted) {
+      received ??= sig;
       process.stderr.write(`\nmbank-ts: ${sig}: stopping after the current batch, ${what} (exit ${CODES[sig]})...\n`);
       ctl.abort();
     } else {

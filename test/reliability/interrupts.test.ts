@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { readDataset } from '../../src/metric/dataset-file.js';
 import { cliAsync, runMain, tempDir, temporaries } from './helpers.js';
 
-/** A tiny dataset run: 48 rows of TaylorF2 metrics in chunks of 4, every finished chunk written at once. */
+/** A tiny dataset run: 64 rows of TaylorF2 metrics in chunks of 4, every finished chunk written at once. */
 const args = (path: string) => ['dataset', '--variable-format', 'Mq_s1z_s2z', '--psd', 'aLIGOZeroDetHighPower', '--approximant', 'TaylorF2',
-  '--f-min', '20', '--f-max', '128', '--df', '1', '--mtot-range', '20', '60', '--q-range', '1', '3', '--n-points', '48', '--chunk-size', '4',
+  '--f-min', '20', '--f-max', '128', '--df', '1', '--mtot-range', '20', '60', '--q-range', '1', '3', '--n-points', '64', '--chunk-size', '4',
   '--seed', '11', '--workers', '0', '--flush-seconds', '0', '--dataset', path];
 
 /** Start the run in a child, send `signals` (ms after its first progress line), wait for its end. */
@@ -22,10 +22,10 @@ async function interrupted(path: string, signals: Array<[NodeJS.Signals, number]
 
 /** Interrupts at fixed, spread delays (the machine's load moves where they land). */
 const PLAN: Array<{ name: string; signals: Array<[NodeJS.Signals, number]>; status: number | null; signal: string | null }> = [
-  { name: 'SIGINT', signals: [['SIGINT', 400]], status: 130, signal: null },
-  { name: 'SIGTERM', signals: [['SIGTERM', 900]], status: 143, signal: null },
-  { name: 'SIGTERM twice (the second during the write)', signals: [['SIGTERM', 250], ['SIGTERM', 5]], status: 143, signal: null },
-  { name: 'SIGKILL', signals: [['SIGKILL', 700]], status: null, signal: 'SIGKILL' },
+  { name: 'SIGINT', signals: [['SIGINT', 300]], status: 130, signal: null },
+  { name: 'SIGTERM', signals: [['SIGTERM', 700]], status: 143, signal: null },
+  { name: 'SIGTERM twice (the second during the write)', signals: [['SIGTERM', 200], ['SIGTERM', 5]], status: 143, signal: null },
+  { name: 'SIGKILL', signals: [['SIGKILL', 500]], status: null, signal: 'SIGKILL' },
 ];
 
 describe('interrupted dataset runs resume to the uninterrupted result', () => {
@@ -33,7 +33,7 @@ describe('interrupted dataset runs resume to the uninterrupted result', () => {
     const dir = tempDir('mbank-sig-');
     expect((await runMain(args(join(dir, 'ref.h5')))).code).toBe(0);
     const ref = await readDataset(join(dir, 'ref.h5'));
-    expect(ref.n).toBe(48);
+    expect(ref.n).toBe(64);
     for (const [i, p] of PLAN.entries()) {
       const path = join(dir, `run${i}.h5`);
       const r = await interrupted(path, p.signals);
@@ -53,7 +53,7 @@ describe('interrupted dataset runs resume to the uninterrupted result', () => {
       }
       expect((await runMain(args(path))).code).toBe(0); // resume (a SIGKILL leaves a stale lock and temporary: both are cleared)
       const back = await readDataset(path);
-      expect(back.n).toBe(48);
+      expect(back.n).toBe(64);
       expect(Array.from(back.theta)).toEqual(Array.from(ref.theta));
       expect(Array.from(back.logPdf)).toEqual(Array.from(ref.logPdf));
       expect(Array.from(back.metric!)).toEqual(Array.from(ref.metric!));
