@@ -15,7 +15,7 @@
 import { inspiralAmpV2, inspiralAmpV3, inspiralAmpV4 } from './fits-inspiral.js';
 import { intermediateAmpVA } from './fits-intermediate.js';
 import { ringdownAmpGamma2, ringdownAmpGamma3, ringdownAmpV1 } from './fits-ringdown.js';
-import { solveLinear } from './linsolve.js';
+import { solveLinear } from '../../core/linalg.js';
 import type { PhenomXSystem } from './setup.js';
 
 /** Coefficients of the three amplitude regions. */

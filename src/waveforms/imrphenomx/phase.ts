@@ -18,7 +18,7 @@ import {
   intermediatePhaseD43, intermediatePhaseV2, intermediatePhaseV2mRDv4, intermediatePhaseV3mRDv4,
 } from './fits-intermediate.js';
 import { ringdownPhaseD12, ringdownPhaseD24, ringdownPhaseD34, ringdownPhaseD54, ringdownPhaseV4 } from './fits-ringdown.js';
-import { solveLinear } from './linsolve.js';
+import { solveLinear } from '../../core/linalg.js';
 import type { PhenomXSystem } from './setup.js';
 
 /** 5/(128 pi^{5/3}): normalisation of the phase derivative. */

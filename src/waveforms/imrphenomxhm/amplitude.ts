@@ -14,7 +14,7 @@
  * Negative values are clamped to 1e-15 as LAL does.
  */
 import type { PhenomXSystem } from '../imrphenomx/setup.js';
-import { solveLinear } from '../imrphenomx/linsolve.js';
+import { solveLinear } from '../../core/linalg.js';
 import type { HMFitVars } from './fit-vars.js';
 import * as insFits from './fits-inspiral-amp.js';
 import * as intFits from './fits-intermediate-amp.js';

@@ -12,7 +12,7 @@
  * all shifted by deltaphiLM, which aligns the mode with m/2 times the 22 phase at 0.6 m/2 f_MECO (LAL's falign).
  */
 import { dPhasePhenomX, PHI_NORM, phasePhenomX, type PhenomXPhaseCoefficients } from '../imrphenomx/phase.js';
-import { solveLinear } from '../imrphenomx/linsolve.js';
+import { solveLinear } from '../../core/linalg.js';
 import type { PhenomXSetup } from '../imrphenomx/model.js';
 import type { HMFitVars } from './fit-vars.js';
 import { inspPhase21Lambda, inspPhase32Lambda, inspPhase33Lambda, inspPhase44Lambda } from './fits-inspiral-phase.js';

@@ -13,7 +13,7 @@
  * with h22 the IMRPhenomXAS 22 (ringdown amplitude, full phase) over amp0.
  */
 import { ampRingdown, type PhenomXAmpCoefficients } from '../imrphenomx/amplitude.js';
-import { solveLinear } from '../imrphenomx/linsolve.js';
+import { solveLinear } from '../../core/linalg.js';
 import { dPhasePhenomX, phasePhenomX } from '../imrphenomx/phase.js';
 import type { HMFitVars } from './fit-vars.js';
 import { ringdownAmp, type HMAmpCoefficients } from './amplitude.js';
