@@ -87,7 +87,7 @@ function stdLayer(spec: LayerSpec, dim: number, rng: Rng): Transform {
  * file header). A {@link TransformFlow} whose layers and architecture JSON come from STDFlowOptions;
  * log-probability, sampling, box and weight names are TransformFlow's.
  */
-export class STDFlow extends TransformFlow {
+export class STDFlow extends TransformFlow<FlowArchitecture> {
   /** A fresh flow (random initialisation from `options.seed`). */
   constructor(options: STDFlowOptions);
   /** A fresh flow from a resolved architecture (used by loadFlow; the box is a unit placeholder set later from the file). */

@@ -14,7 +14,7 @@ import { Rng } from '../core/rng.js';
 import { ComposedTransform } from './transforms/composed.js';
 import { TanhBoxTransform, checkBox } from './transforms/tanh-box.js';
 import { standardNormalLogProb, standardNormalSample } from './standard-normal.js';
-import type { Flow, FlowArchitecture, Transform } from './types.js';
+import type { ArchitectureBase, Flow, Transform } from './types.js';
 
 /** Prefix of the transform tensors in weight files (mbank's state-dict names). */
 export const FLOW_TRANSFORM_PREFIX = '_transform._transforms.';
@@ -36,24 +36,24 @@ function checkCount(n: number): void {
 }
 
 /** A normalizing flow: data -> noise layers [tanh box first, if any] and a N(0, I) base (see the file header). */
-export class TransformFlow implements Flow {
+export class TransformFlow<A extends ArchitectureBase = ArchitectureBase> implements Flow {
   readonly dim: number;
   /** The data -> noise bijection (list of layers). */
   readonly transform: ComposedTransform;
   /** mbank's trainable log-normalisation constant C, shape [1], 0 at construction. */
   readonly constant: tf.Variable;
-  private readonly arch: object;
+  private readonly arch: A;
 
   /**
    * @param layers the data -> noise layers (after the box layer, if any).
    * @param architecture JSON-able description with a `kind` field (see ./families.ts).
    * @param box support box ([dim] low < high): a tanh box layer is put first.
    */
-  constructor(dim: number, layers: Transform[], architecture: { kind: string }, box?: { low: ArrayLike<number>; high: ArrayLike<number> }) {
+  constructor(dim: number, layers: Transform[], architecture: A, box?: { low: ArrayLike<number>; high: ArrayLike<number> }) {
     if (box) checkBox(box.low, box.high, dim);
     this.dim = dim;
     this.transform = new ComposedTransform(box ? [new TanhBoxTransform(box.low, box.high), ...layers] : layers);
-    this.arch = JSON.parse(JSON.stringify(architecture)) as object;
+    this.arch = JSON.parse(JSON.stringify(architecture)) as A;
     this.constant = tf.variable(tf.zeros([1]), true, undefined, 'float32');
   }
 
@@ -159,12 +159,9 @@ export class TransformFlow implements Flow {
     return out;
   }
 
-  /**
-   * The family's architecture JSON (a copy). Typed as the flow contract's `FlowArchitecture` (which
-   * names only STDFlow); for the other families the value is a `FamilyArchitecture` of ./families.ts.
-   */
-  architecture(): FlowArchitecture {
-    return JSON.parse(JSON.stringify(this.arch)) as FlowArchitecture;
+  /** The family's architecture JSON (a copy): FlowArchitecture for STDFlow, NSFArchitecture, PyMCArchitecture. */
+  architecture(): A {
+    return JSON.parse(JSON.stringify(this.arch)) as A;
   }
 
   dispose(): void {

@@ -70,6 +70,16 @@ export interface FlowArchitecture {
   layers: LayerSpec[];
 }
 
+/** What the architecture JSON of every flow family has (the family is told by `kind`: ./families.ts). */
+export interface ArchitectureBase {
+  /** Family: 'STDFlow' (FlowArchitecture), 'NSF' or 'PyMCFormula'. */
+  kind: string;
+  /** Dimension D of the data. */
+  dim: number;
+  /** Whether the first layer is the tanh box transform. */
+  hasBox: boolean;
+}
+
 /** A normalizing flow: a density on R^D (or on a box) that can be evaluated and sampled. */
 export interface Flow {
   readonly dim: number;
@@ -84,7 +94,7 @@ export interface Flow {
    * (STDFlow's `constant`) are not included: losses that use them add them explicitly.
    */
   trainableVariables(): tf.Variable[];
-  /** Self-describing architecture, JSON-able, enough for loadFlow to rebuild the flow. */
-  architecture(): FlowArchitecture;
+  /** Self-describing architecture of the flow's family, JSON-able, enough to rebuild the flow. */
+  architecture(): ArchitectureBase;
   dispose(): void;
 }

@@ -15,7 +15,8 @@ const ALLOWED: Record<string, string[]> = {
   placement: ['metric', 'coordinates', 'bank', 'core'],
   injections: ['bank', 'match', 'waveforms', 'psd', 'coordinates', 'metric', 'core'],
   plot: ['core'],
-  cli: ['core', 'waveforms', 'psd', 'match', 'coordinates', 'metric', 'flow', 'bank', 'placement', 'injections', 'plot'],
+  pipeline: ['flow', 'metric', 'placement', 'injections', 'bank', 'coordinates', 'waveforms', 'psd', 'match', 'core'],
+  cli: ['core', 'waveforms', 'psd', 'match', 'coordinates', 'metric', 'flow', 'bank', 'placement', 'injections', 'plot', 'pipeline'],
 };
 
 const SRC = path.join(__dirname, '../../src');
@@ -40,8 +41,13 @@ describe('architecture', () => {
   it('every src file imports only the folders STYLE.md allows for its own folder', () => {
     const violations: string[] = [];
     for (const file of tsFiles(SRC)) {
-      const folder = path.relative(SRC, file).split(path.sep)[0];
-      if (!(folder in ALLOWED)) continue;
+      const parts = path.relative(SRC, file).split(path.sep);
+      if (parts.length === 1) continue; // src/index.ts: the public API re-exports every folder
+      const folder = parts[0];
+      if (!(folder in ALLOWED)) {
+        violations.push(`${path.relative(SRC, file)}: folder ${folder} is not in the import table`);
+        continue;
+      }
       for (const spec of importsOf(file)) {
         if (!spec.startsWith('.')) continue;
         const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
