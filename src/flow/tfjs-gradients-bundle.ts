@@ -8,8 +8,9 @@
  * Development only (needs esbuild): excluded from the compiled package.
  */
 import { createRequire } from 'node:module';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,7 +30,5 @@ export async function bundleTfjsGradients(outFile: string): Promise<void> {
     minify: true, legalComments: 'eof', logLevel: 'silent',
     banner: { js: `// tfjs-core ${tfjsCoreVersion()} gradient and chained-op registrations (Apache-2.0), bundled by mbank-ts.` },
   });
-  const tmp = `${outFile}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0]!.contents);
-  renameSync(tmp, outFile);
+  writeFileAtomic(outFile, result.outputFiles[0]!.contents);
 }
