@@ -72,9 +72,21 @@ export const flowOptions = {
 /** Placement options (mbank_place_templates). */
 export const placementOptions = {
   mm: { type: 'number', default: 0.97, describe: 'minimal match of the bank' },
-  'placing-method': { type: 'string', default: 'random', choices: ['random', 'stochastic'], describe: 'placement algorithm' },
+  'placing-method': {
+    type: 'string', default: 'random', choices: ['random', 'stochastic', 'cover'],
+    describe: 'placement: random (mbank: flow samples until the livepoints are covered), stochastic (proposals kept when no template is within the metric distance), ' +
+      'cover (no metric placement: the completion\'s greedy set cover with true matches from an empty bank)',
+  },
   'n-livepoints': { type: 'number', default: 2000, describe: 'livepoints that measure the covering fraction (random)' },
   'covering-fraction': { type: 'number', default: 0.9, describe: 'target covering fraction (random)' },
   'empty-iterations': { type: 'number', default: 100, describe: 'consecutive rejected proposals that stop stochastic placement' },
   prune: { type: 'boolean', default: false, describe: 'prune over-covered templates after random placement' },
+  completion: {
+    type: 'boolean', default: true,
+    describe: 'after placement, fill the holes the metric leaves (q -> 1, corners, faces), deciding coverage by the true match on probes ' +
+      'uniform in the coordinates, in the component masses, on the boundary and from the flow (--no-completion: mbank\'s plain placement)',
+  },
+  completeness: { type: 'number', default: 0.99, describe: 'completion stops when this fraction of fresh probes has a true match >= MM' },
+  'completion-probes': { type: 'number', describe: 'probes of the first completion round (default max(1000, 4 x templates); each round doubles them)' },
+  'validation-probes': { type: 'number', default: 1000, describe: 'fresh probes of each completion round\'s validation' },
 } satisfies Record<string, Options>;

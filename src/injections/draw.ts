@@ -8,7 +8,6 @@
 import { invalid, MbankError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { Bank } from '../bank/bank.js';
-import { isInside, type Region } from '../coordinates/box.js';
 import { zeroComponents, type BBHComponents } from '../coordinates/components.js';
 import type { VariableFormat } from '../coordinates/format.js';
 import { InjectionSet, type InjectionMetadata } from './injection-set.js';
@@ -57,27 +56,6 @@ export function componentsFromPoints(format: VariableFormat, points: Float64Arra
   if (points.length % format.D !== 0) invalid('points length', points.length, `must be a multiple of D = ${format.D} (${format.names.join(', ')})`);
   const out: BBHComponents[] = [];
   for (let i = 0; i < points.length / format.D; i++) out.push(format.toPhysicalInto(points.subarray(i * format.D, (i + 1) * format.D), zeroComponents()));
-  return out;
-}
-
-/**
- * n points uniform in a region (box, validity and mass cuts) by rejection from the box, as an
- * n x D row-major array; throws when fewer than 1 in 10^5 proposals land inside.
- */
-export function uniformPointsInRegion(region: Region, n: number, rng: Rng): Float64Array {
-  const D = region.format.D;
-  const out = new Float64Array(n * D);
-  const row = new Float64Array(D);
-  const scratch = zeroComponents();
-  let kept = 0, tried = 0;
-  while (kept < n) {
-    if (tried > 1e5 * (kept + 1)) throw new MbankError(`uniform injections: only ${kept} of ${tried} box points fell inside the mass cuts; check the ranges`);
-    tried++;
-    for (let d = 0; d < D; d++) row[d] = region.box.lo[d] + (region.box.hi[d] - region.box.lo[d]) * rng.uniform();
-    if (!isInside(region, row, scratch)) continue;
-    out.set(row, kept * D);
-    kept++;
-  }
   return out;
 }
 

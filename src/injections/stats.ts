@@ -98,12 +98,14 @@ export function percentile(values: ArrayLike<number>, q: number): number {
   return v[lo] + (v[hi] - v[lo]) * (pos - lo);
 }
 
-/** Summary of the finished fitting factors: count, fraction below MM, percentiles 1, 5, 10, 50. */
+/** Summary of the finished fitting factors: count, fraction below MM, percentiles 0.1, 1, 5, 10, 50, the worst. */
 export interface FittingFactorSummary {
   done: number;
   total: number;
   fractionBelow: number;
-  percentiles: Record<'1' | '5' | '10' | '50', number>;
+  percentiles: Record<'0.1' | '1' | '5' | '10' | '50', number>;
+  /** Smallest fitting factor. */
+  worst: number;
 }
 
 /** Summary of `ff` (nulls skipped) against minimal match `mm`. */
@@ -112,6 +114,15 @@ export function summarize(ff: readonly (number | null)[], mm: number): FittingFa
   const below = done.filter((x) => x < mm).length;
   return {
     done: done.length, total: ff.length, fractionBelow: done.length > 0 ? below / done.length : NaN,
-    percentiles: { 1: percentile(done, 1), 5: percentile(done, 5), 10: percentile(done, 10), 50: percentile(done, 50) },
+    percentiles: { '0.1': percentile(done, 0.1), 1: percentile(done, 1), 5: percentile(done, 5), 10: percentile(done, 10), 50: percentile(done, 50) },
+    worst: done.length > 0 ? Math.min(...done) : NaN,
   };
+}
+
+/** Indices of the `k` smallest finished fitting factors, worst first (ties by index). */
+export function worstIndices(ff: readonly (number | null)[], k: number): number[] {
+  const idx: number[] = [];
+  ff.forEach((x, i) => { if (x !== null) idx.push(i); });
+  idx.sort((a, b) => (ff[a] as number) - (ff[b] as number) || a - b);
+  return idx.slice(0, k);
 }

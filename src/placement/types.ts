@@ -35,7 +35,7 @@ export type BoundaryChecker = (theta: Float64Array) => boolean;
 
 /** One progress report; `stage` says which phase of the placement is running. */
 export interface PlacementProgress {
-  stage: 'livepoints' | 'metric' | 'placing' | 'pruning';
+  stage: 'livepoints' | 'metric' | 'placing' | 'pruning' | 'completion';
   /** Templates placed so far. */
   templates: number;
   /** Estimated covering fraction so far (0 before placing). */
@@ -102,7 +102,7 @@ export interface WeightedCoverage {
 
 /** What a placement returns. */
 export interface PlacementResult {
-  method: 'random' | 'stochastic';
+  method: 'random' | 'stochastic' | 'cover';
   dim: number;
   /** Templates, count x dim row-major; all inside the checker's domain. */
   templates: Float64Array;

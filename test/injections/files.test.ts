@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Rng } from '../../src/core/rng.js';
 import { getVariableFormat } from '../../src/coordinates/format.js';
 import { regionFromRanges } from '../../src/coordinates/box.js';
-import { componentsFromPoints, injectionsFromComponents, uniformPointsInRegion } from '../../src/injections/draw.js';
+import { componentsFromPoints, injectionsFromComponents } from '../../src/injections/draw.js';
+import { uniformInCoordinates } from '../../src/coordinates/region-sampling.js';
 import { INJECTION_COLUMNS, type InjectionSet } from '../../src/injections/injection-set.js';
 import { readInjections, writeInjections } from '../../src/injections/io.js';
 import { parseLigolwDocument, tableRecords } from '../../src/bank/ligolw.js';
@@ -17,7 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mbank-injfiles-'));
   const format = getVariableFormat('Mq_s1z_s2z');
   const region = regionFromRanges(format, { mtot: [30, 50], q: [1, 5 / 3], m1: [15, 25], m2: [15, 25], s1: [0, 0.5], s2: [0, 0.5] });
-  const points = uniformPointsInRegion(region, 25, new Rng(2));
+  const points = uniformInCoordinates(region, 25, new Rng(2));
   set = injectionsFromComponents(componentsFromPoints(format, points), new Rng(2), { distanceMpc: [50, 400], gpsStart: 1e9 + 0.25, timeStep: 10 },
     { approximant: 'IMRPhenomD', fMin: 20, fMax: 1024, variableFormat: format.name, source: 'uniform', seed: 2 });
 });

@@ -21,7 +21,7 @@ import { DEFAULT_CACHE_BYTES, type FittingFactorSettings } from '../../injection
 import type { InjectionSet } from '../../injections/injection-set.js';
 import { DEFAULT_NEAREST } from '../../injections/nearest-candidates.js';
 import { readInjections } from '../../injections/io.js';
-import { summarize } from '../../injections/stats.js';
+import { summarize, worstIndices } from '../../injections/stats.js';
 import type { MetricGrid, MetricOptions } from '../../metric/workspace.js';
 import { fdOptions } from './metric.js';
 import { getModel } from '../../waveforms/registry.js';
@@ -78,6 +78,23 @@ function checkBand(s: FittingFactorSettings): void {
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
+
+/** Number of worst injections listed. */
+const WORST_LISTED = 10;
+
+/** The worst injections, one line each: FF, best template, components and (with a format) coordinates. */
+function worstLines(set: InjectionSet, ff: readonly (number | null)[], formatName: string | undefined): string[] {
+  const idx = worstIndices(ff, WORST_LISTED);
+  if (idx.length === 0) return [];
+  const format = formatName !== undefined ? getVariableFormat(formatName) : undefined;
+  const g = (x: number) => x.toPrecision(4);
+  return [`worst ${idx.length} injections:`, ...idx.map((i) => {
+    const c = set.components(i);
+    const coords = format ? `; ${format.names.map((n, d) => `${n} ${g(format.fromPhysical(c)[d])}`).join(', ')}` : '';
+    return `  #${i}: FF ${fmt(ff[i] as number)}; m1 ${g(c.m1)}, m2 ${g(c.m2)}, s1 (${g(c.s1x)}, ${g(c.s1y)}, ${g(c.s1z)}), s2 (${g(c.s2x)}, ${g(c.s2y)}, ${g(c.s2z)})` +
+      `${c.e > 0 ? `, e ${g(c.e)}` : ''}, iota ${g(c.iota)}${coords}`;
+  })];
+}
 
 /** The `injections` command. */
 export const injectionsCommand: CommandModule<object, Record<string, unknown>> = {
@@ -202,7 +219,8 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
           `${result.resumed > 0 ? `${result.resumed} from the stat file, ` : ''}${result.computed} computed in ${result.seconds.toFixed(1)} s, ` +
           `${(result.computed / Math.max(1e-9, result.seconds)).toFixed(2)} injections/s)`,
         `fraction with FF < ${mm}: ${fmt(s.fractionBelow)} (FF >= ${mm}: ${fmt(1 - s.fractionBelow)})`,
-        `FF percentiles: 1%: ${fmt(s.percentiles['1'])}, 5%: ${fmt(s.percentiles['5'])}, 10%: ${fmt(s.percentiles['10'])}, 50%: ${fmt(s.percentiles['50'])}`,
+        `FF percentiles: 0.1%: ${fmt(s.percentiles['0.1'])}, 1%: ${fmt(s.percentiles['1'])}, 5%: ${fmt(s.percentiles['5'])}, 10%: ${fmt(s.percentiles['10'])}, 50%: ${fmt(s.percentiles['50'])}; worst ${fmt(s.worst)}`,
+        ...worstLines(injections, result.stats.ff, formatName),
       ];
       if (result.stats.metricMatch) {
         const sm = summarize(result.stats.metricMatch, mm);

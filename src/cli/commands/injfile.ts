@@ -13,7 +13,8 @@ import { readBank } from '../../bank/io.js';
 import { regionFromRanges, isInside } from '../../coordinates/box.js';
 import { zeroComponents } from '../../coordinates/components.js';
 import { getVariableFormat } from '../../coordinates/format.js';
-import { componentsFromBank, componentsFromPoints, injectionsFromComponents, uniformPointsInRegion } from '../../injections/draw.js';
+import { componentsFromBank, componentsFromPoints, injectionsFromComponents } from '../../injections/draw.js';
+import { drawInRegion, type RegionDistribution } from '../../coordinates/region-sampling.js';
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { openFlowFile } from './flow.js';
@@ -46,6 +47,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
       .option('inj-file', { type: 'string', array: true, demandOption: true, describe: 'output file(s): .h5/.hdf5 (HDF5) and/or .xml/.xml.gz (sim_inspiral); names without "/" go inside --run-dir' })
       .option('n-injs', { type: 'number', default: 1000, describe: 'number of injections' })
       .option('source', { type: 'string', choices: ['flow', 'uniform', 'bank'], describe: 'where the injections come from (default: flow with --flow-file, bank with --bank, else uniform)' })
+      .option('uniform-in', { type: 'string', choices: ['components', 'coordinates'], default: 'components', describe: 'with --source uniform: flat in the component masses m1, m2 within the mass cuts (other coordinates flat in their box; how sbank and PyCBC validate banks), or flat in the variable format\'s coordinates' })
       .option('flow-file', { type: 'string', describe: 'trained flow (mbank-ts safetensors or mbank .zip) to sample from' })
       .option('bank', { type: 'string', describe: 'bank whose templates become the injections (a random subset of --n-injs)' })
       .option('variable-format', { type: 'string', describe: 'coordinates of the flow / of the uniform box, e.g. Mq_s1z_s2z' })
@@ -91,7 +93,8 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
         const fmt = args['variable-format'];
         if (typeof fmt !== 'string') invalid('--variable-format', fmt, 'is required with --source uniform');
         const format = getVariableFormat(fmt);
-        components = componentsFromPoints(format, uniformPointsInRegion(regionFromRanges(format, ranges), n, rng.fork(1)));
+        const uniformIn = args['uniform-in'] as RegionDistribution;
+        components = componentsFromPoints(format, drawInRegion(regionFromRanges(format, ranges), uniformIn, n, rng.fork(1)));
         variableFormat = format.name;
       }
     }
@@ -99,7 +102,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     if (!(d.length === 1 || d.length === 2)) invalid('--distance', d, 'must be one value d or two values dmin dmax (Mpc)');
     const set = injectionsFromComponents(components, rng, {
       distanceMpc: d.length === 1 ? d[0] : [d[0], d[1]], gpsStart: args['gps-start'] as number, timeStep: args['time-step'] as number,
-    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source, seed });
+    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source: source === 'uniform' ? `uniform-${args['uniform-in'] as string}` : source, seed });
     for (const p of outs) await writeInjections(p, set);
     process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}) written to ${outs.join(', ')}\n`);
   },

@@ -13,6 +13,9 @@ import { DefensiveMixtureSampler } from '../../placement/mixture.js';
 import { placeRandom } from '../../placement/random.js';
 import { placeStochastic } from '../../placement/stochastic.js';
 import type { PlacementProgress, PlacementResult } from '../../placement/types.js';
+import { completeBank, type CompletionResult } from '../../placement/complete.js';
+import { PoolMatchOracle } from './match-pool.js';
+import { regionProbeSource } from './probe-source.js';
 import { estimateVolume, flowAccuracy, halfLogDet, type FlowAccuracy, type VolumeEstimate } from './diagnostics.js';
 import { flowConstant, flowLogProb, flowSampler } from './flow-sampler.js';
 import { PoolMetricField } from './metric-pool.js';
@@ -26,14 +29,28 @@ export interface PlaceStage {
   /** Residuals at the flow samples used for the volume (the livepoints of a random placement). */
   accuracy: FlowAccuracy;
   timeSeconds: Record<string, number>;
+  /** The completion stage (when --completion): templates added and the completeness it verified. */
+  completion?: CompletionResult;
+  /** Templates of the metric placement before completion. */
+  placedBeforeCompletion: number;
 }
 
 /** Rng streams of the run (one per use, so adding a use never changes another). */
 const PLACEMENT_STREAM = 11;
 const VOLUME_STREAM = 12;
+const COMPLETION_STREAM = 13;
 
 /** Points for the volume when the placement has no livepoints (stochastic). */
 const STOCHASTIC_VOLUME_POINTS = 500;
+
+/** The start of a cover: no template, no livepoint. */
+function emptyPlacement(D: number): PlacementResult {
+  return {
+    method: 'cover', dim: D, templates: new Float64Array(0), count: 0, coveringFraction: 0, coveringFractionError: 1, livepoints: 0,
+    predictedCount: null, aborted: false,
+    stats: { sampled: 0, outsideDomain: 0, metricEvaluations: 0, nonPositiveDefinite: 0, distanceChecks: 0, proposals: 0, pruned: 0, timeMs: {} },
+  };
+}
 
 /** Place templates from `flow`; see the module comment. */
 export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress: StageProgress, signal: AbortSignal): Promise<PlaceStage> {
@@ -53,9 +70,10 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
     if (name !== stage) {
       stage = name;
       const total = name === 'livepoints' ? s.livepoints : name === 'placing' ? (p.predictedCount ?? 1) : (p.total ?? 1);
-      progress.start(name, total, name === 'livepoints' ? 'metrics' : name === 'placing' ? 'templates' : 'done');
+      progress.start(name, total, name === 'livepoints' ? 'metrics' : name === 'placing' ? 'templates' : name === 'completion' ? 'probes covered' : 'done');
     }
     if (name === 'livepoints') progress.update(p.done ?? 0, p.total ?? s.livepoints);
+    else if (name === 'completion') progress.update(p.done ?? 0, p.total ?? 1, `${p.templates} templates`);
     else if (name === 'placing') {
       const info = s.method === 'random'
         ? `covered ${p.coveringFraction.toFixed(3)} ± ${p.coveringFractionError.toFixed(3)} (target ${s.coveringFraction})`
@@ -69,13 +87,33 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
       minimalMatch: s.minimalMatch, sampler, metric: field, inside, rng: new Rng(s.seed, PLACEMENT_STREAM), signal, onProgress,
       maxTemplates: s.maxTemplates,
     };
-    result = s.method === 'random'
+    result = s.method === 'cover'
+      ? emptyPlacement(D)
+      : s.method === 'random'
       ? await placeRandom({
         ...common, livepoints: s.livepoints, coveringFraction: s.coveringFraction, prune: s.prune, coverage: a > 0 ? 'weighted' : 'count',
       })
       : await placeStochastic({ ...common, emptyIterations: s.emptyIterations });
     progress.stop();
     for (const [k, v] of Object.entries(result.stats.timeMs)) timeSeconds[k === 'livepoints' ? 'livepointMetrics' : k] = v / 1000;
+    const placedBeforeCompletion = result.count;
+    let completion: CompletionResult | undefined;
+    if ((s.completion || s.method === 'cover') && !result.aborted && (s.maxTemplates === undefined || result.count < s.maxTemplates)) {
+      const oracle = new PoolMatchOracle({ metric: s.metric, threshold: s.minimalMatch, skySeed: s.seed }, D, s.workers);
+      try {
+        completion = await completeBank({
+          minimalMatch: s.minimalMatch, templates: result.templates, metric: field, matches: oracle,
+          probes: regionProbeSource(s.region, inside, flowOnly), inside, rng: new Rng(s.seed, COMPLETION_STREAM),
+          completeness: s.completeness, probesPerRound: s.completionProbes, validationProbes: s.validationProbes,
+          maxTemplates: s.maxTemplates, signal, onProgress, recentre: !process.env.MBANK_NOCENTRE,
+        });
+      } finally {
+        progress.stop();
+        await oracle.close();
+      }
+      timeSeconds.completion = completion.stats.timeMs / 1000;
+      result = { ...result, templates: completion.templates, count: completion.count, aborted: completion.aborted };
+    }
 
     // volume and flow accuracy on flow samples inside the region with their metrics
     const t0 = Date.now();
@@ -113,7 +151,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
     const volume = estimateVolume(half, logQDrawn, insideFraction, draws, s.minimalMatch, D);
     const accuracy = flowAccuracy(logQ, flowConstant(flow), half);
     timeSeconds.volume = (Date.now() - t0) / 1000;
-    return { result, volume, accuracy, timeSeconds };
+    return { result, volume, accuracy, timeSeconds, completion, placedBeforeCompletion };
   } finally {
     progress.stop();
     await field.close();

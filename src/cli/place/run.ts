@@ -174,6 +174,14 @@ async function runLocked(
       ...(r.weighted ? { weightedCoverage: { ...r.weighted, uniformFraction: s.uniformFraction } } : {}),
     });
     summary.flowAccuracy.livepoints = { points: ps.accuracy.points, mean: ps.accuracy.mean, std: ps.accuracy.std };
+    if (ps.completion) {
+      const c = ps.completion;
+      summary.completion = {
+        placed: ps.placedBeforeCompletion, added: c.added, rounds: c.rounds, converged: c.converged, fraction: c.completeness.fraction,
+        error: c.completeness.error, probes: c.completeness.probes, worst: c.completeness.worst, target: s.completeness,
+        matches: c.stats.matches, totalProbes: c.stats.probes, byKind: c.completeness.byKind,
+      };
+    }
     if (r.aborted) {
       summary.complete = false;
       summary.interruptedDuring = 'placement';
@@ -187,6 +195,7 @@ async function runLocked(
           runName: s.runName, complete: summary.complete ? 1 : 0, coveringFraction: r.coveringFraction, coveringFractionError: r.coveringFractionError,
           targetCoveringFraction: s.coveringFraction, livepoints: r.livepoints, metricType: s.metricType, asd: s.metric.asd ? 1 : 0,
           flowFile: paths.flow, pruned: r.stats.pruned,
+          ...(ps.completion ? { completionAdded: ps.completion.added, completeness: ps.completion.completeness.fraction, completenessProbes: ps.completion.completeness.probes } : {}),
           ...(Number.isFinite(ps.volume.volume) ? { volume: ps.volume.volume, volumeError: ps.volume.volumeError } : {}),
         },
       });

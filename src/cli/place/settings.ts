@@ -35,12 +35,18 @@ export interface PlaceSettings {
   ranges: RangeOptions;
   region: Region;
   minimalMatch: number;
-  method: 'random' | 'stochastic';
+  method: 'random' | 'stochastic' | 'cover';
   livepoints: number;
   coveringFraction: number;
   emptyIterations: number;
   prune: boolean;
   maxTemplates: number | undefined;
+  /** Complete the bank with true matches after placement (src/placement/complete.ts). */
+  completion: boolean;
+  /** Target completeness (fraction of fresh probes covered) and probe counts of the completion. */
+  completeness: number;
+  completionProbes: number | undefined;
+  validationProbes: number;
   /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
   uniformFraction: number;
   seed: number;
@@ -84,7 +90,8 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   const metric = metricOptionsFromArgs(args);
   const metricType = checkMetricType(String(args['metric-type']));
   const method = args['placing-method'];
-  if (method !== 'random' && method !== 'stochastic') invalid('--placing-method', method, 'must be random or stochastic');
+  if (method !== 'random' && method !== 'stochastic' && method !== 'cover') invalid('--placing-method', method, 'must be random, stochastic or cover');
+  if (method === 'cover' && args.completion === false) invalid('--no-completion', false, 'cannot go with --placing-method cover (the cover is the completion from an empty bank)');
   const coveringFraction = args['covering-fraction'];
   if (typeof coveringFraction !== 'number' || !(coveringFraction > 0 && coveringFraction <= 1)) invalid('--covering-fraction', coveringFraction, 'must be in (0, 1]');
   const livepoints = positiveInt('--n-livepoints', args['n-livepoints']);
@@ -101,8 +108,13 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   const maxTemplates = args['max-templates'] === undefined ? undefined : positiveInt('--max-templates', args['max-templates']);
   const uniformFraction = args['uniform-fraction'] ?? placeOptions['uniform-fraction'].default;
   if (typeof uniformFraction !== 'number' || !(uniformFraction >= 0 && uniformFraction < 1)) invalid('--uniform-fraction', uniformFraction, 'must be a number in [0, 1)');
+  const completeness = args.completeness ?? placeOptions.completeness.default;
+  if (typeof completeness !== 'number' || !(completeness > 0 && completeness <= 1)) invalid('--completeness', completeness, 'must be in (0, 1]');
+  const completionProbes = args['completion-probes'] === undefined ? undefined : positiveInt('--completion-probes', args['completion-probes']);
+  const validationProbes = positiveInt('--validation-probes', args['validation-probes'] ?? placeOptions['validation-probes'].default);
   return {
     runName: String(args['run-name']),
+    completion: args.completion === undefined ? true : Boolean(args.completion), completeness, completionProbes, validationProbes,
     format, metric, metricType, ranges, region, minimalMatch, method,
     livepoints, coveringFraction,
     emptyIterations: positiveInt('--empty-iterations', args['empty-iterations']),

@@ -32,6 +32,8 @@ export interface PlaceSummary {
   /** Placement's running prediction of the final count (random). */
   predictedCount: number | null;
   pruned: number;
+  /** The completion stage: templates added, the completeness it verified on fresh probes (true match). */
+  completion?: { placed: number; added: number; rounds: number; converged: boolean; fraction: number; error: number; probes: number; worst: number; target: number; matches: number; totalProbes: number; byKind: Record<string, { fraction: number; error: number; probes: number }> };
   volume?: VolumeEstimate;
   flowAccuracy: { livepoints?: AccuracyStats; validation?: AccuracyStats };
   flow: { file: string; trained: boolean; reused: boolean; stopReason?: string; steps?: number };
@@ -54,8 +56,15 @@ export function summaryText(s: PlaceSummary): string {
     lines.push(`  covering fraction   ${fmt(s.coveringFraction)} ± ${fmt(s.coveringFractionError, 2)} (target ${s.targetCoveringFraction}, ${s.livepoints} livepoints)`);
     const w = s.weightedCoverage;
     if (w) lines.push(`  metric-volume cov.  ${fmt(w.fraction)} ± ${fmt(w.error, 2)} (weights sqrt|det M|/q, ESS ${Math.round(w.effectiveSampleSize)}, uniform fraction ${w.uniformFraction})`);
-  } else {
+  } else if (s.method === 'stochastic') {
     lines.push(`  rejection rate      ${fmt(s.coveringFraction)} ± ${fmt(s.coveringFractionError, 2)} (recent proposals already covered)`);
+  }
+  const c = s.completion;
+  if (c) {
+    lines.push(`  completion          +${c.added} templates (${c.placed} placed by the metric), ${c.rounds} round(s), ${c.totalProbes} probes, ${c.matches} true matches${c.converged ? '' : ' (NOT converged)'}`);
+    const kinds = Object.entries(c.byKind).map(([k, v]) => `${k} ${fmt(v.fraction, 4)} (${v.probes})`).join(', ');
+    lines.push(`  completeness        ${fmt(c.fraction, 4)} ± ${fmt(c.error, 2)} (weakest validated kind; target ${c.target}), worst ${fmt(c.worst, 4)} of ${c.probes} fresh probes`);
+    lines.push(`                      true match >= MM: ${kinds}`);
   }
   if (s.predictedCount !== null) lines.push(`  predicted count     ${Math.round(s.predictedCount)} (extrapolated from the coverage curve)`);
   if (s.volume) {
