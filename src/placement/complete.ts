@@ -118,7 +118,7 @@ export interface CompletionResult {
 }
 
 /** Lloyd steps of a new template towards the centroid of the uncovered probes of its cell. */
-const LLOYD_STEPS = Number(process.env.MBANK_LLOYD ?? 2);
+const LLOYD_STEPS = 3;
 
 /** Growable n x D rows. */
 class Rows {
@@ -345,7 +345,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         for (const j of nb) if (metricDistance2(localMetric[k], row, probes.row(uncovered[j]), D) <= 4 * d2) blocked[j] = 1;
         blocked[k] = 1;
         centroid.set(row);
-        for (let it = 0; it < (recentre && !pinned[p] ? LLOYD_STEPS : 1); it++) {
+        for (let it = 0; it < (recentre && !pinned[p] ? LLOYD_STEPS : 0); it++) {
           const c0 = Float64Array.from(centroid);
           if (it > 0) {
             nb.length = 0;
@@ -442,7 +442,6 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     const weakest = judged.reduce((a, k) => (a === '' || byKind[k].fraction < byKind[a].fraction ? k : a), '');
     const f = weakest === '' ? 1 : byKind[weakest].fraction;
     completeness = { fraction: f, error: weakest === '' ? 0 : byKind[weakest].error, probes: val.length, worst, byKind };
-    if (process.env.MBANK_DEBUG) console.error(`round ${rounds}: templates ${templates.count}, probes ${probes.count}, validation ${JSON.stringify(byKind)} worst ${worst}`);
     progress('completion', Math.round(f * val.length), val.length, f, completeness.error);
     if (f >= target && worst >= worstAllowed) {
       converged = true;

@@ -105,7 +105,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress
           minimalMatch: s.minimalMatch, templates: result.templates, metric: field, matches: oracle,
           probes: regionProbeSource(s.region, inside, flowOnly), inside, rng: new Rng(s.seed, COMPLETION_STREAM),
           completeness: s.completeness, probesPerRound: s.completionProbes, validationProbes: s.validationProbes,
-          maxTemplates: s.maxTemplates, signal, onProgress, recentre: !process.env.MBANK_NOCENTRE,
+          maxTemplates: s.maxTemplates, signal, onProgress,
         });
       } finally {
         progress.stop();
