@@ -5,7 +5,7 @@
  * ~ U(dMin, dMax) [Mpc] and a geocentric time gpsStart + i timeStep. Seeded: the rng is forked into
  * independent streams for positions (1), sky (2) and distances (3).
  */
-import { invalid, MbankError } from '../core/errors.js';
+import { invalid } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { Bank } from '../bank/bank.js';
 import { zeroComponents, type BBHComponents } from '../coordinates/components.js';

@@ -80,7 +80,6 @@ export class PointMatcher {
     const D = this.D;
     const n = probeIds.length;
     const out = new Float64Array(n);
-    const ws = this.ws.match;
     for (let i = 0; i < n; i++) {
       const pid = probeIds[i], tid = templateIds[i];
       const p = this.cache.get(2 * pid, () => this.probe(probes.subarray(i * D, (i + 1) * D), pid));
