@@ -7,14 +7,15 @@
  */
 import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
-import type { Transform, WithLogAbsDet } from '../types.js';
+import type { WithLogAbsDet } from '../types.js';
+import { FusedTransform } from '../transforms/fused.js';
 
-export abstract class PyMCLayer implements Transform {
-  abstract readonly kind: string;
+export abstract class PyMCLayer extends FusedTransform {
   readonly dim: number;
   protected readonly params: Record<string, tf.Variable> = {};
 
   constructor(dim: number) {
+    super();
     this.dim = dim;
   }
 
@@ -44,21 +45,11 @@ export abstract class PyMCLayer implements Transform {
     return this.toData(z);
   }
 
-  forward(x: tf.Tensor2D): tf.Tensor2D {
+  /** y = T(x) by toNoise (cheaper than the fused pass). */
+  override forward(x: tf.Tensor2D): tf.Tensor2D {
     return this.toNoise(x);
   }
 
-  inverse(z: tf.Tensor2D): tf.Tensor2D {
-    const r = this.toData(z);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {
-    const r = this.forwardAndLogAbsDet(x);
-    r.y.dispose();
-    return r.logAbsDet;
-  }
 
   variables(): tf.Variable[] {
     return Object.values(this.params);

@@ -10,7 +10,8 @@
 import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { invalid } from '../../core/errors.js';
-import type { Transform, WithLogAbsDet } from '../types.js';
+import type { WithLogAbsDet } from '../types.js';
+import { FusedTransform } from './fused.js';
 import { Made } from './made.js';
 import { checkSplineOptions, rationalQuadraticSpline, type SplineOptions, type SplineParams } from './rq-spline.js';
 
@@ -22,13 +23,14 @@ export interface AutoregressiveSplineOptions extends SplineOptions {
   useResidualBlocks?: boolean;
 }
 
-export class MaskedRQSAutoregressiveTransform implements Transform {
+export class MaskedRQSAutoregressiveTransform extends FusedTransform {
   readonly kind = 'maskedRQSAutoregressive';
   readonly dim: number;
   readonly options: AutoregressiveSplineOptions;
   readonly made: Made;
 
   constructor(options: AutoregressiveSplineOptions, rng: Rng) {
+    super();
     if (!Number.isInteger(options.dim) || options.dim < 1) invalid('dim', options.dim, 'must be a positive integer');
     if (!Number.isInteger(options.hiddenFeatures) || options.hiddenFeatures < 1) {
       invalid('hidden-features', options.hiddenFeatures, 'must be a positive integer');
@@ -81,24 +83,6 @@ export class MaskedRQSAutoregressiveTransform implements Transform {
       }
       return { y: x, logAbsDet: tf.sum(lad, 1) as tf.Tensor1D };
     });
-  }
-
-  forward(x: tf.Tensor2D): tf.Tensor2D {
-    const r = this.forwardAndLogAbsDet(x);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  inverse(y: tf.Tensor2D): tf.Tensor2D {
-    const r = this.inverseAndLogAbsDet(y);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {
-    const r = this.forwardAndLogAbsDet(x);
-    r.y.dispose();
-    return r.logAbsDet;
   }
 
   variables(): tf.Variable[] {

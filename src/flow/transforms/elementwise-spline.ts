@@ -7,10 +7,11 @@
 import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { invalid } from '../../core/errors.js';
-import type { Transform, WithLogAbsDet } from '../types.js';
+import type { WithLogAbsDet } from '../types.js';
+import { FusedTransform } from './fused.js';
 import { checkSplineOptions, rationalQuadraticSpline, type SplineOptions } from './rq-spline.js';
 
-export class ElementwiseSplineTransform implements Transform {
+export class ElementwiseSplineTransform extends FusedTransform {
   readonly kind = 'elementwiseSpline';
   readonly dim: number;
   readonly options: SplineOptions;
@@ -21,6 +22,7 @@ export class ElementwiseSplineTransform implements Transform {
 
   /** Parameters drawn N(0, initScale^2) (0 gives the identity up to the minimum-size terms). */
   constructor(dim: number, options: SplineOptions, rng: Rng, initScale = 0) {
+    super();
     if (!Number.isInteger(dim) || dim < 1) invalid('dim', dim, 'must be a positive integer');
     checkSplineOptions(options);
     this.dim = dim;
@@ -52,24 +54,6 @@ export class ElementwiseSplineTransform implements Transform {
 
   inverseAndLogAbsDet(y: tf.Tensor2D): WithLogAbsDet {
     return this.apply(y, true);
-  }
-
-  forward(x: tf.Tensor2D): tf.Tensor2D {
-    const r = this.apply(x, false);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  inverse(y: tf.Tensor2D): tf.Tensor2D {
-    const r = this.apply(y, true);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {
-    const r = this.apply(x, false);
-    r.y.dispose();
-    return r.logAbsDet;
   }
 
   variables(): tf.Variable[] {

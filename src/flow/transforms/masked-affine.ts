@@ -9,7 +9,8 @@ import * as tf from '../tf.js';
 import type { Rng } from '../../core/rng.js';
 import { Made } from './made.js';
 import { mafForwardFused } from './maf-op.js';
-import type { Transform, WithLogAbsDet } from '../types.js';
+import type { WithLogAbsDet } from '../types.js';
+import { FusedTransform } from './fused.js';
 
 /** Lower bound added to the softplus scale (nflows `_epsilon`). */
 export const SCALE_EPSILON = 1e-3;
@@ -23,12 +24,13 @@ export interface MaskedAffineOptions {
 }
 
 /** y = (softplus(a(x)) + 1e-3) x + b(x) with a MADE conditioner (nflows MaskedAffineAutoregressiveTransform). */
-export class MaskedAffineAutoregressiveTransform implements Transform {
+export class MaskedAffineAutoregressiveTransform extends FusedTransform {
   readonly kind = 'maskedAffineAutoregressive';
   readonly dim: number;
   readonly made: Made;
 
   constructor(options: MaskedAffineOptions, rng: Rng) {
+    super();
     this.dim = options.dim;
     this.made = new Made(
       {
@@ -67,24 +69,6 @@ export class MaskedAffineAutoregressiveTransform implements Transform {
       }
       return { y: x, logAbsDet: tf.neg(tf.sum(logScale, 1)) as tf.Tensor1D };
     });
-  }
-
-  forward(x: tf.Tensor2D): tf.Tensor2D {
-    const { y, logAbsDet } = this.forwardAndLogAbsDet(x);
-    logAbsDet.dispose();
-    return y;
-  }
-
-  inverse(y: tf.Tensor2D): tf.Tensor2D {
-    const r = this.inverseAndLogAbsDet(y);
-    r.logAbsDet.dispose();
-    return r.y;
-  }
-
-  logAbsDetJacobian(x: tf.Tensor2D): tf.Tensor1D {
-    const { y, logAbsDet } = this.forwardAndLogAbsDet(x);
-    y.dispose();
-    return logAbsDet;
   }
 
   variables(): tf.Variable[] {
