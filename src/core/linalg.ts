@@ -46,8 +46,15 @@ export function solveLinear(a: Float64Array, b: ArrayLike<number>, n: number, wh
   const { lu, perm, singular } = luDecompose(a, n);
   if (singular) throw new MbankError(`${what} of size ${n} is singular`);
   const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = b[perm[i]];
+  substitute(lu, n, x);
+  return x;
+}
+
+/** Solve L U x = x in place (forward then back substitution; L has a unit diagonal, both stored in `lu`). */
+function substitute(lu: Float64Array, n: number, x: Float64Array): void {
   for (let i = 0; i < n; i++) {
-    let s = b[perm[i]];
+    let s = x[i];
     for (let j = 0; j < i; j++) s -= lu[i * n + j] * x[j];
     x[i] = s;
   }
@@ -56,7 +63,6 @@ export function solveLinear(a: Float64Array, b: ArrayLike<number>, n: number, wh
     for (let j = i + 1; j < n; j++) s -= lu[i * n + j] * x[j];
     x[i] = s / lu[i * n + i];
   }
-  return x;
 }
 
 /** sign and log|det A| of an n x n matrix. */
@@ -81,16 +87,7 @@ export function inverse(a: Float64Array, n: number): Float64Array {
   const col = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) col[i] = perm[i] === j ? 1 : 0;
-    for (let i = 0; i < n; i++) {
-      let s = col[i];
-      for (let k = 0; k < i; k++) s -= lu[i * n + k] * col[k];
-      col[i] = s;
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      let s = col[i];
-      for (let k = i + 1; k < n; k++) s -= lu[i * n + k] * col[k];
-      col[i] = s / lu[i * n + i];
-    }
+    substitute(lu, n, col);
     for (let i = 0; i < n; i++) inv[i * n + j] = col[i];
   }
   return inv;
