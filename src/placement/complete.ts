@@ -71,13 +71,13 @@ export interface CompletionOptions {
   completeness?: number;
   /** ... and its worst match is at least this (default MM - 0.02). */
   worstAllowed?: number;
-  /** Probes of the first round (default max(1000, 4 n0)); each further round doubles the new probes. */
+  /** Probes of the first round (default max(1000, 4 n0)); each further round at least doubles the new probes and brings the set to 16 per template. */
   probesPerRound?: number;
   /** Fresh probes of each validation (default 1000). */
   validationProbes?: number;
   /** K: candidate templates lie within K (1 - MM) in metric distance (default 4). */
   neighbourhood?: number;
-  /** Rounds at most (default 6). */
+  /** Rounds at most (default 8). */
   maxRounds?: number;
   /** New templates per greedy batch (default 32). */
   batch?: number;
@@ -116,6 +116,9 @@ export interface CompletionResult {
   aborted: boolean;
   stats: { probes: number; matches: number; metricEvaluations: number; timeMs: number };
 }
+
+/** Probe density a round asks for after a failed validation (the converged banks measured hold 12-40 per template). */
+const PROBES_PER_TEMPLATE = 16;
 
 /** Lloyd steps of a new template towards the centroid of the uncovered probes of its cell. */
 const LLOYD_STEPS = 3;
@@ -160,7 +163,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
   if (!(K >= 1)) invalid('neighbourhood', K, 'must be >= 1');
   const batchSize = o.batch ?? 32;
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) invalid('batch', batchSize, 'must be a positive integer');
-  const maxRounds = o.maxRounds ?? 6;
+  const maxRounds = o.maxRounds ?? 8;
   const recentre = o.recentre ?? true;
   const maxTemplates = o.maxTemplates ?? Infinity;
   const n0 = o.templates.length / D;
@@ -449,7 +452,9 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     }
     if (templates.count >= maxTemplates) break;
     fresh = [];
-    perRound *= 2;
+    // twice the probes, and at least PROBES_PER_TEMPLATE per template in all: a sparse start
+    // (a cover from an empty bank) reaches a useful density in a round or two
+    perRound = Math.max(2 * perRound, PROBES_PER_TEMPLATE * templates.count - probes.count);
   }
   stats.timeMs = performance.now() - t0;
   return {
