@@ -22,7 +22,7 @@
  */
 import { MPC_SI, MRSUN_SI, MTSUN_SI } from '../core/constants.js';
 import { invalid } from '../core/errors.js';
-import { sinCosInto } from '../core/sincos.js';
+import { sinCosTable } from '../core/sincos.js';
 import type { FrequencyGrid } from '../core/grid.js';
 import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
 import { inclinationFactors } from './polarizations.js';
@@ -209,10 +209,10 @@ function fillChunk(
     phasing += c1 * w4;
     phasing += c0 * w4 * w;
     phasing += shift * k + phaseConst;
-    sinCosInto(phasing, sc);
+    sinCosTable(phasing, sc);
     const amp = ampC * w3 * Math.sqrt(w); // v^{-7/2}
-    const hRe = amp * sc[1];
-    const hIm = -amp * sc[0];
+    const hRe = amp * sc[0];
+    const hIm = -amp * sc[1];
     if (k < kLo) continue; // computed only to carry w and ln v into [kLo, kHi)
     hp[2 * k] = plus * hRe;
     hp[2 * k + 1] = plus * hIm;

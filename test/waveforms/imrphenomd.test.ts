@@ -7,7 +7,7 @@ import {
   naturalCubicSpline, phaseInspiral, phaseIntermediate, phaseMergerRingdown, setupPhenomD,
 } from '../../src/waveforms/imrphenomd/index.js';
 import { QNM_FDAMP, QNM_FRING, QNM_SPIN } from '../../src/waveforms/imrphenomd/qnm-table.js';
-import { sinCosTable as sinCos } from '../../src/waveforms/sincos-table.js';
+import { sinCosTable as sinCos } from '../../src/core/sincos.js';
 import { ALIGNED_BASE, lalAgreementSuite } from './lal-vectors.js';
 
 const base = ALIGNED_BASE;

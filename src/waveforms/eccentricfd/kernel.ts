@@ -2,7 +2,7 @@
  * The per-bin sum of EccentricFD (LAL's `XLALSimInspiralEFD` loop): at each frequency the phase Psi(f), then
  * for every harmonic l with 2 f <= l fUpper, h += A_l(S) exp(i (ratio_l Psi + epoch)), times amplitude f^{-7/6}.
  */
-import { sinCosTable } from '../sincos-table.js';
+import { sinCosTable } from '../../core/sincos.js';
 import { AMP_PARTS, CROSS_IM, CROSS_RE, DEGREE_T, PHASE_SLOT, PLUS_IM, PLUS_RE, type EccentricSetup } from './setup.js';
 
 const LN_6_SQRT6 = Math.log(6 * Math.sqrt(6));

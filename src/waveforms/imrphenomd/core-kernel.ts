@@ -17,7 +17,7 @@
  * that V8 compiles the loop as a whole function (on-stack-compiled code measured ~40% slower).
  */
 import { atanStep, expStep, startFill, zeroBins } from '../kernel-helpers.js';
-import { sinCosTable } from '../sincos-table.js';
+import { sinCosTable } from '../../core/sincos.js';
 import { AMP_F_JOIN_INS, type AmplitudeCoefficients } from './amplitude.js';
 import { PHI_F_JOIN_INS, type PhaseCoefficients } from './phase.js';
 

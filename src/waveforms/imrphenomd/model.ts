@@ -15,7 +15,7 @@
  * Speed: coefficients are computed once per call; per bin, f^{1/3}, ln f and the merger-ringdown exp and
  * atan follow short recurrences from the previous bin (re-anchored on Math.cbrt / Math.log / Math.exp /
  * Math.atan at the first bin of every aligned block of 64 indices and whenever the step is not small), and
- * cos/sin come from a 64-entry table (../sincos-table.ts). The kernel (./kernel.ts, the aligned mode of
+ * cos/sin come from a 64-entry table (core/sincos.ts). The kernel (./kernel.ts, the aligned mode of
  * ./core-kernel.ts shared with IMRPhenomPv2) runs in chunks of 64 bins with a carried state, so that V8
  * compiles it as a whole function. Values agree with LAL's direct evaluation to < 1e-12 of max|h|
  * (rounding amplified by the large inspiral phase), so the same frequency on two different grids agrees

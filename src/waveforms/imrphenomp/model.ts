@@ -20,7 +20,7 @@
  *
  * Speed (kernel.ts, the precessing mode of imrphenomd/core-kernel.ts shared with IMRPhenomD): per bin f^{-1/3}, ln f, the merger-ringdown exp and atan and e^{i alpha} carried by short
  * recurrences between anchors, one sqrt for the opening angle (Wigner-d products, l = 2 harmonics and the zeta
- * rotation folded into ten constants) and one table-based cos/sin (../sincos-table.ts) for the overall phase.
+ * rotation folded into ten constants) and one table-based cos/sin (core/sincos.ts) for the overall phase.
  * Agrees with LAL's direct evaluation to ~5e-13 of max|h|. `generateInto` fills caller-owned arrays (h+ alone
  * if hx is not wanted) with bitwise the values of `generate`, for any [kLo, kHi).
  */

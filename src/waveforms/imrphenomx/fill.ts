@@ -9,14 +9,14 @@
  * Math.cbrt / Math.log / Math.exp / Math.atan at the first computed bin of every aligned block of 64 indices
  * and whenever the step is not small (relative step >= 0.02, increments > 0.01, a region change, or a
  * non-increasing frequency); cos/sin share one argument reduction and a 64-entry table
- * (../sincos-table.ts). The bins run in chunks of CHUNK with a carried state plus a load-time
+ * (core/sincos.ts). The bins run in chunks of CHUNK with a carried state plus a load-time
  * type-feedback warm-up (the scheme of imrphenomd/kernel.ts). Because anchors sit at fixed indices, a fill started at the first index of kLo's
  * block gives bitwise the values of a fill from the first bin: generateInto equals generate for any
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
 import { atanStep, expStep, startFill, warmUpFrequencies, zeroBins } from '../kernel-helpers.js';
-import { sinCosTable } from '../sincos-table.js';
+import { sinCosTable } from '../../core/sincos.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import type { PhenomXSetup } from './model.js';

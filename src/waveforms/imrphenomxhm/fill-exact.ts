@@ -7,7 +7,7 @@
 import type { FrequencyGrid } from '../../core/grid.js';
 import { fillPhenomX } from '../imrphenomx/fill.js';
 import { inclinationFactors } from '../polarizations.js';
-import { sinCosTable } from '../sincos-table.js';
+import { sinCosTable } from '../../core/sincos.js';
 import { modeFactors } from '../spin-weighted-ylm.js';
 import type { WaveformParams } from '../types.js';
 import { modeAmpPhase } from './mode-value.js';

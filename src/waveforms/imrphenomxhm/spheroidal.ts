@@ -22,7 +22,7 @@ import type { HMMode } from './mode.js';
 import type { Phase22, RingdownPhaseAnchor } from './phase.js';
 import { mixingReL3m2lp2, mixingImL3m2lp2, mixingReL3m2lp3, mixingImL3m2lp3 } from './qnm-fits.js';
 import { powers, type Powers } from './powers.js';
-import { sinCosTable } from '../sincos-table.js';
+import { sinCosTable } from '../../core/sincos.js';
 
 /** Spheroidal ringdown phase coefficients and the two mixing coefficients conj(mu_2), conj(mu_3) as (re, im). */
 export interface SpheroidalPhase {
