@@ -75,6 +75,8 @@ async function run(name: string): Promise<void> {
   let t0 = Date.now();
   const bank = await readBank(bankPath);
   const readSecs = (Date.now() - t0) / 1000;
+  const gb = () => (process.memoryUsage().rss / 2 ** 30).toFixed(2);
+  const rssRead = gb();
   const nInj = Number.isFinite(nArg) ? nArg : size >= 1e7 ? 40 : size >= 1e5 ? 100 : 300;
   const injPath = 'out_default/injs.h5';
   let injections: InjectionSet = size === 0 && existsSync(injPath) ? (await readInjections(injPath)).head(nInj) : injectionsFromComponents(uniformComponents(nInj, 5), new Rng(5));
@@ -82,21 +84,26 @@ async function run(name: string): Promise<void> {
   t0 = Date.now();
   const origin = loadOrBuildPhaseIndex(bankPath, bank.templates, settings);
   const indexSecs = (Date.now() - t0) / 1000;
+  const rssIndex = gb();
+  let rssRun = 0;
+  const sampler = setInterval(() => { rssRun = Math.max(rssRun, process.memoryUsage().rss); }, 200);
   const nearest = { data: { embedding: origin.index.embedding, points: origin.index.points, tree: origin.index.tree }, settings: { ...DEFAULT_NEAREST } };
   const statPath = join(dir, `stat-${name}-${process.pid}.json`);
   const cpu0 = process.cpuUsage();
   t0 = Date.now();
   const r = await runFittingFactors({ bank, injections, settings, preselect: 'nearest', nearest, statPath, identity: {}, workers });
   const wall = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   const cpuSecs = (cpu.user + cpu.system) / 1e6;
   rmSync(statPath, { force: true });
   const cands = r.stats.candidates.map((x) => x ?? 0);
   const meanCand = cands.reduce((s, x) => s + x, 0) / cands.length;
   const rss = process.resourceUsage().maxRSS / 2 ** 20;
+  const rssLine = `RSS ${rssRead} GB after reading the bank, ${rssIndex} GB with the index, ${(rssRun / 2 ** 30).toFixed(2)} GB computing (peak ${rss.toFixed(2)} GB)`;
   console.log(`${name}: ${bank.size} templates (read ${readSecs.toFixed(1)} s; index ${origin.source} in ${indexSecs.toFixed(1)} s, ${origin.index.embedding.dim} dims), ` +
     `${injections.size} injections on ${workers} workers: ${(cpuSecs / injections.size * 1000).toFixed(0)} ms CPU each -> ${(injections.size / (cpuSecs / workers)).toFixed(1)} injections/s on ${workers} idle cores ` +
-    `(wall ${(injections.size / wall).toFixed(1)}/s on this machine), candidates mean ${meanCand.toFixed(0)} max ${Math.max(...cands)}, peak RSS ${rss.toFixed(2)} GB`);
+    `(wall ${(injections.size / wall).toFixed(1)}/s on this machine), candidates mean ${meanCand.toFixed(0)} max ${Math.max(...cands)}; ${rssLine}`);
   if (brute > 0) {
     const ev = new FittingFactorEvaluator(settings, bank.templates);
     const all = Int32Array.from({ length: bank.size }, (_, i) => i);
