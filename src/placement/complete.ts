@@ -379,6 +379,15 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         const m = ms[k] !== null && ms[k] !== undefined && isPositiveDefinite(ms[k], D) ? ms[k] : fallback;
         const row = rows.subarray(k * D, (k + 1) * D);
         for (const t of added) if (metricDistance2(tMetrics[t], row, templates.row(t), D) <= d2) return;
+        if (moved[k] && templates.count > 0) {
+          // Lloyd steps may lead a second pick of a cluster the true match left uncovered back to
+          // an existing template: pin the pick (placed at the probe itself next time) instead
+          const t = tTree.nearest(whitening.apply(row, y)).index;
+          if (metricDistance2(tMetrics[t], row, templates.row(t), D) <= 1e-6 * d2) {
+            pinned[p] = 1;
+            return;
+          }
+        }
         added.push(addTemplate(row, m));
         if (!moved[k]) best[p] = 1;
         // a probe a moved template left uncovered becomes a template itself when picked again

@@ -84,3 +84,10 @@ export async function heldOutCoverage(field: MetricField, points: Float64Array, 
   }
   return covered / n;
 }
+
+/** Number of distinct rows of an n x D array (a bank must not hold a template twice: PyCBC's template_hash would clash). */
+export function distinctRows(rows: Float64Array, D: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < rows.length / D; i++) seen.add(Array.from(rows.subarray(i * D, (i + 1) * D)).join(','));
+  return seen.size;
+}

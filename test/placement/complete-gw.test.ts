@@ -15,6 +15,7 @@ import { PoolMatchOracle } from '../../src/cli/place/match-pool.js';
 import { PoolMetricField } from '../../src/cli/place/metric-pool.js';
 import { regionProbeSource } from '../../src/cli/place/probe-source.js';
 import type { MetricOptions } from '../../src/metric/workspace.js';
+import { distinctRows } from './analytic.js';
 
 const MM = 0.97;
 const metric: MetricOptions = {
@@ -61,6 +62,7 @@ describe('completion of an IMRPhenomD Mq_nonspinning bank', () => {
     // achieved: worst grid FF 0.9753 (112 templates, 21,605 probes, seed 4); the bound is MM - 0.005
     expect(worst).toBeGreaterThanOrEqual(MM - 0.005);
     expect(r.count).toBeGreaterThan(3);
+    expect(distinctRows(r.templates, 2)).toBe(r.count);
   }, 300_000);
 
   it('gives the same bank, bit for bit, with two worker threads as in this thread', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { completeBank, type MatchOracle, type ProbeSource } from '../../src/placement/complete.js';
-import { warpedMetric } from './analytic.js';
+import { distinctRows, warpedMetric } from './analytic.js';
 
 const MM = 0.97;
 const K_SCALE = 3;
@@ -81,6 +81,7 @@ describe('completeBank', () => {
     expect(r.completeness.fraction).toBe(1);
     // 201 x 201 grid: the worst point is a sliver between probes (achieved ~0.969 with seed 3)
     expect(worstOnGrid(r.templates, 200)).toBeGreaterThanOrEqual(MM - 0.005);
+    expect(distinctRows(r.templates, 2)).toBe(r.count);
     // the cell area in φ is pi (1 - MM); the square's image has area ~ k^2 (e^1.5 - 1) = 31:
     // a hexagonal cover needs ~ 31 / (2.598 * 0.03) = 400 templates (achieved: ~1.7x that with full coverage)
     expect(r.count).toBeGreaterThan(300);
