@@ -115,7 +115,12 @@ function readCached(path: string, t: Readonly<BankTemplates>, hash: string): Pha
   const bytes = readFileSync(path);
   if (bytes.length < 12 || bytes.subarray(0, 8).toString() !== MAGIC) return undefined;
   const len = bytes.readUInt32LE(8);
-  const h = JSON.parse(bytes.subarray(12, 12 + len).toString()) as { version: number; hash: string; N: number; dim: number; leafSize: number; fHighHz: number; A: number[] };
+  let h: { version: number; hash: string; N: number; dim: number; leafSize: number; fHighHz: number; A: number[] };
+  try {
+    h = JSON.parse(bytes.subarray(12, 12 + len).toString());
+  } catch {
+    return undefined; // a damaged header: rebuild
+  }
   if (h.version !== VERSION || h.hash !== hash || h.N !== t.mass1.length) return undefined;
   const nodes = nodeCount(h.N, h.leafSize);
   let o = 12 + len;

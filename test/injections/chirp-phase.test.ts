@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,5 +130,17 @@ describe('the index cache beside the bank', () => {
     (moved.templates.mass1 as Float64Array)[17] += 0.01;
     expect(loadOrBuildPhaseIndex(path, moved.templates, settings).source).toBe('built');
     expect(loadOrBuildPhaseIndex(path, moved.templates, { ...settings, psd: 'aLIGOZeroDetLowPower' }).source).toBe('built');
+  });
+
+  it('a damaged cache file is rebuilt, not trusted', () => {
+    const path = join(dir, 'damaged.h5');
+    const bank = randomBank(50, 4);
+    loadOrBuildPhaseIndex(path, bank.templates, settings);
+    const bytes = readFileSync(`${path}.ffindex`);
+    writeFileSync(`${path}.ffindex`, bytes.subarray(0, bytes.length - 8));
+    expect(loadOrBuildPhaseIndex(path, bank.templates, settings).source).toBe('built');
+    writeFileSync(`${path}.ffindex`, Buffer.concat([bytes.subarray(0, 12), Buffer.from('xx'), bytes.subarray(14)]));
+    expect(loadOrBuildPhaseIndex(path, bank.templates, settings).source).toBe('built');
+    expect(loadOrBuildPhaseIndex(path, bank.templates, settings).source).toBe('cache');
   });
 });
