@@ -87,6 +87,6 @@ export const placementOptions = {
       'uniform in the coordinates, in the component masses, on the boundary and from the flow (--no-completion: mbank\'s plain placement)',
   },
   completeness: { type: 'number', default: 0.99, describe: 'completion stops when this fraction of fresh probes has a true match >= MM' },
-  'completion-probes': { type: 'number', describe: 'probes of the first completion round (default max(1000, 4 x templates); each later round at least doubles them and brings the set to 16 per template)' },
+  'completion-probes': { type: 'number', describe: 'probes of the first completion round (default max(1000, 4 x templates); each later round adds half the set again, at least 16 per template in all)' },
   'validation-probes': { type: 'number', default: 1000, describe: 'fresh probes of each completion round\'s validation' },
 } satisfies Record<string, Options>;

@@ -12,10 +12,11 @@
  *   2. a batch of them, mutually separated, becomes templates (their metrics computed; a pick
  *      within metric distance 1 - MM of an earlier pick of the batch waits for the next batch);
  *   3. the uncovered probes within K (1 - MM) of each new template get its true match;
- * until every probe is covered. A round ends with a validation set of fresh probes: its covered
+ * until at most half the misses the target allows are left on the probe set, none deeper than
+ * MM - (MM - worstAllowed)/2. A round ends with a validation set of fresh probes: its covered
  * fraction is an unbiased estimate of the bank's completeness; while it is below the target (or
  * its worst match is below `worstAllowed`), the validation probes join the set, more probes are
- * drawn, and the greedy pass runs again. Templates are only ever added: every point covered before
+ * drawn (the misses allowed on the set halve after a missed target), and the greedy pass runs again. Templates are only ever added: every point covered before
  * completion stays covered. Deterministic for a given rng (ties broken by probe index).
  */
 import { invalid } from '../core/errors.js';
@@ -71,7 +72,7 @@ export interface CompletionOptions {
   completeness?: number;
   /** ... and its worst match is at least this (default MM - 0.02). */
   worstAllowed?: number;
-  /** Probes of the first round (default max(1000, 4 n0)); each further round at least doubles the new probes and brings the set to 16 per template. */
+  /** Probes of the first round (default max(1000, 4 n0)); each further round adds half the set again (at least 16 per template in all). */
   probesPerRound?: number;
   /** Fresh probes of each validation (default 1000). */
   validationProbes?: number;
@@ -157,7 +158,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
   const worstAllowed = o.worstAllowed ?? mm - 0.02;
   if (!(worstAllowed > 0 && worstAllowed <= mm)) invalid('worstAllowed', worstAllowed, `must be in (0, MM = ${mm}]`);
   // the greedy pass on the probe set aims tighter than the validation target: half the misses, holes half as deep
-  const probeTarget = 1 - (1 - target) / 2;
+  let probeMiss = (1 - target) / 2;
   const deepBelow = mm - (mm - worstAllowed) / 2;
   const K = o.neighbourhood ?? 4;
   if (!(K >= 1)) invalid('neighbourhood', K, 'must be >= 1');
@@ -285,7 +286,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     }
   };
 
-  /** Greedy pass until every probe is covered (or a limit is hit). */
+  /** Greedy pass until the probe set is covered as the module comment says (or a limit is hit). */
   const greedy = async (): Promise<void> => {
     for (;;) {
       if (o.signal?.aborted || templates.count >= maxTemplates) return;
@@ -296,7 +297,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         if (best[p] < deepBelow) deep++;
       }
       // partial cover: a few shallow slivers may stay (they cost the most templates), deep holes never
-      const fewLeft = uncovered.length <= Math.floor((1 - probeTarget) * probes.count);
+      const fewLeft = uncovered.length <= Math.floor(probeMiss * probes.count);
       if (fewLeft && deep === 0) return;
       // badness: 1 - best match; with no candidate: 1 + whitened distance to the nearest template
       const key = new Float64Array(probes.count);
@@ -461,9 +462,11 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     }
     if (templates.count >= maxTemplates) break;
     fresh = [];
-    // twice the probes, and at least PROBES_PER_TEMPLATE per template in all: a sparse start
-    // (a cover from an empty bank) reaches a useful density in a round or two
-    perRound = Math.max(2 * perRound, PROBES_PER_TEMPLATE * templates.count - probes.count);
+    // fresh probes are covered less well than the probe set the cover was built on: a round that
+    // missed the target halves the misses allowed on the probe set; the set grows by half, and to at
+    // least PROBES_PER_TEMPLATE per template (a cover from an empty bank gets there in a round or two)
+    if (f < target) probeMiss /= 2;
+    perRound = Math.max(1000, Math.ceil(probes.count / 2), PROBES_PER_TEMPLATE * templates.count - probes.count);
   }
   stats.timeMs = performance.now() - t0;
   return {

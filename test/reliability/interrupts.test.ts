@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { readDataset } from '../../src/metric/dataset-file.js';
 import { cliAsync, runMain, tempDir, temporaries } from './helpers.js';
 
-/** A tiny dataset run: 64 rows of TaylorF2 metrics in chunks of 4, every finished chunk written at once. */
+/**
+ * A small dataset run: 1024 rows of TaylorF2 metrics (uniform grid of 2048 bins, ~2-3 s, so that
+ * every signal below lands while it runs even on an idle machine), chunks of 4, every finished chunk
+ * written at once.
+ */
+const N = 1024;
 const args = (path: string) => ['dataset', '--variable-format', 'Mq_s1z_s2z', '--psd', 'aLIGOZeroDetHighPower', '--approximant', 'TaylorF2',
-  '--f-min', '20', '--f-max', '128', '--df', '1', '--mtot-range', '20', '60', '--q-range', '1', '3', '--n-points', '64', '--chunk-size', '4',
+  '--f-min', '20', '--f-max', '512', '--df', '0.25', '--metric-grid', 'uniform', '--mtot-range', '20', '60', '--q-range', '1', '3',
+  '--n-points', String(N), '--chunk-size', '4',
   '--seed', '11', '--workers', '0', '--flush-seconds', '0', '--dataset', path];
 
 /** Start the run in a child, send `signals` (ms after its first progress line), wait for its end. */
@@ -33,7 +39,7 @@ describe('interrupted dataset runs resume to the uninterrupted result', () => {
     const dir = tempDir('mbank-sig-');
     expect((await runMain(args(join(dir, 'ref.h5')))).code).toBe(0);
     const ref = await readDataset(join(dir, 'ref.h5'));
-    expect(ref.n).toBe(64);
+    expect(ref.n).toBe(N);
     for (const [i, p] of PLAN.entries()) {
       const path = join(dir, `run${i}.h5`);
       const r = await interrupted(path, p.signals);
@@ -53,7 +59,7 @@ describe('interrupted dataset runs resume to the uninterrupted result', () => {
       }
       expect((await runMain(args(path))).code).toBe(0); // resume (a SIGKILL leaves a stale lock and temporary: both are cleared)
       const back = await readDataset(path);
-      expect(back.n).toBe(64);
+      expect(back.n).toBe(N);
       expect(Array.from(back.theta)).toEqual(Array.from(ref.theta));
       expect(Array.from(back.logPdf)).toEqual(Array.from(ref.logPdf));
       expect(Array.from(back.metric!)).toEqual(Array.from(ref.metric!));

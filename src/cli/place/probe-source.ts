@@ -11,7 +11,7 @@ import type { ProbeDraw, ProbeSource } from '../../placement/complete.js';
 import type { BoundaryChecker, Sampler } from '../../placement/types.js';
 
 /** Shares of the probe mixture (flow share moves to the uniform ones when there is no flow). */
-export const PROBE_SHARES = { coordinates: 0.35, components: 0.35, boundary: 0.1, flow: 0.2 } as const;
+export const PROBE_SHARES = { coordinates: 0.25, components: 0.25, boundary: 0.1, flow: 0.4 } as const;
 
 /** Probe kinds in ProbeDraw.kind order; all but the boundary ones must reach the completeness target. */
 export const PROBE_KINDS = ['coordinates', 'components', 'boundary', 'flow'] as const;
