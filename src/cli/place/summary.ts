@@ -63,7 +63,7 @@ export function summaryText(s: PlaceSummary): string {
   if (c) {
     lines.push(`  completion          +${c.added} templates (${c.placed} placed by the metric), ${c.rounds} round(s), ${c.totalProbes} probes, ${c.matches} true matches${c.converged ? '' : ' (NOT converged)'}`);
     const kinds = Object.entries(c.byKind).map(([k, v]) => `${k} ${fmt(v.fraction, 4)} (${v.probes})`).join(', ');
-    lines.push(`  completeness        ${fmt(c.fraction, 4)} ± ${fmt(c.error, 2)} (weakest validated kind; target ${c.target}), worst ${fmt(c.worst, 4)} of ${c.probes} fresh probes`);
+    lines.push(`  completeness        ${fmt(c.fraction, 4)} ± ${fmt(c.error, 2)} (uniform and flow probes; target ${c.target}), worst ${fmt(c.worst, 4)} of ${c.probes} fresh probes`);
     lines.push(`                      true match >= MM: ${kinds}`);
   }
   if (s.predictedCount !== null) lines.push(`  predicted count     ${Math.round(s.predictedCount)} (extrapolated from the coverage curve)`);
