@@ -148,6 +148,7 @@ export function explicitOptionNames(tokens: readonly string[]): Set<string> {
 export function expandIniTokens(
   tokens: readonly string[],
   known?: ReadonlySet<string>,
+  namesOf: (name: string) => readonly string[] = (name) => [name],
 ): { tokens: string[]; ignored: string[] } {
   const iniPaths: string[] = [];
   const rest: string[] = [];
@@ -166,7 +167,8 @@ export function expandIniTokens(
   const out: string[] = [];
   const ignored: string[] = [];
   for (const [k, v] of merged) {
-    if (explicit.has(k)) continue;
+    // the command line wins, also when it names the option by an alias (`--n-points` for `n-datapoints`)
+    if (namesOf(k).some((n) => explicit.has(n))) continue;
     if (known && !known.has(k)) {
       // run-name comes from the section name of every ini, not from the user's keys: no note for it
       if (k !== 'run-name') ignored.push(k);

@@ -14,7 +14,7 @@ import { checkCountLimits } from './bounds.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- commands of every argument type pass through here, and yargs' getOptions is not in its types */
 /** yargs' option table of a command, read from its builder. */
-function optionTable(cmd: CommandModule<any, any>): { key?: Record<string, unknown>; number?: string[]; narg?: Record<string, number> } {
+function optionTable(cmd: CommandModule<any, any>): { key?: Record<string, unknown>; number?: string[]; narg?: Record<string, number>; alias?: Record<string, string[]> } {
   const y = yargs([]);
   const b = cmd.builder;
   if (typeof b === 'function') b(y as any);
@@ -29,6 +29,16 @@ export function knownOptions(cmd: CommandModule<any, any>): Set<string> {
   return new Set(Object.keys(optionTable(cmd).key ?? {}).map(kebab));
 }
 
+/** Every name of each option of a command (itself and its aliases, kebab-case), by each of those names. */
+export function aliasGroups(cmd: CommandModule<any, any>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [name, others] of Object.entries(optionTable(cmd).alias ?? {})) {
+    const group = [name, ...others].map(kebab);
+    for (const n of group) out.set(n, [...new Set([...(out.get(n) ?? []), ...group])]);
+  }
+  return out;
+}
+
 /** Run the command line; every failure leaves as one line on stderr and an exit status (./failure.ts). */
 export async function main(argv: string[]): Promise<void> {
   installFailureHandlers();
@@ -39,7 +49,8 @@ export async function main(argv: string[]): Promise<void> {
     const cut = argv.indexOf('--');
     const own = argv.slice(1, cut < 0 ? argv.length : cut), passed = cut < 0 ? [] : argv.slice(cut);
     if (cmd && own.some((t) => !t.startsWith('-') && t.toLowerCase().endsWith('.ini'))) {
-      const { tokens, ignored } = expandIniTokens(own, knownOptions(cmd));
+      const groups = aliasGroups(cmd);
+      const { tokens, ignored } = expandIniTokens(own, knownOptions(cmd), (name) => groups.get(name) ?? [name]);
       if (ignored.length > 0) {
         process.stderr.write(`mbank-ts ${argv[0]}: ini options not used by mbank-ts, ignored: ${ignored.join(', ')}\n`);
       }

@@ -44,6 +44,21 @@ describe('mbank ini files', () => {
     expect(ignored).not.toContain('mm');
   });
 
+  it('lets a command-line alias win over the ini key of the same option (--n-points over n-datapoints)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-ini-alias-'));
+    const ini = path.join(dir, 'a.ini');
+    fs.writeFileSync(ini, '[a]\nn-datapoints: 4000\nmm: 0.97\n');
+    const known = new Set(['n-points', 'n-datapoints', 'mm', 'run-name']);
+    const group = ['n-points', 'n-datapoints'];
+    const namesOf = (n: string) => (group.includes(n) ? group : [n]);
+    const { tokens } = expandIniTokens([ini, '--n-points', '10'], known, namesOf);
+    expect(tokens).not.toContain('--n-datapoints');
+    expect(tokens.slice(tokens.indexOf('--n-points'))).toEqual(['--n-points', '10']);
+    expect(tokens).toContain('--mm');
+    // without the alias groups the ini value would be added too (the bug: --n-points = [4000, 10])
+    expect(expandIniTokens([ini, '--n-points', '10'], known).tokens).toContain('--n-datapoints');
+  });
+
   it('rejects an ini with no section or two sections, naming the file', () => {
     expect(() => readIni(tmpIni('[a]\nmm: 0.9\n[b]\nmm: 0.8\n'))).toThrow(/exactly one \[section\]/);
     expect(() => readIni(tmpIni('mm: 0.9\n'))).toThrow(/run\.ini/);
