@@ -299,28 +299,27 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
       // partial cover: a few shallow slivers may stay (they cost the most templates), deep holes never
       const fewLeft = uncovered.length <= Math.floor(probeMiss * probes.count);
       if (fewLeft && deep === 0) return;
-      // badness: 1 - best match; with no candidate: 1 + whitened distance to the nearest template
-      const key = new Float64Array(probes.count);
-      for (const p of uncovered) {
-        if (best[p] >= 0) key[p] = 1 - best[p];
-        else key[p] = 1 + (templates.count > 0 ? Math.sqrt(tTree.nearest(whitening.apply(probes.row(p), y)).distance2) : 0);
-      }
       // greedy set cover: score each uncovered probe by the uncovered probes it would cover (metric
       // estimate with the metric of its nearest template), pick the best scores first (ties: the worst
-      // covered); picks of one batch have disjoint estimated cells (no two within twice the radius)
+      // covered, by 1 - best match, or 1 + whitened distance to the nearest template where no
+      // candidate was evaluated); picks of one batch have disjoint estimated cells (no two within
+      // twice the radius). One nearest-template query per uncovered probe serves both.
       const U = uncovered.length;
       const uY = new Float64Array(U * D);
       const uTree = new KDTree(D);
       for (let k = 0; k < U; k++) uTree.insert(whitening.apply(probes.row(uncovered[k]), uY.subarray(k * D, (k + 1) * D)));
       const localMetric: Float64Array[] = [];
       const localEig = new Float64Array(U);
+      const key = new Float64Array(U);
       const score = new Float64Array(U);
       const nb: number[] = [];
       for (let k = 0; k < U; k++) {
         const yk = uY.subarray(k * D, (k + 1) * D);
-        const t = templates.count > 0 ? tTree.nearest(yk).index : -1;
-        localMetric.push(t >= 0 ? tMetrics[t] : fallback);
-        localEig[k] = t >= 0 ? tMinEig[t] : fallbackMinEig;
+        const near = templates.count > 0 ? tTree.nearest(yk) : { index: -1, distance2: 0 };
+        const b = best[uncovered[k]];
+        key[k] = b >= 0 ? 1 - b : 1 + Math.sqrt(near.distance2);
+        localMetric.push(near.index >= 0 ? tMetrics[near.index] : fallback);
+        localEig[k] = near.index >= 0 ? tMinEig[near.index] : fallbackMinEig;
         nb.length = 0;
         uTree.radius(yk, Math.sqrt(d2 / localEig[k]) * (1 + 1e-9), nb);
         const row = probes.row(uncovered[k]);
@@ -329,7 +328,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         score[k] = c;
       }
       const order = Array.from({ length: U }, (_, k) => k);
-      order.sort((a, b) => score[b] - score[a] || key[uncovered[b]] - key[uncovered[a]] || uncovered[a] - uncovered[b]);
+      order.sort((a, b) => score[b] - score[a] || key[b] - key[a] || uncovered[a] - uncovered[b]);
       const blocked = new Uint8Array(U);
       const picks: number[] = [];
       const rows = new Float64Array(Math.min(batchSize, U) * D);
