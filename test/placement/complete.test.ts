@@ -83,9 +83,10 @@ describe('completeBank', () => {
     expect(worstOnGrid(r.templates, 200)).toBeGreaterThanOrEqual(MM - 0.005);
     expect(distinctRows(r.templates, 2)).toBe(r.count);
     // the cell area in φ is pi (1 - MM); the square's image has area ~ k^2 (e^1.5 - 1) = 31:
-    // a hexagonal cover needs ~ 31 / (2.598 * 0.03) = 400 templates (achieved: ~1.7x that with full coverage)
-    expect(r.count).toBeGreaterThan(300);
-    expect(r.count).toBeLessThan(900);
+    // a hexagonal cover needs ~ 31 / (2.598 * 0.03) = 400 templates; achieved 704 (1.76x, full coverage, seed 3):
+    // a change that costs 15% more templates fails
+    expect(r.count).toBeGreaterThan(600);
+    expect(r.count).toBeLessThan(810);
   }, 60_000);
 
   it('only adds templates: the input bank is the prefix of the output, so nothing covered before is lost', async () => {
