@@ -51,6 +51,22 @@ export function injectionsFromComponents(components: readonly BBHComponents[], r
   return new InjectionSet(c, metadata);
 }
 
+/** How injection inclinations are distributed: as drawn (flat in iota) or isotropic (flat in cos iota). */
+export type IotaDistribution = 'uniform' | 'cos';
+
+/**
+ * Replace every component's iota by a draw flat in cos iota within [lo, hi] (0 <= lo < hi <= pi):
+ * iota = arccos(cos lo - u (cos lo - cos hi)), u ~ U(0, 1), the isotropic orientation of the paper's
+ * injections (uniform in log M, q, cos iota, phi; arXiv:2302.00436 Sec. V) restricted to the iota range.
+ */
+export function isotropicInclinations(components: BBHComponents[], range: readonly [number, number], rng: Rng): void {
+  const [lo, hi] = range;
+  if (!(lo >= 0 && hi <= Math.PI && hi > lo)) invalid('inclination range', range, 'must be 0 <= min < max <= pi (rad) to draw flat in cos iota');
+  const cLo = Math.cos(lo);
+  const cHi = Math.cos(hi);
+  for (const b of components) b.iota = Math.acos(Math.min(1, Math.max(-1, cLo - rng.uniform() * (cLo - cHi))));
+}
+
 /** Components of n points given as an n x D row-major array in `format`. */
 export function componentsFromPoints(format: VariableFormat, points: Float64Array): BBHComponents[] {
   if (points.length % format.D !== 0) invalid('points length', points.length, `must be a multiple of D = ${format.D} (${format.names.join(', ')})`);

@@ -3,7 +3,8 @@
  * sim_inspiral XML (mbank utils.save_injs), each file by its extension. Sources: a trained flow
  * (`--flow-file`; samples inside the region of the variable format and ranges), uniform in that
  * region, or the templates of a bank (`--bank`). Sky locations isotropic, polarisation uniform,
- * distance U(d, 1.001 d) or U(dmin, dmax) Mpc, geocentric times gps-start + i time-step. Seeded.
+ * distance U(d, 1.001 d) or U(dmin, dmax) Mpc, geocentric times gps-start + i time-step. With `--iota-distribution
+ * cos` the inclination is drawn flat in cos iota within --iota-range (isotropic orientation). Seeded.
  */
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
@@ -13,7 +14,7 @@ import { readBank } from '../../bank/io.js';
 import { regionFromRanges, isInside } from '../../coordinates/box.js';
 import { zeroComponents } from '../../coordinates/components.js';
 import { getVariableFormat } from '../../coordinates/format.js';
-import { componentsFromBank, componentsFromPoints, injectionsFromComponents } from '../../injections/draw.js';
+import { componentsFromBank, componentsFromPoints, injectionsFromComponents, isotropicInclinations, type IotaDistribution } from '../../injections/draw.js';
 import { drawInRegion, type RegionDistribution } from '../../coordinates/region-sampling.js';
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
@@ -48,6 +49,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
       .option('n-injs', { type: 'number', default: 1000, describe: 'number of injections' })
       .option('source', { type: 'string', choices: ['flow', 'uniform', 'bank'], describe: 'where the injections come from (default: flow with --flow-file, bank with --bank, else uniform)' })
       .option('uniform-in', { type: 'string', choices: ['components', 'coordinates'], default: 'components', describe: 'with --source uniform: flat in the component masses m1, m2 within the mass cuts (other coordinates flat in their box; how sbank and PyCBC validate banks), or flat in the variable format\'s coordinates' })
+      .option('iota-distribution', { type: 'string', choices: ['uniform', 'cos'], default: 'uniform', describe: 'with --source uniform: inclination flat in iota (as the box sampler draws it; 0 for formats without iota) or flat in cos iota within --iota-range (isotropic orientation, the distribution of mbank\'s paper injections)' })
       .option('flow-file', { type: 'string', describe: 'trained flow (mbank-ts safetensors or mbank .zip) to sample from' })
       .option('bank', { type: 'string', describe: 'bank whose templates become the injections (a random subset of --n-injs)' })
       .option('variable-format', { type: 'string', describe: 'coordinates of the flow / of the uniform box, e.g. Mq_s1z_s2z' })
@@ -67,6 +69,8 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     const outs = (args['inj-file'] as string[]).map((p) => inRunDir(args['run-dir'] as string | undefined, p));
     for (const p of outs) injectionFormatOf(p);
     const source = (args.source as string | undefined) ?? (args['flow-file'] ? 'flow' : args.bank ? 'bank' : 'uniform');
+    const iotaDistribution = args['iota-distribution'] as IotaDistribution | undefined ?? 'uniform';
+    if (iotaDistribution === 'cos' && source !== 'uniform') invalid('--iota-distribution', 'cos', `is for --source uniform (source ${source} gives the inclinations of its ${source === 'bank' ? 'templates' : 'samples'})`);
     const rng = new Rng(seed);
     let components: BBHComponents[];
     let variableFormat: string | undefined;
@@ -94,7 +98,13 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
         if (typeof fmt !== 'string') invalid('--variable-format', fmt, 'is required with --source uniform');
         const format = getVariableFormat(fmt);
         const uniformIn = args['uniform-in'] as RegionDistribution;
-        components = componentsFromPoints(format, drawInRegion(regionFromRanges(format, ranges), uniformIn, n, rng.fork(1)));
+        const region = regionFromRanges(format, ranges);
+        components = componentsFromPoints(format, drawInRegion(region, uniformIn, n, rng.fork(1)));
+        if (iotaDistribution === 'cos') {
+          const d = format.names.indexOf('iota');
+          const range: readonly [number, number] = d >= 0 ? [region.box.lo[d], region.box.hi[d]] : ranges.iota ?? [0, Math.PI];
+          isotropicInclinations(components, range, rng.fork(4));
+        }
         variableFormat = format.name;
       }
     }
@@ -102,8 +112,8 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     if (!(d.length === 1 || d.length === 2)) invalid('--distance', d, 'must be one value d or two values dmin dmax (Mpc)');
     const set = injectionsFromComponents(components, rng, {
       distanceMpc: d.length === 1 ? d[0] : [d[0], d[1]], gpsStart: args['gps-start'] as number, timeStep: args['time-step'] as number,
-    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source: source === 'uniform' ? `uniform-${args['uniform-in'] as string}` : source, seed });
+    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source: source === 'uniform' ? `uniform-${args['uniform-in'] as string}${iotaDistribution === 'cos' ? '-cosiota' : ''}` : source, seed });
     for (const p of outs) await writeInjections(p, set);
-    process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}) written to ${outs.join(', ')}\n`);
+    process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}${iotaDistribution === 'cos' ? ', flat in cos iota' : ''}) written to ${outs.join(', ')}\n`);
   },
 };
