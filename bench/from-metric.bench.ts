@@ -19,9 +19,9 @@ import { trainFlow } from '../src/flow/trainer.js';
 import type { Samples } from '../src/flow/train-data.js';
 import type { STDFlow } from '../src/flow/std-flow.js';
 import { sampleChirpTimeFlat } from '../src/metric/mass-sampler.js';
-import { PoolMetricField } from '../src/cli/place/metric-pool.js';
-import { halfLogDet } from '../src/cli/place/diagnostics.js';
-import { flowForRegion, heldOutError, trainFromMetric } from '../src/cli/train-from-metric/active-learning.js';
+import { PoolMetricField } from '../src/pipeline/metric-pool.js';
+import { halfLogDet } from '../src/pipeline/diagnostics.js';
+import { flowForRegion, heldOutError, trainFromMetric } from '../src/pipeline/train-from-metric/active-learning.js';
 
 const [N, H, STEPS, WORKERS, SEED] = [4000, 1000, 3000, 2, 0].map((d, i) => (process.argv[2 + i] ? Number(process.argv[2 + i]) : d));
 const metric = { variableFormat: 'Mq_s1z_s2z', approximant: 'IMRPhenomD', psd: 'aligo_O3actual_H1', asd: true, fMinHz: 15, fMaxHz: 1024, df: 0.25 };

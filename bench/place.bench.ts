@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePlaceArgs } from '../src/cli/place/options.js';
 import { runPlace } from '../src/cli/place/run.js';
-import { summaryText } from '../src/cli/place/summary.js';
+import { summaryText } from '../src/pipeline/place/summary.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mbank-place-bench-'));
 const { args } = parsePlaceArgs(['--run-dir', dir, ...process.argv.slice(2)]);

@@ -13,3 +13,4 @@ export * from './flow/index.js';
 export * from './bank/index.js';
 export * from './placement/index.js';
 export * from './injections/index.js';
+export * from './pipeline/index.js';

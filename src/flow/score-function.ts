@@ -3,7 +3,7 @@
  * of a flow q towards an unnormalised target p known only at evaluated points (no gradient of p):
  * reverse KL(q || p) over a replay set of every point evaluated so far, reweighted to the current q by
  * truncated importance weights, with a weighted-mean baseline (the `--objective reverse-kl` of training
- * from the metric, src/cli/train-from-metric/reverse-kl.ts). Used by that command only.
+ * from the metric, src/pipeline/train-from-metric/reverse-kl.ts). Used by that command only.
  */
 import * as tf from './tf.js';
 import { invalid } from '../core/errors.js';

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { getVariableFormat } from '../../src/coordinates/format.js';
-import { estimateVolume, flowAccuracy, halfLogDet } from '../../src/cli/place/diagnostics.js';
-import { bankFromTemplates } from '../../src/cli/place/bank-output.js';
-import { PoolMetricField } from '../../src/cli/place/metric-pool.js';
+import { estimateVolume, flowAccuracy, halfLogDet } from '../../src/pipeline/diagnostics.js';
+import { bankFromTemplates } from '../../src/pipeline/place/bank-output.js';
+import { PoolMetricField } from '../../src/pipeline/metric-pool.js';
 import { requiredMassRanges } from '../../src/cli/place/settings.js';
-import { runPaths } from '../../src/cli/place/paths.js';
+import { runPaths } from '../../src/pipeline/place/paths.js';
 
 describe('place: volume and flow accuracy', () => {
   it('estimates the volume exactly (up to the inside fraction) when the flow density is proportional to sqrt|det M|', () => {

@@ -8,7 +8,7 @@ import { isInside, regionFromRanges } from '../../src/coordinates/box.js';
 import { parsePlaceArgs } from '../../src/cli/place/options.js';
 import { explicitOptionNames, runPlace, withDefaultConfig } from '../../src/cli/place/run.js';
 import { StageProgress } from '../../src/cli/place/progress.js';
-import type { PlaceSummary } from '../../src/cli/place/summary.js';
+import type { PlaceSummary } from '../../src/pipeline/place/summary.js';
 
 const quiet = { log: () => undefined, progress: new StageProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream) };
 

@@ -11,9 +11,9 @@ import { getVariableFormat } from '../../src/coordinates/format.js';
 import { PointMatcher } from '../../src/injections/point-match.js';
 import { regionChecker } from '../../src/placement/adapters.js';
 import { completeBank } from '../../src/placement/complete.js';
-import { PoolMatchOracle } from '../../src/cli/place/match-pool.js';
-import { PoolMetricField } from '../../src/cli/place/metric-pool.js';
-import { regionProbeSource } from '../../src/cli/place/probe-source.js';
+import { PoolMatchOracle } from '../../src/pipeline/place/match-pool.js';
+import { PoolMetricField } from '../../src/pipeline/metric-pool.js';
+import { regionProbeSource } from '../../src/pipeline/place/probe-source.js';
 import type { MetricOptions } from '../../src/metric/workspace.js';
 import { distinctRows } from './analytic.js';
 

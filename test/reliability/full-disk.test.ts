@@ -9,7 +9,7 @@ import { writeBankText } from '../../src/bank/text.js';
 import { writeBankXml } from '../../src/bank/xml.js';
 import { readInjectionsHdf5, writeInjectionsHdf5 } from '../../src/injections/hdf5.js';
 import { InjectionSet } from '../../src/injections/injection-set.js';
-import { writeJson } from '../../src/cli/place/paths.js';
+import { writeJson } from '../../src/pipeline/place/paths.js';
 import { alignedBank } from '../bank/helpers.js';
 import { cli, mountTmpfs, tempDir, temporaries, withFullDisk } from './helpers.js';
 

@@ -10,7 +10,7 @@ import type { CommandModule } from 'yargs';
 import { placeOptions } from '../place/options.js';
 import { StageProgress } from '../place/progress.js';
 import { explicitOptionNames, runPlace } from '../place/run.js';
-import { summaryText } from '../place/summary.js';
+import { summaryText } from '../../pipeline/place/summary.js';
 import { catchInterrupts } from '../signals.js';
 
 /** The `place` command. */

@@ -3,7 +3,7 @@
  * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file. `mbank-ts train
  * --from-metric` runs the same handler with the same options ({@link fromMetricOptions}); this is its
  * long name, whose --help lists only the options that apply.
- * Algorithm: ../train-from-metric/active-learning.ts (rounds of flow points, every metric evaluation
+ * Algorithm: src/pipeline/train-from-metric/active-learning.ts (rounds of flow points, every metric evaluation
  * kept in a replay set; `--objective reverse-kl` (default): importance-weighted reverse KL by the score
  * function, ./reverse-kl.ts; `--objective regression`: chirp-time-flat + flow points, ll_mse
  * warm-started each round). Takes the same ini files
@@ -25,10 +25,10 @@ import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { flowOptions, generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { catchInterrupts } from '../signals.js';
-import { PoolMetricField } from '../place/metric-pool.js';
+import { PoolMetricField } from '../../pipeline/metric-pool.js';
 import { writeDensityPair, writeLossSpread } from '../train-plots.js';
 import type { Samples } from '../../flow/train-data.js';
-import { FROM_METRIC_OBJECTIVES, flowForRegion, trainFromMetric, type FromMetricObjective } from '../train-from-metric/active-learning.js';
+import { FROM_METRIC_OBJECTIVES, flowForRegion, trainFromMetric, type FromMetricObjective } from '../../pipeline/train-from-metric/active-learning.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
 
 const { plot: _plot, ...general } = generalOptions;

@@ -7,27 +7,10 @@
  * dataset the flow was trained on, when known), flow_accuracy.png (log q + C - 0.5 ln det M).
  */
 import { join } from 'node:path';
-import type { Bank } from '../../bank/bank.js';
-import type { TrainingHistory } from '../../flow/history.js';
-import type { FamilyFlow } from '../../flow/families.js';
+import type { PlacePlotInput } from '../../pipeline/place/run.js';
 import { saveCornerPlot } from '../../plot/corner.js';
 import { saveHistogramChart, type HistogramDataset } from '../../plot/histogramChart.js';
 import { saveLineChart } from '../../plot/lineChart.js';
-
-/** What the figures need. */
-export interface PlacePlotInput {
-  dir: string;
-  bank: Bank;
-  names: readonly string[];
-  flow: FamilyFlow;
-  seed: number;
-  history?: TrainingHistory;
-  /** Dataset rows the flow was trained on (n x D), when known. */
-  dataset?: Float64Array;
-  /** Residuals log q + C - 0.5 ln det M: at the livepoints, and on the validation set when known. */
-  residuals: { label: string; values: Float64Array }[];
-  maxPoints?: number;
-}
 
 function stride(a: Float64Array, dim: number, m: number): Float64Array {
   const n = a.length / dim;

@@ -3,9 +3,10 @@
  * line every `intervalMs` (and at the end of each stage), so logs of batch jobs stay readable.
  */
 import cliProgress from 'cli-progress';
+import type { StageReporter } from '../../pipeline/place/progress.js';
 
 /** Reports progress of one stage at a time. */
-export class StageProgress {
+export class StageProgress implements StageReporter {
   private bar: cliProgress.SingleBar | undefined;
   private stage = '';
   private lastLine = 0;

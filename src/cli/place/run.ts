@@ -1,31 +1,23 @@
 /**
- * The `place` job end to end (mbank bin/mbank_place_templates, with mbank_generate_flow_dataset and
- * mbank_train_flow folded in when no flow file exists): settings -> flow (loaded, reused, or
- * dataset -> train) -> placement -> bank file -> volume and flow checks -> plots -> summary.json.
- * Every file goes to the run directory, written atomically; an AbortSignal stops the current stage
- * and whatever is placed is written, marked incomplete in the bank attributes and the summary.
+ * The `place` command: arguments (bundled default configuration, settings stored in a flow file)
+ * -> settings -> locked outputs -> the pipeline (src/pipeline/place/run.ts) with progress bars,
+ * log lines on stderr and the figures of src/cli/place/plots.ts.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { selectBackend, type BackendName } from '../../flow/backend.js';
-import { bankFromTemplates, programVersion, saveBank } from './bank-output.js';
-import { runFlowStage } from './flow-stage.js';
-import { DEFAULT_CONFIG, parsePlaceArgs, placeDefaults, placeOptions } from './options.js';
-import { ensureDir, partialBankPath, runDirectory, runPaths, writeJson, type RunPaths } from './paths.js';
 import { bankFormatOf } from '../../bank/io.js';
+import { rangeOptionName } from '../../coordinates/box.js';
+import type { RangeKey } from '../../coordinates/part.js';
+import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
+import { ensureDir, partialBankPath, runDirectory, runPaths, writeJson } from '../../pipeline/place/paths.js';
+import { placePipeline } from '../../pipeline/place/run.js';
+import type { PlaceSummary } from '../../pipeline/place/summary.js';
 import { lockOutputs } from '../lock.js';
-import { removeQuietly } from '../../core/atomicWrite.js';
-import { runPlaceStage } from './place-stage.js';
+import { DEFAULT_CONFIG, parsePlaceArgs, placeDefaults, placeOptions } from './options.js';
 import { writePlacePlots } from './plots.js';
 import { StageProgress } from './progress.js';
 import { placeSettings } from './settings.js';
-import type { PlaceSummary } from './summary.js';
-import { flowAccuracy } from './diagnostics.js';
-import { flowConstant, flowLogProb } from './flow-sampler.js';
-import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
-import { rangeOptionName } from '../../coordinates/box.js';
-import type { RangeKey } from '../../coordinates/part.js';
 
 /** How the job reports and stops. */
 export interface RunPlaceOptions {
@@ -124,104 +116,13 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
   const mine = [paths.dataset, paths.flow].filter((p) => resolve(dirname(p)) === resolve(runDir));
   const release = lockOutputs([paths.bank, partialBankPath(paths.bank), paths.summary, paths.args, ...mine], 'place');
   try {
-    return await runLocked(args, s, paths, runDir, tStart, log, progress, signal);
+    writeJson(paths.args, Object.fromEntries(Object.keys(placeOptions).filter((k) => args[k] !== undefined).map((k) => [k, args[k]])));
+    return await placePipeline(s, paths, runDir, {
+      signal, progress, log, startedAt: tStart, plots: writePlacePlots, ifo: String(args.ifo),
+      existingFlow: args['flow-file'] !== undefined && existsSync(paths.flow), dataset: args.dataset as string | undefined,
+    });
   } finally {
     release();
   }
 }
 
-/** The job once its outputs are locked. */
-async function runLocked(
-  args: Record<string, unknown>, s: ReturnType<typeof placeSettings>, paths: RunPaths, runDir: string,
-  tStart: number, log: (line: string) => void, progress: StageProgress, signal: AbortSignal,
-): Promise<PlaceSummary> {
-  writeJson(paths.args, Object.fromEntries(Object.keys(placeOptions).filter((k) => args[k] !== undefined).map((k) => [k, args[k]])));
-  const backend = await selectBackend((s.backend ?? 'auto') as BackendName);
-
-  const fs = await runFlowStage(s, paths, args['flow-file'] !== undefined && existsSync(paths.flow), args.dataset as string | undefined, backend, progress, signal, log);
-  const timeSeconds: Record<string, number> = { ...fs.timeSeconds };
-  const summary: PlaceSummary = {
-    runName: s.runName, runDir, complete: true, variableFormat: s.format.name, approximant: s.metric.approximant, psd: s.metric.psd,
-    minimalMatch: s.minimalMatch, method: s.method, seed: s.seed, templates: 0, coveringFraction: 0, coveringFractionError: 1,
-    targetCoveringFraction: s.coveringFraction, livepoints: 0, predictedCount: null, pruned: 0, flowAccuracy: {},
-    flow: { file: paths.flow, trained: fs.trained, reused: fs.reused, stopReason: fs.history?.stopReason, steps: fs.history?.trainLoss.length },
-    dataset: fs.dataset, timeSeconds, placementStats: { sampled: 0, outsideDomain: 0, metricEvaluations: 0, nonPositiveDefinite: 0, distanceChecks: 0, proposals: 0, pruned: 0, timeMs: {} },
-    files: { args: paths.args, summary: paths.summary, flow: paths.flow, ...(fs.dataset ? { dataset: paths.dataset, datasetText: paths.datasetText } : {}) },
-  };
-  const finish = (): PlaceSummary => {
-    timeSeconds.total = (Date.now() - tStart) / 1000;
-    writeJson(paths.summary, summary);
-    return summary;
-  };
-  const flow = fs.flow;
-  if (fs.interrupted !== undefined || flow === undefined) {
-    summary.complete = false;
-    summary.interruptedDuring = fs.interrupted ?? 'dataset';
-    flow?.dispose();
-    return finish();
-  }
-  try {
-    if (fs.validation?.logPdf) {
-      const a = flowAccuracy(flowLogProb(flow, Float64Array.from(fs.validation.x)), flowConstant(flow), fs.validation.logPdf);
-      summary.flowAccuracy.validation = { points: a.points, mean: a.mean, std: a.std };
-    }
-    const ps = await runPlaceStage(s, flow, progress, signal);
-    Object.assign(timeSeconds, ps.timeSeconds);
-    const r = ps.result;
-    Object.assign(summary, {
-      templates: r.count, coveringFraction: r.coveringFraction, coveringFractionError: r.coveringFractionError, livepoints: r.livepoints,
-      predictedCount: r.predictedCount, pruned: r.stats.pruned, volume: ps.volume, placementStats: r.stats,
-      ...(r.weighted ? { weightedCoverage: { ...r.weighted, uniformFraction: s.uniformFraction } } : {}),
-    });
-    summary.flowAccuracy.livepoints = { points: ps.accuracy.points, mean: ps.accuracy.mean, std: ps.accuracy.std };
-    if (ps.completion) {
-      const c = ps.completion;
-      summary.completion = {
-        placed: ps.placedBeforeCompletion, added: c.added, rounds: c.rounds, converged: c.converged, fraction: c.completeness.fraction,
-        error: c.completeness.error, probes: c.completeness.probes, worst: c.completeness.worst, target: s.completeness,
-        matches: c.stats.matches, totalProbes: c.stats.probes, byKind: c.completeness.byKind,
-      };
-    }
-    if (r.aborted) {
-      summary.complete = false;
-      summary.interruptedDuring = 'placement';
-    }
-    let t0 = Date.now();
-    if (r.count > 0) {
-      const bank = bankFromTemplates(s.format, r.templates, {
-        variableFormat: s.format.name, minimalMatch: s.minimalMatch, psd: s.metric.psd, fMin: s.metric.fMinHz, fMax: s.metric.fMaxHz,
-        df: s.metric.df, approximant: s.metric.approximant, method: s.method, seed: s.seed, programVersion: programVersion(), ifo: String(args.ifo),
-        extra: {
-          runName: s.runName, complete: summary.complete ? 1 : 0, coveringFraction: r.coveringFraction, coveringFractionError: r.coveringFractionError,
-          targetCoveringFraction: s.coveringFraction, livepoints: r.livepoints, metricType: s.metricType, asd: s.metric.asd ? 1 : 0,
-          flowFile: paths.flow, pruned: r.stats.pruned,
-          ...(ps.completion ? { completionAdded: ps.completion.added, completeness: ps.completion.completeness.fraction, completenessProbes: ps.completion.completeness.probes } : {}),
-          ...(Number.isFinite(ps.volume.volume) ? { volume: ps.volume.volume, volumeError: ps.volume.volumeError } : {}),
-        },
-      });
-      // an interrupted run never takes the final name: a complete bank from an earlier run stays intact
-      const bankPath = summary.complete ? paths.bank : partialBankPath(paths.bank);
-      for (const w of await saveBank(bankPath, bank)) log(`place: ${w}`);
-      if (!summary.complete) log(`place: interrupted: the ${r.count} templates placed so far are in ${bankPath} (marked incomplete)`);
-      else removeQuietly(partialBankPath(paths.bank)); // the finished bank replaces an earlier interrupted one
-      summary.files.bank = bankPath;
-      timeSeconds.write = (Date.now() - t0) / 1000;
-      if (s.plot) {
-        t0 = Date.now();
-        summary.files.plots = writePlacePlots({
-          dir: runDir, bank, names: s.format.names, flow, seed: s.seed, history: fs.history, dataset: fs.datasetTheta,
-          residuals: [
-            { label: 'livepoints', values: ps.accuracy.residuals },
-            ...(fs.validation?.logPdf ? [{ label: 'validation set', values: flowAccuracy(flowLogProb(flow, Float64Array.from(fs.validation.x)), flowConstant(flow), fs.validation.logPdf).residuals }] : []),
-          ],
-        });
-        timeSeconds.plots = (Date.now() - t0) / 1000;
-      }
-    } else {
-      log('place: no template placed: no bank written');
-    }
-  } finally {
-    flow.dispose();
-  }
-  return finish();
-}

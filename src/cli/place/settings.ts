@@ -1,62 +1,16 @@
 /**
- * The validated settings of one `place` run, from parsed arguments. Checks run in the order a user
- * can act on: variable format, approximant, minimal match, mass ranges, then the numbers of the
- * stages; each failure is one MbankError line naming the option, the value and what is allowed.
+ * The settings of one `place` run from parsed arguments. Checks run in the order a user can act on:
+ * variable format, approximant, minimal match, mass ranges, then the numbers of the stages; each
+ * failure is one MbankError line naming the option, the value and what is allowed.
  */
 import { invalid, MbankError } from '../../core/errors.js';
 import { getVariableFormat, type VariableFormat } from '../../coordinates/format.js';
-import { MASS_CUT_KEYS, regionFromRanges, rangeOptionName, type RangeOptions, type Region } from '../../coordinates/box.js';
-import { checkMetricType, type MetricType } from '../../metric/metric.js';
-import type { MetricOptions } from '../../metric/workspace.js';
+import { MASS_CUT_KEYS, regionFromRanges, rangeOptionName } from '../../coordinates/box.js';
+import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
+import type { PlaceSettings, TrainSettings } from '../../pipeline/place/settings.js';
 import { metricOptionsFromArgs, rangesFromArgs } from '../commands/metric.js';
 import { placeOptions } from './options.js';
-
-/** Flow architecture and training settings. */
-export interface TrainSettings {
-  nLayers: number;
-  hiddenFeatures: number[];
-  nEpochs: number;
-  learningRate: number;
-  batchSize: number;
-  trainFraction: number;
-  validationStep: number;
-  patience: number;
-  minDelta: number;
-  loss: 'll_mse' | 'forward_KL' | 'weighted_ll_mse';
-}
-
-/** Everything a `place` run needs, validated. */
-export interface PlaceSettings {
-  runName: string;
-  format: VariableFormat;
-  metric: MetricOptions;
-  metricType: MetricType;
-  ranges: RangeOptions;
-  region: Region;
-  minimalMatch: number;
-  method: 'random' | 'stochastic' | 'cover';
-  livepoints: number;
-  coveringFraction: number;
-  emptyIterations: number;
-  prune: boolean;
-  maxTemplates: number | undefined;
-  /** Complete the bank with true matches after placement (src/placement/complete.ts). */
-  completion: boolean;
-  /** Target completeness (fraction of fresh probes covered) and probe counts of the completion. */
-  completeness: number;
-  completionProbes: number | undefined;
-  validationProbes: number;
-  /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
-  uniformFraction: number;
-  seed: number;
-  workers: number;
-  nDatapoints: number;
-  chunkSize: number;
-  train: TrainSettings;
-  plot: boolean;
-  backend: string | undefined;
-}
 
 function positiveInt(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) invalid(name, v, 'must be a positive integer');

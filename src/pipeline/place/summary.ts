@@ -4,7 +4,7 @@
  * time per stage, files.
  */
 import type { PlacementResult, WeightedCoverage } from '../../placement/types.js';
-import type { FlowAccuracy, VolumeEstimate } from './diagnostics.js';
+import type { FlowAccuracy, VolumeEstimate } from '../diagnostics.js';
 
 /** Residual statistics without the residuals. */
 export type AccuracyStats = Omit<FlowAccuracy, 'residuals'>;

@@ -8,7 +8,7 @@ import { getVariableFormat } from '../../src/coordinates/format.js';
 import { isInside, regionFromRanges } from '../../src/coordinates/box.js';
 import { selectBackend } from '../../src/flow/backend.js';
 import { truncatedImportanceWeights, weightedAdvantages } from '../../src/flow/score-function.js';
-import { flowForRegion, trainFromMetric, type RoundRecord } from '../../src/cli/train-from-metric/active-learning.js';
+import { flowForRegion, trainFromMetric, type RoundRecord } from '../../src/pipeline/train-from-metric/active-learning.js';
 import type { MetricField } from '../../src/placement/types.js';
 
 beforeAll(async () => {

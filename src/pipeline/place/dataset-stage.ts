@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { generateDataset, type GenerateDatasetResult } from '../../metric/dataset.js';
 import { writeDatasetText, type MetricDataset } from '../../metric/dataset-file.js';
 import type { PlaceSettings } from './settings.js';
-import type { StageProgress } from './progress.js';
+import type { StageReporter } from './progress.js';
 
 /** Outcome of the dataset stage. */
 export interface DatasetStage {
@@ -20,7 +20,7 @@ export interface DatasetStage {
 
 /** Generate (or continue, or just read) the dataset at `path`; writes the text export to `textPath`. */
 export async function runDatasetStage(
-  s: PlaceSettings, path: string, textPath: string, progress: StageProgress, signal: AbortSignal,
+  s: PlaceSettings, path: string, textPath: string, progress: StageReporter, signal: AbortSignal,
 ): Promise<DatasetStage> {
   const t0 = Date.now();
   progress.start('dataset', s.nDatapoints, 'rows');

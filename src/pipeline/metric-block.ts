@@ -3,11 +3,11 @@
  * Rows outside the region, or where the metric cannot be computed, give a NaN matrix (the placement
  * drops them as not positive definite).
  */
-import { getVariableFormat } from '../../coordinates/format.js';
-import { regionFromRanges, type RangeOptions } from '../../coordinates/box.js';
-import { computeMetric } from '../../metric/compute.js';
-import type { MetricType } from '../../metric/metric.js';
-import { MetricWorkspace, type MetricOptions } from '../../metric/workspace.js';
+import { getVariableFormat } from '../coordinates/format.js';
+import { regionFromRanges, type RangeOptions } from '../coordinates/box.js';
+import { computeMetric } from '../metric/compute.js';
+import type { MetricType } from '../metric/metric.js';
+import { MetricWorkspace, type MetricOptions } from '../metric/workspace.js';
 
 /** Plain (structured-clonable) settings of the field. */
 export interface MetricFieldSpec {

@@ -13,7 +13,7 @@ import type { Samples } from '../../flow/train-data.js';
 import { saveFlow } from '../../flow/weights.js';
 import type { MetricDataset } from '../../metric/dataset-file.js';
 import type { PlaceSettings } from './settings.js';
-import type { StageProgress } from './progress.js';
+import type { StageReporter } from './progress.js';
 
 /** Training and validation rows of a dataset. */
 export interface SplitRows {
@@ -66,7 +66,7 @@ export interface TrainStage {
 
 /** Train a flow on `ds` and save it at `flowPath` (atomically), with metadata; see module comment. */
 export async function runTrainStage(
-  s: PlaceSettings, ds: MetricDataset, datasetPath: string, flowPath: string, backend: string, progress: StageProgress, signal: AbortSignal,
+  s: PlaceSettings, ds: MetricDataset, datasetPath: string, flowPath: string, backend: string, progress: StageReporter, signal: AbortSignal,
 ): Promise<TrainStage> {
   const t = s.train;
   const rows = splitDataset(ds, s.nDatapoints, t.trainFraction);

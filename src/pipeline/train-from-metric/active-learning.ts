@@ -31,8 +31,8 @@ import { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
 import { readVariables, writeVariables, type Samples } from '../../flow/train-data.js';
 import type { MetricField } from '../../placement/types.js';
-import { flowAccuracy, halfLogDet } from '../place/diagnostics.js';
-import { flowConstant, flowLogProb } from '../place/flow-sampler.js';
+import { flowAccuracy, halfLogDet } from '../diagnostics.js';
+import { flowConstant, flowLogProb } from '../flow-sampler.js';
 import { drawFromFlow, setLogNormalisation, trainReverseKLRound } from './reverse-kl.js';
 
 /** Objectives of {@link trainFromMetric}: `ll_mse` density regression or IW reverse KL. */

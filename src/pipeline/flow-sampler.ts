@@ -4,10 +4,10 @@
  * same samples and the same bank. Samples lie strictly inside the flow's box (mbank
  * `sample_within_boundaries`); the placement's checker applies the mass cuts.
  */
-import type { Rng } from '../../core/rng.js';
-import type { FamilyFlow } from '../../flow/families.js';
-import { logProbChunked } from '../../flow/train-data.js';
-import type { Sampler } from '../../placement/types.js';
+import type { Rng } from '../core/rng.js';
+import type { FamilyFlow } from '../flow/families.js';
+import { logProbChunked } from '../flow/train-data.js';
+import type { Sampler } from '../placement/types.js';
 
 /**
  * A Sampler drawing from `flow` (float32 samples returned as float64 rows), with the flow's log

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { getVariableFormat } from '../../src/coordinates/format.js';
 import { regionFromRanges, type RangeOptions } from '../../src/coordinates/box.js';
 import { selectBackend } from '../../src/flow/backend.js';
-import { PoolMetricField } from '../../src/cli/place/metric-pool.js';
-import { flowForRegion, heldOutError, trainFromMetric, type RoundRecord } from '../../src/cli/train-from-metric/active-learning.js';
+import { PoolMetricField } from '../../src/pipeline/metric-pool.js';
+import { flowForRegion, heldOutError, trainFromMetric, type RoundRecord } from '../../src/pipeline/train-from-metric/active-learning.js';
 
 const metric = { variableFormat: 'Mq_nonspinning', approximant: 'TaylorF2', psd: 'aLIGOZeroDetHighPower', asd: false, fMinHz: 20, fMaxHz: 512, df: 1 };
 const ranges: RangeOptions = { mtot: [10, 30], q: [1, 4] };

@@ -7,7 +7,7 @@
  * - flow accuracy: residuals r = log q(θ) + C - 0.5 ln det M(θ) (nats), whose standard deviation
  *   says how far the flow's density is from sqrt|det M| (0 for a perfect flow, up to a constant).
  */
-import { slogdet } from '../../core/linalg.js';
+import { slogdet } from '../core/linalg.js';
 
 /** Importance-sampling volume estimate. */
 export interface VolumeEstimate {

@@ -14,7 +14,7 @@ import { readDataset } from '../../metric/dataset-file.js';
 import { runDatasetStage } from './dataset-stage.js';
 import { flowSettingsKey, runTrainStage, splitDataset } from './train-stage.js';
 import type { RunPaths } from './paths.js';
-import type { StageProgress } from './progress.js';
+import type { StageReporter } from './progress.js';
 import type { PlaceSettings } from './settings.js';
 
 /** The flow of the run and what is known about its training. */
@@ -56,7 +56,7 @@ export function datasetOfFlow(flowPath: string, metadata: Record<string, string>
 /** Load, reuse or train the flow; see the module comment. */
 export async function runFlowStage(
   s: PlaceSettings, paths: RunPaths, explicitFlow: boolean, datasetOverride: string | undefined, backend: string,
-  progress: StageProgress, signal: AbortSignal, log: (line: string) => void,
+  progress: StageReporter, signal: AbortSignal, log: (line: string) => void,
 ): Promise<FlowStage> {
   const timeSeconds: Record<string, number> = {};
   if (existsSync(paths.flow)) {

@@ -5,8 +5,8 @@
  * the metric is computed in this thread. The first `recordLimit` rows evaluated are kept with their
  * metrics (the livepoints of a random placement, reused for the volume estimate).
  */
-import { WorkerPool } from '../../core/worker-pool.js';
-import type { MetricField } from '../../placement/types.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import type { MetricField } from '../placement/types.js';
 import { metricBlockComputer, type MetricFieldSpec } from './metric-block.js';
 
 /** Rows evaluated and their metrics, in evaluation order. */

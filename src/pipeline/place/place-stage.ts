@@ -16,10 +16,10 @@ import type { PlacementProgress, PlacementResult } from '../../placement/types.j
 import { completeBank, type CompletionResult } from '../../placement/complete.js';
 import { PoolMatchOracle } from './match-pool.js';
 import { regionProbeSource } from './probe-source.js';
-import { estimateVolume, flowAccuracy, halfLogDet, type FlowAccuracy, type VolumeEstimate } from './diagnostics.js';
-import { flowConstant, flowLogProb, flowSampler } from './flow-sampler.js';
-import { PoolMetricField } from './metric-pool.js';
-import type { StageProgress } from './progress.js';
+import { estimateVolume, flowAccuracy, halfLogDet, type FlowAccuracy, type VolumeEstimate } from '../diagnostics.js';
+import { flowConstant, flowLogProb, flowSampler } from '../flow-sampler.js';
+import { PoolMetricField } from '../metric-pool.js';
+import type { StageReporter } from './progress.js';
 import type { PlaceSettings } from './settings.js';
 
 /** Outcome of the placement stage. */
@@ -53,7 +53,7 @@ function emptyPlacement(D: number): PlacementResult {
 }
 
 /** Place templates from `flow`; see the module comment. */
-export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress: StageProgress, signal: AbortSignal): Promise<PlaceStage> {
+export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress: StageReporter, signal: AbortSignal): Promise<PlaceStage> {
   const D = s.format.D;
   const record = s.method === 'random' ? s.livepoints : 0;
   const field = new PoolMetricField({ metric: s.metric, metricType: s.metricType, ranges: s.ranges }, D, s.workers, record);

@@ -1,0 +1,55 @@
+/**
+ * The validated settings of one `place` run: what the dataset, training and placement stages read.
+ * The command line builds them from its arguments (src/cli/place/settings.ts); a library caller
+ * builds them directly.
+ */
+import type { VariableFormat } from '../../coordinates/format.js';
+import type { RangeOptions, Region } from '../../coordinates/box.js';
+import type { MetricType } from '../../metric/metric.js';
+import type { MetricOptions } from '../../metric/workspace.js';
+
+/** Flow architecture and training settings. */
+export interface TrainSettings {
+  nLayers: number;
+  hiddenFeatures: number[];
+  nEpochs: number;
+  learningRate: number;
+  batchSize: number;
+  trainFraction: number;
+  validationStep: number;
+  patience: number;
+  minDelta: number;
+  loss: 'll_mse' | 'forward_KL' | 'weighted_ll_mse';
+}
+
+/** Everything a `place` run needs, validated. */
+export interface PlaceSettings {
+  runName: string;
+  format: VariableFormat;
+  metric: MetricOptions;
+  metricType: MetricType;
+  ranges: RangeOptions;
+  region: Region;
+  minimalMatch: number;
+  method: 'random' | 'stochastic' | 'cover';
+  livepoints: number;
+  coveringFraction: number;
+  emptyIterations: number;
+  prune: boolean;
+  maxTemplates: number | undefined;
+  /** Complete the bank with true matches after placement (src/placement/complete.ts). */
+  completion: boolean;
+  /** Target completeness (fraction of fresh probes covered) and probe counts of the completion. */
+  completeness: number;
+  completionProbes: number | undefined;
+  validationProbes: number;
+  /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
+  uniformFraction: number;
+  seed: number;
+  workers: number;
+  nDatapoints: number;
+  chunkSize: number;
+  train: TrainSettings;
+  plot: boolean;
+  backend: string | undefined;
+}
