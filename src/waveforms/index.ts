@@ -10,3 +10,4 @@ export { imrPhenomPv2, generateIMRPhenomPv2 } from './imrphenomp/index.js';
 export { imrPhenomXAS, generateIMRPhenomXAS } from './imrphenomx/index.js';
 export { eccentricFD, generateEccentricFD } from './eccentricfd/index.js';
 export { imrPhenomXHM, generateIMRPhenomXHM } from './imrphenomxhm/index.js';
+export { imrPhenomXP, generateIMRPhenomXP } from './imrphenomxp/index.js';

@@ -8,6 +8,7 @@ import { imrPhenomD } from './imrphenomd/model.js';
 import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { imrPhenomXAS } from './imrphenomx/model.js';
 import { imrPhenomXHM } from './imrphenomxhm/model.js';
+import { imrPhenomXP } from './imrphenomxp/model.js';
 import { taylorF2 } from './taylorf2.js';
 import type { FrequencyListModel, WaveformModel } from './types.js';
 
@@ -19,6 +20,7 @@ const MODELS: readonly WaveformModel[] = [
   imrPhenomXAS,
   eccentricFD,
   imrPhenomXHM,
+  imrPhenomXP,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

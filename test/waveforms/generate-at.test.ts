@@ -4,7 +4,7 @@ import { Rng } from '../../src/core/rng.js';
 import { approximantNames, getModel, hasFrequencyList, requireFrequencyList } from '../../src/waveforms/registry.js';
 import type { FrequencyListModel, Polarizations, WaveformModel, WaveformParams } from '../../src/waveforms/types.js';
 
-/** One aligned-spin and (for IMRPhenomPv2) one precessing point per model, f_min on the grid. */
+/** One aligned-spin and (for precessing models) one precessing point per model, f_min on the grid. */
 function cases(model: WaveformModel): WaveformParams[] {
   const base = { s1x: 0, s1y: 0, s2x: 0, s2y: 0, distanceMpc: 1, phiRef: 0.3, fMinHz: 15, fMaxHz: 1024, fRefHz: 0 };
   const out: WaveformParams[] = [
@@ -30,8 +30,8 @@ function relativeDifference(a: Polarizations, b: Polarizations): number {
 }
 
 describe('generateAt: waveforms at arbitrary frequencies', () => {
-  it('the single-mode models (and IMRPhenomPv2\'s twisted 22) provide generateAt, generateAtInto and supportEndHz; multi-harmonic ones do not', () => {
-    expect(frequencyListModels.map((m) => m.name).sort()).toEqual(['IMRPhenomD', 'IMRPhenomPv2', 'IMRPhenomXAS', 'TaylorF2']);
+  it('the single-mode models (and the twisted 22 of IMRPhenomPv2 and IMRPhenomXP) provide generateAt, generateAtInto and supportEndHz; multi-harmonic ones do not', () => {
+    expect(frequencyListModels.map((m) => m.name).sort()).toEqual(['IMRPhenomD', 'IMRPhenomPv2', 'IMRPhenomXAS', 'IMRPhenomXP', 'TaylorF2']);
     // their h+ is a sum of harmonics with different orbital phases: conj(h) dh/dtheta oscillates, the quadrature metric would be wrong
     for (const name of ['EccentricFD', 'IMRPhenomXHM'].filter((n) => approximantNames().includes(n))) expect(hasFrequencyList(getModel(name))).toBe(false);
   });

@@ -84,6 +84,7 @@ export const LAL_TOLERANCE: Readonly<Record<string, number>> = {
   IMRPhenomXAS: 2e-10, // achieved 2.0e-12 (IMRPhenomXAS_50_5)
   IMRPhenomPv2: 5e-11, // achieved 5.0e-13 (IMRPhenomPv2_12_4)
   EccentricFD: 2e-9, // achieved 2.2e-11 (EccentricFD_BNS_1.4_1.3_e0.1)
+  IMRPhenomXP: 5e-11, // achieved 4.3e-13 (IMRPhenomXP_20_8)
   IMRPhenomXHM: 1e-6, // achieved 5.9e-7 (IMRPhenomXHM_40_8; multibanding-limited, cannot be 100x)
 };
 

@@ -23,7 +23,7 @@ import type { PhenomXSetup } from './model.js';
 import { PHI_NORM } from './phase.js';
 
 /** LAL's XAS polarisation factor 2 sqrt(5/(64 pi)) exp(-i pi) (real, negative). */
-const YLM = -2 * Math.sqrt(5 / (64 * Math.PI));
+export const YLM = -2 * Math.sqrt(5 / (64 * Math.PI));
 /** log2 of the anchor block: values are re-anchored at the first computed bin of each block of 64 indices. */
 const ANCHOR_SHIFT = 6;
 /**

@@ -47,9 +47,11 @@ export interface PhenomXSetup {
   fEndHz: number;
 }
 
-/** Per-waveform set-up: system, coefficients, time and phase alignment. */
-export function setupPhenomX(params: WaveformParams): PhenomXSetup {
-  const system = setupPhenomXSystem(params);
+/**
+ * Per-waveform set-up: system, coefficients, time and phase alignment. `system` defaults to
+ * setupPhenomXSystem(params); IMRPhenomXP passes one with its precessing ringdown frequencies.
+ */
+export function setupPhenomX(params: WaveformParams, system: PhenomXSystem = setupPhenomXSystem(params)): PhenomXSetup {
   if (!(system.fCutHz > params.fMinHz)) {
     invalid('f_min', params.fMinHz, `must be below the IMRPhenomXAS cutoff ${system.mfCut}/M = ${system.fCutHz} Hz`);
   }
@@ -65,7 +67,7 @@ export function setupPhenomX(params: WaveformParams): PhenomXSetup {
 }
 
 /** Bins [start, stop) that IMRPhenomXAS fills, and the frequency test fLoHz <= f <= fHiHz within them (see the file header). */
-function phenomXBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { start: number; stop: number; fLoHz: number; fHiHz: number } {
+export function phenomXBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { start: number; stop: number; fLoHz: number; fHiHz: number } {
   const n = grid.frequencies.length;
   if (grid.df !== undefined) {
     const start = Math.min(Math.floor(fMinHz / grid.df), n);

@@ -1,0 +1,15 @@
+/**
+ * IMRPhenomXP and the precession machinery IMRPhenomXPHM builds on. Interface:
+ *   setupPrecession(params, setupPhenomXSystem(params)) -> PrecessionSetup (LAL's pPrec: J frame, thetaJN, zeta,
+ *     offsets, Y_2m, precessing final spin / ringdown, MSA system or NNLO fall-back);
+ *   precessionAngles(setup, fHz) / precessionAnglesAt(setup, fHz, out, work) -> alpha, cos beta, epsilon at any
+ *     frequencies (v = cbrt(pi M f); for co-precessing mode m' pass 2 f / m');
+ *   twistUp22(h22 re, im, alpha, cosBeta, epsilon, setup.y2, out) and rotatePolarizations(hp, hc, setup.zetaPolarization).
+ */
+export { imrPhenomXP, generateIMRPhenomXP, generateIMRPhenomXPInto, setupPhenomXP, type PhenomXPSetup } from './model.js';
+export { setupPrecession, lOfV, type PrecessionSetup } from './setup.js';
+export { precessionAngles, precessionAnglesAt, type PrecessionAngles } from './angles.js';
+export { twistUp22, rotatePolarizations } from './twist.js';
+export { initMsaSystem, msaAnglesAtV, type MsaSystem, type MsaInput } from './msa.js';
+export { nnloCoefficients, nnloAlpha, nnloEpsilon, type NnloCoefficients } from './nnlo.js';
+export { jacobiSn, ellipticF, carlsonRF } from './elliptic.js';
