@@ -1,6 +1,7 @@
 /**
- * `mbank-ts train --from-metric` is `mbank-ts train-from-metric`: same options, same handler, the
- * same flow for the same seed; with --plot on a 2D space both write the loss-spread and density PNGs.
+ * `mbank-ts train-from-metric` is the one entry point of training without a dataset: the same flow
+ * for the same seed, and with --plot on a 2D space the loss-spread and density PNGs; `train
+ * --from-metric` fails with one line pointing to it.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +33,12 @@ const problem = ['--variable-format', 'Mq_nonspinning', '--approximant', 'Taylor
   '--df', '1', '--mtot-range', '10', '30', '--q-range', '1', '4', '--n-datapoints', '240', '--n-rounds', '3', '--n-epochs', '60', '--n-layers', '1',
   '--hidden-features', '6', '--learning-rate', '5e-3', '--workers', '0', '--seed', '4', '--backend', 'wasm'];
 
-describe('mbank-ts train --from-metric', () => {
-  it('trains the same flow as train-from-metric from the same options and writes the 2D plots', async () => {
+describe('mbank-ts train-from-metric', () => {
+  it('trains the same flow twice from the same options and seed and writes the 2D plots', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mbank-cli-tfm-'));
-    const errA = await run(trainCommand, ['train', '--from-metric', ...problem, '--flow-file', join(dir, 'a.safetensors'), '--plot', join(dir, 'pa')]);
+    const errA = await run(trainFromMetricCommand, ['train-from-metric', ...problem, '--flow-file', join(dir, 'a.safetensors'), '--plot', join(dir, 'pa')]);
     const errB = await run(trainFromMetricCommand, ['train-from-metric', ...problem, '--flow-file', join(dir, 'b.safetensors'), '--plot', join(dir, 'pb')]);
-    // the same rounds, in the same words (the from-metric batch default, 500, applies to both; the default objective, reverse-kl)
+    // the same rounds, in the same words (the default objective, reverse-kl)
     const rounds = (s: string) => s.split('\n').filter((l) => /round \d+:/.test(l)).map((l) => l.replace(/\([\d.]+ s\)/, ''));
     expect(rounds(errA)).toHaveLength(3);
     expect(rounds(errA)).toEqual(rounds(errB));
@@ -74,9 +75,9 @@ describe('mbank-ts train --from-metric', () => {
     }
   }, 120_000);
 
-  it('asks for --dataset without --from-metric, and refuses both together', async () => {
-    await expect(run(trainCommand, ['train', '--backend', 'wasm'])).rejects.toThrow(/--dataset: missing.*--from-metric/);
-    await expect(run(trainCommand, ['train', '--from-metric', '--dataset', 'd.h5', ...problem])).rejects.toThrow(/--dataset: not used with --from-metric/);
-    expect(existsSync('d.h5')).toBe(false);
+  it('train asks for --dataset and points --from-metric to train-from-metric', async () => {
+    await expect(run(trainCommand, ['train', '--backend', 'wasm'])).rejects.toThrow(/--dataset: missing.*mbank-ts train-from-metric/);
+    await expect(run(trainCommand, ['train', '--from-metric', '--flow-file', 'x.safetensors'])).rejects.toThrow(/^--from-metric: .*`mbank-ts train-from-metric`/);
+    expect(existsSync('x.safetensors')).toBe(false);
   });
 });

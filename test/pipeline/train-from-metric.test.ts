@@ -8,7 +8,7 @@ import { flowForRegion, heldOutError, trainFromMetric, type RoundRecord } from '
 const metric = { variableFormat: 'Mq_nonspinning', approximant: 'TaylorF2', psd: 'aLIGOZeroDetHighPower', asd: false, fMinHz: 20, fMaxHz: 512, df: 1 };
 const ranges: RangeOptions = { mtot: [10, 30], q: [1, 4] };
 
-describe('train --from-metric (active-learning density regression)', () => {
+describe('trainFromMetric (active-learning density regression)', () => {
   it('lowers the held-out log-pdf error across rounds on a 2D TaylorF2 problem, reusing every metric evaluation', async () => {
     await selectBackend('auto');
     const region = regionFromRanges(getVariableFormat(metric.variableFormat), ranges);

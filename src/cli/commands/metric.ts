@@ -43,7 +43,7 @@ export function metricOptionsFromArgs(args: Record<string, unknown>): MetricOpti
   };
 }
 
-/** Finite-difference and metric-grid options of every command that computes metrics (metric, dataset, train --from-metric, place). */
+/** Finite-difference and metric-grid options of every command that computes metrics (metric, dataset, train-from-metric, place). */
 export const fdOptions = {
   'fd-order': { type: 'number', default: DEFAULT_FD_ORDER, choices: [2, 4, 6, 8], describe: 'order of the finite-difference stencils' },
   'fd-step': { type: 'number', default: DEFAULT_FD_STEP, describe: 'finite-difference step: relative for masses, q, eta; absolute otherwise' },

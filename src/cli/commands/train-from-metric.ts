@@ -1,8 +1,7 @@
 /**
  * `mbank-ts train-from-metric`: train the bank's flow directly against the target log-density
- * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file. `mbank-ts train
- * --from-metric` runs the same handler with the same options ({@link fromMetricOptions}); this is its
- * long name, whose --help lists only the options that apply.
+ * 0.5 ln|det M(θ)|, computed on the fly on worker threads, with no dataset file (the one entry point
+ * of this feature: `train --from-metric` fails with a line pointing here).
  * Algorithm: src/pipeline/train-from-metric/active-learning.ts (rounds of flow points, every metric evaluation
  * kept in a replay set; `--objective reverse-kl` (default): importance-weighted reverse KL by the score
  * function, ./reverse-kl.ts; `--objective regression`: chirp-time-flat + flow points, ll_mse
@@ -45,11 +44,10 @@ function inOpenUnit(name: string, v: unknown): number {
 }
 
 /**
- * Options of `train-from-metric` (also accepted by `train --from-metric`, which runs
- * {@link runTrainFromMetric}): those of `place` for the metric and the ranges, the flow options
+ * Options of `train-from-metric`: those of `place` for the metric and the ranges, the flow options
  * without the dataset ones, and the round settings.
  */
-export const fromMetricOptions = {
+const fromMetricOptions = {
   ...general, ...metricOptions, ...rangeOptions, ...fdOptions, ...flow,
   'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
   'batch-size': { ...flowOptions['batch-size'], default: 500 },
@@ -67,8 +65,8 @@ export const fromMetricOptions = {
   plot: { type: 'string', describe: 'write the loss per step with its spread (and, for 2D spaces, the learned density next to the target) as PNG into this folder (bare --plot: the run directory)' },
 } as const;
 
-/** Run train-from-metric with parsed options (the handler of `train-from-metric` and `train --from-metric`). */
-export async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> {
+/** Run train-from-metric with parsed options (the handler of `train-from-metric`). */
+async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> {
   const fmtName = args['variable-format'];
   if (typeof fmtName !== 'string') invalid('--variable-format', fmtName, 'is required, e.g. Mq_s1z_s2z (or give an ini file)');
   const format = getVariableFormat(fmtName);
@@ -164,7 +162,7 @@ export async function runTrainFromMetric(args: Record<string, unknown>): Promise
 /** The `train-from-metric` command. */
 export const trainFromMetricCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'train-from-metric',
-  describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset), reusing every metric evaluation (also: train --from-metric)',
+  describe: 'train a flow directly on 0.5 ln det M computed on the fly (no dataset), reusing every metric evaluation',
   builder: (y) => y.options(fromMetricOptions as never) as never,
   handler: runTrainFromMetric,
 };

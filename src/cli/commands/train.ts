@@ -30,7 +30,6 @@ import { readDataset, readDatasetText } from '../../metric/dataset-file.js';
 import { flowOptions, generalOptions } from '../options.js';
 import { catchInterrupts } from '../signals.js';
 import { writeTrainPlots } from '../train-plots.js';
-import { fromMetricOptions, runTrainFromMetric } from './train-from-metric.js';
 
 /** Rows of the training file(s), concatenated, with names and (if stored) the box. */
 interface Rows {
@@ -121,17 +120,6 @@ function positiveInt(name: string, v: unknown): number {
 // `--plot` takes an optional folder here (mbank: a flag; plots in the run directory).
 const { plot: _plotFlag, ...withoutPlot } = generalOptions;
 
-/** Options both modes take with different defaults: no yargs default, filled in by the handler. */
-const SHARED_DEFAULTS = {
-  'batch-size': { dataset: flowOptions['batch-size'].default, fromMetric: fromMetricOptions['batch-size'].default },
-  'validation-step': { dataset: 100, fromMetric: fromMetricOptions['validation-step'].default },
-} as const;
-
-/** train-from-metric options that `train` lacks, shown in their own group of `train --help`. */
-const fromMetricOnly = Object.fromEntries(
-  Object.entries(fromMetricOptions).filter(([k]) => !(k in withoutPlot) && !(k in flowOptions) && !['n-datapoints', 'validation-step', 'plot'].includes(k)),
-);
-
 /** The `train` command. */
 export const trainCommand: CommandModule<object, Record<string, unknown>> = {
   command: 'train',
@@ -141,29 +129,19 @@ export const trainCommand: CommandModule<object, Record<string, unknown>> = {
       .options({
         ...withoutPlot,
         ...flowOptions,
-        'batch-size': { ...flowOptions['batch-size'], default: undefined, describe: `mini-batch size (default ${SHARED_DEFAULTS['batch-size'].dataset}; --from-metric: ${SHARED_DEFAULTS['batch-size'].fromMetric})` },
         'loss-function': { ...flowOptions['loss-function'], alias: 'loss' },
         'hidden-features': { ...flowOptions['hidden-features'], array: true, describe: 'hidden width of each autoregressive network: one value, or one per layer' },
       })
-      .option('dataset', { type: 'string', array: true, describe: 'dataset file(s): HDF5 from `mbank-ts dataset` or its text export; concatenated in order (required unless --from-metric)' })
-      .option('from-metric', { type: 'boolean', default: false, describe: 'no dataset: train on 0.5 ln det M computed on the fly (= `mbank-ts train-from-metric`, whose options follow)' })
-      .options(fromMetricOnly as never)
-      .group(['from-metric', ...Object.keys(fromMetricOnly)], 'train --from-metric (see `mbank-ts train-from-metric --help`):')
+      .option('dataset', { type: 'string', array: true, describe: 'dataset file(s): HDF5 from `mbank-ts dataset` or its text export; concatenated in order (required; to train without a dataset: `mbank-ts train-from-metric`)' })
+      .option('from-metric', { type: 'boolean', hidden: true })
       .option('flow', { type: 'string', default: 'std', describe: "flow family: 'std' (mbank's NaiveLinear + MAF), 'nsf' (neural spline flow) or a PyMC formula such as 'scale-hh*4-loc' or 'planar*10'" })
-      .option('validation-step', { type: 'number', describe: `steps between two validations (patience counts validations; default ${SHARED_DEFAULTS['validation-step'].dataset}, --from-metric ${SHARED_DEFAULTS['validation-step'].fromMetric})` })
-      .option('n-datapoints', { type: 'number', describe: `use at most this many rows (default: all); --from-metric: the metric-evaluation budget (default ${fromMetricOptions['n-datapoints'].default})` })
+      .option('validation-step', { type: 'number', default: 100, describe: 'steps between two validations (patience counts validations)' })
+      .option('n-datapoints', { type: 'number', describe: 'use at most this many rows (default: all)' })
       .option('ignore-boundaries', { type: 'boolean', default: false, describe: "keep rows outside the dataset's box; the flow box is then the data range" })
       .option('plot', { type: 'string', describe: 'write loss and accuracy plots (PNG) into this folder (bare --plot: the run directory)' }) as never,
   handler: async (args) => {
-    const mode = args['from-metric'] === true ? 'fromMetric' : 'dataset';
-    for (const [k, d] of Object.entries(SHARED_DEFAULTS)) if (args[k] === undefined) args[k] = d[mode];
-    if (mode === 'fromMetric') {
-      if (args.dataset !== undefined) throw new MbankError('--dataset: not used with --from-metric (no dataset: the metric is computed on the fly); give one of the two');
-      if (args.flow !== 'std') invalid('--flow', args.flow, "must be 'std' with --from-metric");
-      if (args['n-datapoints'] === undefined) args['n-datapoints'] = fromMetricOptions['n-datapoints'].default;
-      return runTrainFromMetric(args);
-    }
-    if (args.dataset === undefined) throw new MbankError('--dataset: missing; give the dataset file(s) (or --from-metric to train without a dataset)');
+    if (args['from-metric'] !== undefined) throw new MbankError('--from-metric: not a train option; training without a dataset is `mbank-ts train-from-metric` (same options otherwise)');
+    if (args.dataset === undefined) throw new MbankError('--dataset: missing; give the dataset file(s) (or run `mbank-ts train-from-metric` to train without a dataset)');
     const runDir = args['run-dir'] as string | undefined;
     const nEpochs = positiveInt('--n-epochs', args['n-epochs']);
     const batchSize = positiveInt('--batch-size', args['batch-size']);
