@@ -17,9 +17,9 @@ export function checkFormatForModel(format: VariableFormat, model: WaveformModel
     invalid('variable-format', format.name, `has a mean-anomaly coordinate, which ${model.name} does not use (no registered model does): use an _e format`);
   }
   if (keys.has('e') && model.eccentric !== true) {
-    invalid('variable-format', format.name, `has an eccentricity coordinate, but ${model.name} is quasi-circular: use EccentricFD or a format without _e`);
+    invalid('variable-format', format.name, `has an eccentricity coordinate, but ${model.name} is quasi-circular: use an eccentric model (EccentricFD, TaylorF2Ecc) or a format without _e`);
   }
   if (model.nonSpinning === true && SPIN_KEYS.some((k) => keys.has(k))) {
-    invalid('variable-format', format.name, `has spin coordinates, but ${model.name} is non-spinning: use a _nonspinning format (e.g. Mq_nonspinning_e)`);
+    invalid('variable-format', format.name, `has spin coordinates, but ${model.name} is non-spinning: use a _nonspinning format (e.g. Mq_nonspinning_e) or the aligned-spin eccentric TaylorF2Ecc`);
   }
 }

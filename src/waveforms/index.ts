@@ -11,3 +11,4 @@ export { imrPhenomXAS, generateIMRPhenomXAS } from './imrphenomx/index.js';
 export { eccentricFD, generateEccentricFD } from './eccentricfd/index.js';
 export { imrPhenomXHM, generateIMRPhenomXHM } from './imrphenomxhm/index.js';
 export { imrPhenomXP, generateIMRPhenomXP } from './imrphenomxp/index.js';
+export { taylorF2Ecc, generateTaylorF2Ecc } from './taylorf2ecc/index.js';

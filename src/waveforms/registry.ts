@@ -10,6 +10,7 @@ import { imrPhenomXAS } from './imrphenomx/model.js';
 import { imrPhenomXHM } from './imrphenomxhm/model.js';
 import { imrPhenomXP } from './imrphenomxp/model.js';
 import { taylorF2 } from './taylorf2.js';
+import { taylorF2Ecc } from './taylorf2ecc/model.js';
 import type { FrequencyListModel, WaveformModel } from './types.js';
 
 const MODELS: readonly WaveformModel[] = [
@@ -21,6 +22,7 @@ const MODELS: readonly WaveformModel[] = [
   eccentricFD,
   imrPhenomXHM,
   imrPhenomXP,
+  taylorF2Ecc,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

@@ -25,6 +25,7 @@ import { invalid } from '../core/errors.js';
 import { sinCosTable } from '../core/sincos.js';
 import type { FrequencyGrid } from '../core/grid.js';
 import { taylorF2AlignedPhasing, taylorF2PhaseAt } from './pn-phasing.js';
+import { eccentricPhaseAt, type EccentricPhaseSeries } from './taylorf2ecc/phasing.js';
 import { inclinationFactors } from './polarizations.js';
 import type { FrequencyListModel, GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformParams } from './types.js';
 import { validateParams } from './validate.js';
@@ -81,13 +82,19 @@ export function generateTaylorF2Into(grid: FrequencyGrid, params: WaveformParams
   fillTaylorF2(grid, params, out.hp, hc, kLo, kHi);
 }
 
-/** Validate, then write bins [kLo, kHi) of hp (and hc unless null); zero outside the support. */
-function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+/**
+ * Validate, then write bins [kLo, kHi) of hp (and hc unless null); zero outside the support. With `ecc`
+ * (TaylorF2Ecc, gain != 0) the eccentric phase is added to Psi at every bin and at f_ref.
+ */
+export function fillTaylorF2(
+  grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
+  ecc?: EccentricPhaseSeries, name = NAME,
+): void {
   const fEnd = taylorF2EndFrequencyHz(params);
   if (params.fMaxHz === 0 && !(fEnd > params.fMinHz)) {
     invalid('f_min', params.fMinHz, `must be below the Schwarzschild ISCO frequency ${fEnd} Hz used when f_max = 0`);
   }
-  validateParams(params.fMaxHz === 0 ? { ...params, fMaxHz: fEnd } : params, NAME, true);
+  validateParams(params.fMaxHz === 0 ? { ...params, fMaxHz: fEnd } : params, name, true);
 
   const { m1, m2, s1z, s2z } = params;
   const freqs = grid.frequencies;
@@ -106,7 +113,9 @@ function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Ar
   const amp0 = ((-4 * m1 * m2) / r) * MRSUN_SI * MTSUN_SI * Math.sqrt(Math.PI / 12);
   // 0PN SPA amplitude: sqrt(-dE/F) v = sqrt(5/(32 eta)) v^{-7/2}
   const ampC = amp0 * Math.sqrt(5 / (32 * eta));
-  const refPhasing = params.fRefHz !== 0 ? taylorF2PhaseAt(series, piM * params.fRefHz) : 0;
+  const eccOn = ecc !== undefined && ecc.gain !== 0;
+  let refPhasing = params.fRefHz !== 0 ? taylorF2PhaseAt(series, piM * params.fRefHz) : 0;
+  if (eccOn && params.fRefHz !== 0) refPhasing += eccentricPhaseAt(ecc, Math.cbrt(piM * params.fRefHz));
   const phaseConst = -2 * params.phiRef - refPhasing - Math.PI / 4;
   const { plus, cross } = inclinationFactors(params.inclination);
 
@@ -139,6 +148,12 @@ function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Ar
   const kFast = grid.df !== undefined ? Math.max(kStart + 2, 64) : Infinity;
   const K = new Float64Array(K_LENGTH);
   K.set([piM, c0, c1, c2, c3, c4, c5, c6, c7, l5, l6, shift, phaseConst, ampC, plus, cross, fLo, fHi, kFast, kLo]);
+  if (eccOn) {
+    K[ECC_GAIN] = ecc.gain;
+    K[ECC_LOGV0] = ecc.logv0;
+    K.set(ecc.e, ECC_E);
+    K[ECC_L6] = ecc.l6;
+  }
   const state = new Float64Array(4); // w_{k-1}, w_{k-2}, ln v_{k-1}, unused
   const sc = new Float64Array(2);
   const kStop = Math.min(kEnd + 1, kHi);
@@ -147,8 +162,13 @@ function fillTaylorF2(grid: FrequencyGrid, params: WaveformParams, hp: Float64Ar
 
 /** Bins per call of fillChunk: a short loop per call lets V8 compile it as a whole function, not on-stack. */
 const CHUNK = 32;
-/** Length of the constants array of fillChunk (layout: see the K.set call in fillTaylorF2). */
-const K_LENGTH = 20;
+/** Offsets of the eccentric block of K (gain 0: quasi-circular); the first 20 entries: see the K.set call in fillTaylorF2. */
+const ECC_GAIN = 20;
+const ECC_LOGV0 = 21;
+const ECC_E = 22; // E_0 .. E_6
+const ECC_L6 = 29;
+/** Length of the constants array of fillChunk. */
+const K_LENGTH = 30;
 
 /**
  * Bins [k0, k1) of TaylorF2 (constants K, carried w and ln v in `state`, updated); bins below K's kLo are
@@ -161,6 +181,7 @@ function fillChunk(
   const piM = K[0], c0 = K[1], c1 = K[2], c2 = K[3], c3 = K[4], c4 = K[5], c5 = K[6], c6 = K[7], c7 = K[8];
   const l5 = K[9], l6 = K[10], shift = K[11], phaseConst = K[12], ampC = K[13], plus = K[14], cross = K[15];
   const fLo = K[16], fHi = K[17], kFast = K[18], kLo = K[19];
+  const eg = K[ECC_GAIN], logv0 = K[ECC_LOGV0], l6e = K[ECC_L6];
   let w = 0; // 1/v = (pi M f)^{-1/3}
   let wPrev = state[0];
   let wPrev2 = state[1];
@@ -208,6 +229,12 @@ function fillChunk(
     phasing += c2 * w3;
     phasing += c1 * w4;
     phasing += c0 * w4 * w;
+    if (eg !== 0) {
+      // eccentric phase gain (v0/v)^{19/3} v^{-5} sum_j (E_j + [j = 6] l6 ln v) v^j (taylorf2ecc/phasing.ts)
+      let p = K[ECC_E + 6] + l6e * logv;
+      for (let j = 5; j >= 0; j--) p = K[ECC_E + j] + v * p;
+      phasing += eg * Math.exp((19 / 3) * (logv0 - logv)) * p * (w4 * w);
+    }
     phasing += shift * k + phaseConst;
     sinCosTable(phasing, sc);
     const amp = ampC * w3 * Math.sqrt(w); // v^{-7/2}

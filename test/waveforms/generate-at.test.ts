@@ -4,7 +4,7 @@ import { Rng } from '../../src/core/rng.js';
 import { approximantNames, getModel, hasFrequencyList, requireFrequencyList } from '../../src/waveforms/registry.js';
 import type { FrequencyListModel, Polarizations, WaveformModel, WaveformParams } from '../../src/waveforms/types.js';
 
-/** One aligned-spin and (for precessing models) one precessing point per model, f_min on the grid. */
+/** One aligned-spin and (for precessing models) one precessing point per model, f_min on the grid; e0 = 0.2 for eccentric models. */
 function cases(model: WaveformModel): WaveformParams[] {
   const base = { s1x: 0, s1y: 0, s2x: 0, s2y: 0, distanceMpc: 1, phiRef: 0.3, fMinHz: 15, fMaxHz: 1024, fRefHz: 0 };
   const out: WaveformParams[] = [
@@ -12,7 +12,7 @@ function cases(model: WaveformModel): WaveformParams[] {
     { ...base, m1: 9, m2: 14, s1z: -0.8, s2z: 0.6, inclination: 2.1 }, // m1 < m2; cut-off above f_max for IMR models
   ];
   if (model.precessing) out.push({ ...base, m1: 35, m2: 9, s1x: 0.6, s1y: -0.2, s1z: 0.3, s2z: -0.4, inclination: 1.2 });
-  return out;
+  return model.eccentric ? out.map((p) => ({ ...p, eccentricity: 0.2 })) : out;
 }
 
 const frequencyListModels = approximantNames().map(getModel).filter(hasFrequencyList);
@@ -31,7 +31,7 @@ function relativeDifference(a: Polarizations, b: Polarizations): number {
 
 describe('generateAt: waveforms at arbitrary frequencies', () => {
   it('the single-mode models (and the twisted 22 of IMRPhenomPv2 and IMRPhenomXP) provide generateAt, generateAtInto and supportEndHz; multi-harmonic ones do not', () => {
-    expect(frequencyListModels.map((m) => m.name).sort()).toEqual(['IMRPhenomD', 'IMRPhenomPv2', 'IMRPhenomXAS', 'IMRPhenomXP', 'TaylorF2']);
+    expect(frequencyListModels.map((m) => m.name).sort()).toEqual(['IMRPhenomD', 'IMRPhenomPv2', 'IMRPhenomXAS', 'IMRPhenomXP', 'TaylorF2', 'TaylorF2Ecc']);
     // their h+ is a sum of harmonics with different orbital phases: conj(h) dh/dtheta oscillates, the quadrature metric would be wrong
     for (const name of ['EccentricFD', 'IMRPhenomXHM'].filter((n) => approximantNames().includes(n))) expect(hasFrequencyList(getModel(name))).toBe(false);
   });

@@ -67,7 +67,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('distance', num('luminosity distance [Mpc]', 1))
       .option('inclination', num('inclination [rad]', 0))
       .option('phi-ref', num('reference phase [rad]', 0))
-      .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD)', 0))
+      .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD; TaylorF2Ecc: at f-ref, or f-min when f-ref = 0)', 0))
       .option('long-asc-nodes', num('longitude of ascending nodes [rad] (eccentric models: EccentricFD)', 0))
       .option('threshold-mband', num("IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; 0: exact evaluation)", 1e-3))
       .option('f-min', num('starting frequency [Hz]', 10))
@@ -81,7 +81,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
     }
     const model = getModel(args.approximant);
     for (const key of ['eccentricity', 'long-asc-nodes'] as const) {
-      if (args[key] !== 0 && model.eccentric !== true) invalid(`--${key}`, args[key], `must be 0 for the quasi-circular approximant ${model.name} (eccentric: EccentricFD)`);
+      if (args[key] !== 0 && model.eccentric !== true) invalid(`--${key}`, args[key], `must be 0 for the quasi-circular approximant ${model.name} (eccentric: EccentricFD, TaylorF2Ecc)`);
     }
     const grid = uniformGrid(args.df, args['f-max']);
     const params: WaveformParams = {

@@ -31,7 +31,7 @@ const NAME = 'EccentricFD';
 function validateEccentric(params: WaveformParams): void {
   validateParams(params, NAME, true);
   // LAL ignores aligned spins here; a bank with a spin coordinate would get a flat direction, so refuse them
-  if (params.s1z !== 0 || params.s2z !== 0) invalid('aligned spins (s1z, s2z)', [params.s1z, params.s2z], `must be 0 for the non-spinning model ${NAME}`);
+  if (params.s1z !== 0 || params.s2z !== 0) invalid('aligned spins (s1z, s2z)', [params.s1z, params.s2z], `must be 0 for the non-spinning model ${NAME} (TaylorF2Ecc is eccentric with aligned spins)`);
   const e = params.eccentricity ?? 0;
   if (!(e >= 0 && e < 1)) invalid('eccentricity', e, `must be in [0, 1) for ${NAME} (its expansion is meant for e <= 0.5)`);
   const beta = params.longAscNodes ?? 0;
