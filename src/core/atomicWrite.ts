@@ -116,6 +116,24 @@ function writeAllSync(tmp: string, data: Uint8Array): void {
   }
 }
 
+/**
+ * fsync a written file and its folder, so that its content and its name survive a power loss (before
+ * a journal of the same rows is emptied). Failures are one MbankError line naming `path`.
+ */
+export function syncToDisk(path: string): void {
+  for (const p of [path, dirname(path)]) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(p, 'r');
+      fsyncSync(fd);
+    } catch (err) {
+      throw fileError(err, 'sync', path);
+    } finally {
+      if (fd !== undefined) try { closeSync(fd); } catch { /* the data was synced or the error thrown */ }
+    }
+  }
+}
+
 /** Rename `tmp` onto `path`; on failure remove `tmp` and throw one line naming `path`. */
 export function commitAtomic(tmp: string, path: string): void {
   try {

@@ -11,7 +11,9 @@
  *   only the missing ones computed. Finished chunks are written (atomically, with their chunk index)
  *   every `flushSeconds` and at the end, also when the run is aborted (AbortSignal), so an interrupted
  *   run keeps every finished row, even chunks that finished out of order; a completed file is sorted
- *   by chunk and equals the file of an uninterrupted run.
+ *   by chunk and equals the file of an uninterrupted run. Each finished chunk is also appended to
+ *   the fsync'd journal `<path>.journal` (./dataset-journal.ts) at once, so a SIGKILL loses only the
+ *   chunks being computed; the next run folds the journal in, and it is emptied once the file holds it.
  * - Sharded (`shard` K/N): only the block of chunks src/core/shard.ts gives shard K is computed and
  *   the file records "K/N"; the N shard files merged (./dataset-merge.ts) equal the unsharded file.
  * Differs from mbank: parallel, chunked, resumable; rows whose metric is not positive definite keep
@@ -19,12 +21,14 @@
  */
 import { existsSync } from 'node:fs';
 import { MbankError } from '../core/errors.js';
+import { removeQuietly, syncToDisk } from '../core/atomicWrite.js';
 import { shardLabel, shardRange, type Shard } from '../core/shard.js';
 import { TaskCancelled, WorkerPool } from '../core/worker-pool.js';
 import { getVariableFormat } from '../coordinates/format.js';
 import { regionFromRanges } from '../coordinates/box.js';
 import { chunkComputer, type ChunkRows, type DatasetSpec } from './dataset-chunk.js';
 import { readDataset, writeDataset, type DatasetAttributes, type MetricDataset } from './dataset-file.js';
+import { DatasetJournal, journalPath, readJournal } from './dataset-journal.js';
 
 /** Options of generateDataset. */
 export interface GenerateDatasetOptions {
@@ -43,13 +47,17 @@ export interface GenerateDatasetOptions {
   signal?: AbortSignal;
   /** Compute only this shard's block of chunks (default: all). */
   shard?: Shard;
+  /** Told when the journal cannot be written (the run goes on with the periodic writes only). */
+  onWarning?: (message: string) => void;
 }
 
 /** Outcome of generateDataset. */
 export interface GenerateDatasetResult {
   dataset: MetricDataset;
-  /** Rows found in the file before this run. */
+  /** Rows found in the file (and its journal) before this run. */
   resumedFrom: number;
+  /** Of those, rows found only in the journal (chunks a killed run finished after its last write). */
+  journalRows: number;
   interrupted: boolean;
   /** Rows of the file whose metric failed (logPdf NaN), and rows with a non-positive-definite metric. */
   failures: number;
@@ -71,9 +79,11 @@ export function datasetAttributes(spec: DatasetSpec, nTarget: number, shard?: Sh
   };
 }
 
-function checkCompatible(path: string, old: DatasetAttributes, now: DatasetAttributes): void {
-  const keys: (keyof DatasetAttributes)[] = ['variableFormat', 'boxLo', 'boxHi', 'massCuts', 'psd', 'asd', 'approximant', 'fMin', 'fMax', 'df', 'metricType', 'seed', 'chunkSize', 'shard'];
-  for (const k of keys) {
+/** The settings a continued file must share with the run (every attribute but nTarget). */
+const SAME: (keyof DatasetAttributes)[] = ['variableFormat', 'boxLo', 'boxHi', 'massCuts', 'psd', 'asd', 'approximant', 'fMin', 'fMax', 'df', 'metricType', 'seed', 'chunkSize', 'shard'];
+
+function checkCompatible(path: string, old: Partial<DatasetAttributes>, now: DatasetAttributes): void {
+  for (const k of SAME) {
     if (JSON.stringify(old[k]) !== JSON.stringify(now[k])) {
       throw new MbankError(`dataset ${path} exists with ${k} = ${JSON.stringify(old[k])}, this run has ${JSON.stringify(now[k])}: use the same settings to continue it, or another file`);
     }
@@ -162,20 +172,61 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   }
   // chunks already in the file and complete for this run are kept; the others are (re)computed
   const finished = new Map<number, ChunkRows>();
-  let resumedFrom = 0;
+  let resumedFrom = 0, journalRows = 0;
+  const keep = (k: number, c: ChunkRows) => {
+    if (k < first || k >= end || finished.has(k) || c.logPdf.length < rowsOf(k, cs, nPoints)) return false;
+    finished.set(k, c);
+    resumedFrom += rowsOf(k, cs, nPoints);
+    return true;
+  };
+  const jfile = journalPath(path);
   if (existsSync(path)) {
     const base = await readDataset(path);
     checkCompatible(path, base.attributes, attributes);
     const sorted = base.chunkIndex === undefined || base.chunkIndex.every((k, i) => k === first + Math.floor(i / cs));
     const whole = opts.shard === undefined ? base.n >= nPoints : base.n === rowsBetween(first, end, cs, nPoints);
-    if (whole && sorted) return { dataset: base, resumedFrom: base.n, interrupted: false, failures: 0, nonPositiveDefinite: 0 };
-    for (const [k, c] of chunksOf(base, cs)) {
-      if (k >= first && k < end && c.logPdf.length >= rowsOf(k, cs, nPoints)) {
-        finished.set(k, c);
-        resumedFrom += rowsOf(k, cs, nPoints);
-      }
+    if (whole && sorted) {
+      removeQuietly(jfile); // left by a run killed between its last write and the journal's removal
+      return { dataset: base, resumedFrom: base.n, journalRows: 0, interrupted: false, failures: 0, nonPositiveDefinite: 0 };
     }
+    for (const [k, c] of chunksOf(base, cs)) keep(k, c);
   }
+  // chunks a killed run finished after its last write are in the journal
+  const content = readJournal(jfile, D);
+  if (content.settings !== undefined) checkCompatible(jfile, JSON.parse(content.settings) as Partial<DatasetAttributes>, attributes);
+  for (const c of content.chunks) if (keep(c.index, c)) journalRows += rowsOf(c.index, cs, nPoints);
+  const settings = JSON.stringify(Object.fromEntries(SAME.map((k) => [k, attributes[k]])));
+  let journal: DatasetJournal | undefined;
+  try {
+    journal = DatasetJournal.open(jfile, D, settings, content);
+  } catch (err) {
+    opts.onWarning?.(`${(err as Error).message}: finished rows are kept only by the writes every ${opts.flushSeconds ?? 30} s`);
+  }
+  try {
+    return await computeChunks(opts, { computer, attributes, D, first, end, finished, resumedFrom, journalRows, journal });
+  } finally {
+    journal?.close();
+  }
+}
+
+/** What generateDataset found before computing: the chunks already finished, the open journal. */
+interface RunState {
+  computer: ReturnType<typeof chunkComputer>;
+  attributes: DatasetAttributes;
+  D: number;
+  first: number;
+  end: number;
+  finished: Map<number, ChunkRows>;
+  resumedFrom: number;
+  journalRows: number;
+  journal: DatasetJournal | undefined;
+}
+
+/** Compute the missing chunks of [first, end): each journaled when finished, the file written periodically and at the end. */
+async function computeChunks(opts: GenerateDatasetOptions, st: RunState): Promise<GenerateDatasetResult> {
+  const { spec, nPoints, path } = opts;
+  const { computer, attributes, D, first, end, finished, journal } = st;
+  const cs = spec.chunkSize;
   const todo = Array.from({ length: end - first }, (_, j) => first + j).filter((k) => !finished.has(k));
   const rowsWanted = rowsBetween(first, end, cs, nPoints);
   const rowsDone = () => [...finished.keys()].reduce((s, k) => s + rowsOf(k, cs, nPoints), 0);
@@ -184,15 +235,32 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
   let flushing: Promise<void> = Promise.resolve();
   // writes are serialised; a failed periodic write (full disk) leaves the old file and is retried by
   // the next one, the final write's failure is thrown; no rows, no file (a 0-row file would refuse
-  // the corrected command)
+  // the corrected command); once the file holds every journaled chunk (and is on disk), the journal is emptied
   const flush = () => {
     if (finished.size === 0) return flushing;
     const ds = assemble(attributes, D, finished.values(), cs, nPoints);
-    flushing = flushing.catch(() => {}).then(() => writeDataset(path, ds));
+    const written = new Set(finished.keys());
+    flushing = flushing.catch(() => {}).then(() => writeDataset(path, ds)).then(() => {
+      if (journal?.open && [...journal.indices].every((k) => written.has(k))) {
+        try {
+          syncToDisk(path);
+          journal.reset();
+        } catch {
+          // not known to be on disk: the journal keeps the rows (a later run folds them again, harmlessly)
+        }
+      }
+    });
     flushing.catch(() => {});
     return flushing;
   };
   const accept = (rows: ChunkRows) => {
+    if (journal?.open) {
+      try {
+        journal.append(rows);
+      } catch (err) {
+        opts.onWarning?.(`${(err as Error).message}: finished rows are kept only by the writes every ${opts.flushSeconds ?? 30} s`);
+      }
+    }
     finished.set(rows.index, rows);
     opts.onProgress?.(rowsDone(), rowsWanted);
     if (Date.now() - lastFlush > flushMs) { lastFlush = Date.now(); void flush(); }
@@ -225,11 +293,12 @@ export async function generateDataset(opts: GenerateDatasetOptions): Promise<Gen
     if (failure !== undefined) { await flush(); throw failure; }
   }
   await flush();
+  journal?.remove();
   const dataset = assemble(attributes, D, finished.values(), cs, nPoints);
   let failures = 0, nonPd = 0;
   for (let i = 0; i < dataset.n; i++) {
     if (Number.isNaN(dataset.metric![i * D * D])) failures++;
     else if (dataset.positiveDefinite![i] === 0) nonPd++;
   }
-  return { dataset, resumedFrom, interrupted, failures, nonPositiveDefinite: nonPd };
+  return { dataset, resumedFrom: st.resumedFrom, journalRows: st.journalRows, interrupted, failures, nonPositiveDefinite: nonPd };
 }

@@ -3,7 +3,7 @@
  * the metric and logPdf = 0.5 ln det M at each, written to an HDF5 dataset (+ a text export)
  * for flow training (mbank bin/mbank_generate_flow_dataset). Parallel on worker threads,
  * reproducible with --seed, resumable (an existing file with the same settings is continued),
- * Ctrl+C keeps every finished row.
+ * Ctrl+C keeps every finished row, and so does SIGKILL (each finished chunk is journaled at once).
  */
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -43,7 +43,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       .option('text-file', { type: 'string', describe: 'plain-text export "# names logPdf" (default: the dataset name with .txt)' })
       .option('chunk-size', { type: 'number', default: 64, describe: 'rows per reproducible chunk (stored in the file; keep it to continue a file)' })
       .option('shard', { type: 'string', describe: 'compute only shard K of N (K/N, 1 <= K <= N) of the chunks; `merge --dataset` joins the N files into the unsharded one' })
-      .option('flush-seconds', { type: 'number', default: 30, describe: 'seconds between writes of the finished rows' }) as never,
+      .option('flush-seconds', { type: 'number', default: 30, describe: 'seconds between rewrites of the HDF5 file (each finished chunk is journaled at once in <dataset>.journal)' }) as never,
   handler: async (args) => {
     const metric = metricOptionsFromArgs(args);
     const metricType = checkMetricType(String(args['metric-type']));
@@ -71,6 +71,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       const result = await generateDataset({
         path, nPoints, workers, signal: interrupts.signal, ...(args.shard !== undefined ? { shard: parseShard(String(args.shard)) } : {}), flushSeconds: args['flush-seconds'] as number,
         spec: { metric, metricType, ranges: rangesFromArgs(args), seed, chunkSize: args['chunk-size'] as number },
+        onWarning: (message) => process.stderr.write(`dataset: ${message}\n`),
         onProgress: (done, total) => {
           const rate = (done / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(1);
           if (bar) {
@@ -85,7 +86,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       writeDatasetText(text, result.dataset);
       const secs = (Date.now() - t0) / 1000;
       process.stderr.write(
-        `dataset: ${result.dataset.n} rows in ${path} (text: ${text}); ${result.resumedFrom > 0 ? `continued from ${result.resumedFrom} rows; ` : ''}` +
+        `dataset: ${result.dataset.n} rows in ${path} (text: ${text}); ${result.resumedFrom > 0 ? `continued from ${result.resumedFrom} rows${result.journalRows > 0 ? ` (${result.journalRows} from the journal of a killed run)` : ''}; ` : ''}` +
           `${result.failures} failed metrics, ${result.nonPositiveDefinite} non-positive-definite (logPdf NaN); ${secs.toFixed(1)} s` +
           `${result.interrupted ? '; interrupted: run the same command again to continue' : ''}\n`,
       );
