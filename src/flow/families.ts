@@ -10,13 +10,15 @@ import { isFormula, parseFormula } from './pymc/formula.js';
 import { createPyMCFlow, type PyMCArchitecture } from './pymc/pymc-flow.js';
 import { STDFlow } from './std-flow.js';
 import { TransformFlow } from './transform-flow.js';
-import type { FlowArchitecture } from './types.js';
+import type { STDArchitecture } from './types.js';
 
-/** Architecture JSON of any family (the `architecture` metadata of a weight file). */
-export type FamilyArchitecture = FlowArchitecture | NSFArchitecture | PyMCArchitecture;
+/**
+ * Architecture JSON of any family (the `architecture` metadata of a weight file). The names: `Flow`
+ * is the interface, `TransformFlow` the class every family builds (STDFlow a subclass), and each
+ * family's architecture is STDArchitecture, NSFArchitecture or PyMCArchitecture.
+ */
+export type FlowArchitecture = STDArchitecture | NSFArchitecture | PyMCArchitecture;
 
-/** A flow of any family: every family is a TransformFlow (STDFlow is a subclass), with a `constant` and a box(). */
-export type FamilyFlow = TransformFlow;
 
 /** The family a `--flow` value names. */
 export type FlowFamily = { family: 'std' } | { family: 'nsf' } | { family: 'pymc'; formula: string };
@@ -50,7 +52,7 @@ export interface FamilySpec {
 }
 
 /** A fresh flow of the named family. */
-export function createFlow(spec: FamilySpec): FamilyFlow {
+export function createFlow(spec: FamilySpec): TransformFlow {
   const fam = parseFlowFamily(spec.flow);
   const hf = spec.hiddenFeatures;
   if (fam.family === 'std') {
@@ -65,11 +67,11 @@ export function createFlow(spec: FamilySpec): FamilyFlow {
 }
 
 /** A fresh flow (weights to be assigned) from an architecture JSON; the box is a unit placeholder. */
-export function flowFromArchitecture(arch: FamilyArchitecture, source = 'architecture'): FamilyFlow {
+export function flowFromArchitecture(arch: FlowArchitecture, source = 'architecture'): TransformFlow {
   switch ((arch as { kind?: unknown }).kind) {
     case 'STDFlow':
-      if (!Array.isArray((arch as FlowArchitecture).layers)) throw new MbankError(`${source}: STDFlow architecture without layers`);
-      return new STDFlow(arch as FlowArchitecture);
+      if (!Array.isArray((arch as STDArchitecture).layers)) throw new MbankError(`${source}: STDFlow architecture without layers`);
+      return new STDFlow(arch as STDArchitecture);
     case 'NSF':
       return createNSF(arch as NSFArchitecture, 0);
     case 'PyMCFormula': {

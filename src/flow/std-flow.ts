@@ -12,7 +12,7 @@ import { MaskedAffineAutoregressiveTransform } from './transforms/masked-affine.
 import { NaiveLinearTransform } from './transforms/naive-linear.js';
 import { PermutationTransform, randomPermutation, reversePermutation } from './transforms/permutation.js';
 import { FLOW_TRANSFORM_PREFIX, TransformFlow } from './transform-flow.js';
-import type { FlowArchitecture, LayerSpec, Transform } from './types.js';
+import type { STDArchitecture, LayerSpec, Transform } from './types.js';
 
 /** Options of `new STDFlow(...)`. */
 export interface STDFlowOptions {
@@ -43,7 +43,7 @@ function positiveInt(name: string, v: number): number {
 }
 
 /** Resolve the options into an architecture (the JSON stored in weight files). */
-export function stdFlowArchitecture(options: STDFlowOptions): FlowArchitecture {
+export function stdFlowArchitecture(options: STDFlowOptions): STDArchitecture {
   const dim = positiveInt('dim', options.dim);
   const nLayers = positiveInt('n-layers', options.nLayers);
   const hf = options.hiddenFeatures;
@@ -87,14 +87,14 @@ function stdLayer(spec: LayerSpec, dim: number, rng: Rng): Transform {
  * file header). A {@link TransformFlow} whose layers and architecture JSON come from STDFlowOptions;
  * log-probability, sampling, box and weight names are TransformFlow's.
  */
-export class STDFlow extends TransformFlow<FlowArchitecture> {
+export class STDFlow extends TransformFlow<STDArchitecture> {
   /** A fresh flow (random initialisation from `options.seed`). */
   constructor(options: STDFlowOptions);
   /** A fresh flow from a resolved architecture (used by loadFlow; the box is a unit placeholder set later from the file). */
-  constructor(architecture: FlowArchitecture, seed?: number);
-  constructor(arg: STDFlowOptions | FlowArchitecture, seed?: number) {
-    const isArch = (arg as FlowArchitecture).kind === 'STDFlow' && Array.isArray((arg as FlowArchitecture).layers);
-    const arch = isArch ? (arg as FlowArchitecture) : stdFlowArchitecture(arg as STDFlowOptions);
+  constructor(architecture: STDArchitecture, seed?: number);
+  constructor(arg: STDFlowOptions | STDArchitecture, seed?: number) {
+    const isArch = (arg as STDArchitecture).kind === 'STDFlow' && Array.isArray((arg as STDArchitecture).layers);
+    const arch = isArch ? (arg as STDArchitecture) : stdFlowArchitecture(arg as STDFlowOptions);
     const rng = new Rng(isArch ? (seed ?? 0) : ((arg as STDFlowOptions).seed ?? 0));
     const hasBox = arch.layers[0]?.type === 'tanhBox';
     const unit = { low: new Array<number>(arch.dim).fill(0), high: new Array<number>(arch.dim).fill(1) };

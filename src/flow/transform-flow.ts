@@ -159,7 +159,7 @@ export class TransformFlow<A extends ArchitectureBase = ArchitectureBase> implem
     return out;
   }
 
-  /** The family's architecture JSON (a copy): FlowArchitecture for STDFlow, NSFArchitecture, PyMCArchitecture. */
+  /** The family's architecture JSON (a copy): STDArchitecture for STDFlow, NSFArchitecture, PyMCArchitecture. */
   architecture(): A {
     return JSON.parse(JSON.stringify(this.arch)) as A;
   }

@@ -46,10 +46,10 @@ export type LayerSpec =
   | { type: 'permutation'; permutation: number[] };
 
 /**
- * Self-describing architecture of a flow (JSON-able): enough, with the tensors of a weight file,
- * for `loadFlow` to rebuild the flow. `layers` are in the data -> noise order.
+ * Self-describing architecture of an STDFlow, mbank's family (JSON-able): enough, with the tensors
+ * of a weight file, for `loadFlow` to rebuild the flow. `layers` are in the data -> noise order.
  */
-export interface FlowArchitecture {
+export interface STDArchitecture {
   /** Architecture family; 'STDFlow' = [tanhBox], then nLayers x (naiveLinear, maskedAffineAutoregressive). */
   kind: 'STDFlow';
   /** Dimension D of the data. */
@@ -72,7 +72,7 @@ export interface FlowArchitecture {
 
 /** What the architecture JSON of every flow family has (the family is told by `kind`: ./families.ts). */
 export interface ArchitectureBase {
-  /** Family: 'STDFlow' (FlowArchitecture), 'NSF' or 'PyMCFormula'. */
+  /** Family: 'STDFlow' (STDArchitecture), 'NSF' or 'PyMCFormula'. */
   kind: string;
   /** Dimension D of the data. */
   dim: number;

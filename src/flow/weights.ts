@@ -2,7 +2,7 @@
  * Flow weight files: safetensors (./safetensors.ts) holding every tensor of an STDFlow under
  * mbank's state-dict names (`constant`, `_transform._transforms.<i>.low|high|bias|_weight|
  * autoregressive_net.<layer>.weight|bias`) and, in `__metadata__`:
- *   format = "mbank-ts-flow", version = "1", architecture = FlowArchitecture JSON,
+ *   format = "mbank-ts-flow", version = "1", architecture = STDArchitecture JSON,
  *   box = {"low": [...], "high": [...]} JSON (or "null"), optionally coordinate_names (JSON list of
  *   D names, the columns of the flow's input) and variable_format (the format they belong to), plus
  *   caller entries (e.g. loss history). The names are plain strings to the flow library.
@@ -15,7 +15,7 @@ import * as tf from './tf.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { decodeSafetensors, encodeSafetensors, type NamedTensor } from './safetensors.js';
 import { STDFlow } from './std-flow.js';
-import type { FlowArchitecture } from './types.js';
+import type { STDArchitecture } from './types.js';
 
 /** Value of `__metadata__.format` in our weight files. */
 export const FLOW_FILE_FORMAT = 'mbank-ts-flow';
@@ -167,7 +167,7 @@ export function decodeFlow(bytes: Uint8Array, source = 'flow file'): DecodedFlow
     if (arch.kind === 'NSF' || arch.kind === 'PyMCFormula') {
       throw new MbankError(`${source}: a ${arch.kind} flow; load it with loadAnyFlow (src/flow/family-weights.ts), which rebuilds every family`);
     }
-    const std = arch as FlowArchitecture;
+    const std = arch as STDArchitecture;
     if (std.kind !== 'STDFlow' || !Array.isArray(std.layers)) throw new MbankError(`${source}: architecture kind = ${JSON.stringify(std.kind)}: only STDFlow is known`);
     return new STDFlow(std);
   });

@@ -5,7 +5,7 @@
  * `sample_within_boundaries`); the placement's checker applies the mass cuts.
  */
 import type { Rng } from '../core/rng.js';
-import type { FamilyFlow } from '../flow/families.js';
+import type { TransformFlow } from '../flow/transform-flow.js';
 import { logProbChunked } from '../flow/train-data.js';
 import type { Sampler } from '../placement/types.js';
 
@@ -13,7 +13,7 @@ import type { Sampler } from '../placement/types.js';
  * A Sampler drawing from `flow` (float32 samples returned as float64 rows), with the flow's log
  * density (normalised on its box; sampleWithinBox only drops non-finite rows) as `logDensity`.
  */
-export function flowSampler(flow: FamilyFlow): Sampler {
+export function flowSampler(flow: TransformFlow): Sampler {
   return {
     dim: flow.dim,
     sample(n: number, rng: Rng): Float64Array {
@@ -26,11 +26,11 @@ export function flowSampler(flow: FamilyFlow): Sampler {
 }
 
 /** log q(x) of n row-major points (nats), as float64. */
-export function flowLogProb(flow: FamilyFlow, x: Float64Array): Float64Array {
+export function flowLogProb(flow: TransformFlow, x: Float64Array): Float64Array {
   return Float64Array.from(logProbChunked(flow, x, x.length / flow.dim, 16384));
 }
 
 /** The flow's log-normalisation constant C (log sqrt|det M| ~ log q + C). */
-export function flowConstant(flow: FamilyFlow): number {
+export function flowConstant(flow: TransformFlow): number {
   return flow.constant.dataSync()[0];
 }

@@ -16,15 +16,15 @@ import { writeFileAtomic } from '../../core/atomicWrite.js';
 import { MbankError } from '../../core/errors.js';
 import { importMbankFlow } from '../../flow/torch/mbank-flow.js';
 import { loadAnyFlow } from '../../flow/family-weights.js';
-import type { FamilyFlow } from '../../flow/families.js';
+import type { TransformFlow } from '../../flow/transform-flow.js';
 
 /** Load a flow: mbank .zip (torch state dict) or mbank-ts safetensors of any family (std, nsf, PyMC formula). */
-export function openFlowFile(path: string): FamilyFlow {
+export function openFlowFile(path: string): TransformFlow {
   return openFlowFileWithCoordinates(path).flow;
 }
 
 /** Load a flow (as openFlowFile) with the coordinate names stored in its file (none in mbank .zip files). */
-export function openFlowFileWithCoordinates(path: string): { flow: FamilyFlow; coordinates?: string[] } {
+export function openFlowFileWithCoordinates(path: string): { flow: TransformFlow; coordinates?: string[] } {
   let head: Buffer;
   try {
     const fd = fs.openSync(path, 'r');

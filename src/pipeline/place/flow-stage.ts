@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MbankError } from '../../core/errors.js';
 import { historyFromJSON, type TrainingHistory } from '../../flow/history.js';
-import type { FamilyFlow } from '../../flow/families.js';
+import type { TransformFlow } from '../../flow/transform-flow.js';
 import type { Samples } from '../../flow/train-data.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { readDataset } from '../../metric/dataset-file.js';
@@ -20,7 +20,7 @@ import type { PlaceSettings } from './settings.js';
 /** The flow of the run and what is known about its training. */
 export interface FlowStage {
   /** The flow; undefined only when the dataset stage was interrupted. */
-  flow: FamilyFlow | undefined;
+  flow: TransformFlow | undefined;
   trained: boolean;
   reused: boolean;
   history?: TrainingHistory;

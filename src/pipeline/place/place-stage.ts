@@ -7,7 +7,7 @@
  * fraction, and the volume is importance-sampled with the mixture's density.
  */
 import { Rng } from '../../core/rng.js';
-import type { FamilyFlow } from '../../flow/families.js';
+import type { TransformFlow } from '../../flow/transform-flow.js';
 import { regionChecker } from '../../placement/adapters.js';
 import { DefensiveMixtureSampler } from '../../placement/mixture.js';
 import { placeRandom } from '../../placement/random.js';
@@ -53,7 +53,7 @@ function emptyPlacement(D: number): PlacementResult {
 }
 
 /** Place templates from `flow`; see the module comment. */
-export async function runPlaceStage(s: PlaceSettings, flow: FamilyFlow, progress: StageReporter, signal: AbortSignal): Promise<PlaceStage> {
+export async function runPlaceStage(s: PlaceSettings, flow: TransformFlow, progress: StageReporter, signal: AbortSignal): Promise<PlaceStage> {
   const D = s.format.D;
   const record = s.method === 'random' ? s.livepoints : 0;
   const field = new PoolMetricField({ metric: s.metric, metricType: s.metricType, ranges: s.ranges }, D, s.workers, record);

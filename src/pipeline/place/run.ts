@@ -9,7 +9,7 @@
 import type { Bank } from '../../bank/bank.js';
 import { removeQuietly } from '../../core/atomicWrite.js';
 import { selectBackend, type BackendName } from '../../flow/backend.js';
-import type { FamilyFlow } from '../../flow/families.js';
+import type { TransformFlow } from '../../flow/transform-flow.js';
 import type { TrainingHistory } from '../../flow/history.js';
 import { flowAccuracy } from '../diagnostics.js';
 import { flowConstant, flowLogProb } from '../flow-sampler.js';
@@ -26,7 +26,7 @@ export interface PlacePlotInput {
   dir: string;
   bank: Bank;
   names: readonly string[];
-  flow: FamilyFlow;
+  flow: TransformFlow;
   seed: number;
   history?: TrainingHistory;
   /** Dataset rows the flow was trained on (n x D), when known. */
