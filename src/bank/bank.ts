@@ -80,6 +80,12 @@ export interface BankInit {
   templates: BankTemplatesInput;
   coordinates?: BankCoordinatesInput;
   metadata?: BankMetadata;
+  /**
+   * Keep (instead of copying) columns and coordinates that are Float64Arrays on SharedArrayBuffers:
+   * file readers hand over fresh arrays (1e7 templates: 80 MB a column not doubled). The caller
+   * must not keep them.
+   */
+  adoptShared?: boolean;
 }
 
 /** A zeroed column on a SharedArrayBuffer: worker threads given the bank read it without a copy (1e7 templates: 80 MB a column). */
@@ -87,17 +93,21 @@ function sharedColumn(n: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)), 0, n);
 }
 
-function toColumn(name: string, values: ArrayLike<number>, n: number): Float64Array {
+function isShared(values: unknown): values is Float64Array {
+  return values instanceof Float64Array && values.buffer instanceof SharedArrayBuffer;
+}
+
+function toColumn(name: string, values: ArrayLike<number>, n: number, adopt = false): Float64Array {
   if (values.length !== n) invalid(`${name}.length`, values.length, `must equal mass1.length = ${n}`);
-  const out = sharedColumn(n);
-  out.set(values);
+  const out = adopt && isShared(values) ? values : sharedColumn(n);
+  if (out !== values) out.set(values);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(out[i])) invalid(`${name}[${i}]`, out[i], 'must be a finite number');
   }
   return out;
 }
 
-function flattenCoordinates(input: BankCoordinatesInput, n: number): BankCoordinates {
+function flattenCoordinates(input: BankCoordinatesInput, n: number, adopt: boolean): BankCoordinates {
   const d = input.names.length;
   if (d === 0) invalid('coordinates.names', input.names, 'must name at least one coordinate');
   if (new Set(input.names).size !== d) invalid('coordinates.names', input.names, 'must be distinct');
@@ -114,7 +124,7 @@ function flattenCoordinates(input: BankCoordinatesInput, n: number): BankCoordin
     }
   } else {
     if (rows.length !== n * d) invalid('coordinates.values.length', rows.length, `must equal N*D = ${n}*${d}`);
-    values = Float64Array.from(rows as ArrayLike<number>);
+    values = adopt && isShared(rows) ? rows : Float64Array.from(rows as ArrayLike<number>);
   }
   for (let k = 0; k < values.length; k++) {
     if (!Number.isFinite(values[k])) invalid(`coordinates[${Math.floor(k / d)}][${k % d}]`, values[k], 'must be finite');
@@ -127,7 +137,7 @@ const SPIN_TOLERANCE = 1e-6;
 
 /**
  * A template bank. Validates at construction: equal column lengths, finite values, masses > 0,
- * spin magnitudes |chi_i| <= 1, coordinates N x D. Columns are copied (the bank owns its arrays).
+ * spin magnitudes |chi_i| <= 1, coordinates N x D. Columns are copied (the bank owns its arrays) unless `adoptShared`.
  */
 export class Bank {
   /** Number of templates N. */
@@ -143,10 +153,11 @@ export class Bank {
     }
     const n = t.mass1.length;
     const cols: Partial<BankTemplates> = {};
-    cols.mass1 = toColumn('mass1', t.mass1, n);
-    cols.mass2 = toColumn('mass2', t.mass2, n);
-    for (const name of SPIN_COLUMNS) cols[name] = t[name] === undefined ? sharedColumn(n) : toColumn(name, t[name]!, n);
-    for (const name of OPTIONAL_COLUMNS) if (t[name] !== undefined) cols[name] = toColumn(name, t[name]!, n);
+    const adopt = init.adoptShared === true;
+    cols.mass1 = toColumn('mass1', t.mass1, n, adopt);
+    cols.mass2 = toColumn('mass2', t.mass2, n, adopt);
+    for (const name of SPIN_COLUMNS) cols[name] = t[name] === undefined ? sharedColumn(n) : toColumn(name, t[name]!, n, adopt);
+    for (const name of OPTIONAL_COLUMNS) if (t[name] !== undefined) cols[name] = toColumn(name, t[name]!, n, adopt);
     const c = cols as BankTemplates;
     for (let i = 0; i < n; i++) {
       if (!(c.mass1[i] > 0)) invalid(`mass1[${i}]`, c.mass1[i], 'must be > 0 (solar masses)');
@@ -161,7 +172,7 @@ export class Bank {
     }
     this.size = n;
     this.templates = c;
-    this.coordinates = init.coordinates === undefined ? undefined : flattenCoordinates(init.coordinates, n);
+    this.coordinates = init.coordinates === undefined ? undefined : flattenCoordinates(init.coordinates, n, adopt);
     const metadata: BankMetadata = { ...(init.metadata ?? {}) };
     if (metadata.extra !== undefined) metadata.extra = { ...metadata.extra };
     this.metadata = metadata;

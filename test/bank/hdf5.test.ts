@@ -105,6 +105,25 @@ describe('PyCBC-layout HDF5 bank', () => {
     }
   });
 
+  it('reads in slices into shared columns it keeps: slice edges, a spin zero but in its last slice, an all-zero spin', async () => {
+    const path = join(tempDir(), 'slices.h5');
+    const bank = alignedBank(23);
+    const spin2x = new Float64Array(23);
+    spin2x[22] = 0.1;
+    const withX = new Bank({ templates: { ...bank.templates, spin2x }, coordinates: bank.coordinates, metadata: bank.metadata });
+    await writeBankHdf5(path, withX);
+    for (const sliceRows of [1, 5, 22, 23, 1000]) {
+      const back = await readBankHdf5(path, sliceRows);
+      for (const [name, col] of Object.entries(withX.templates)) {
+        const got = back.templates[name as keyof typeof withX.templates]!;
+        expect(Array.from(got), `${name}, ${sliceRows} rows a slice`).toEqual(Array.from(col as Float64Array));
+        expect(got.buffer, name).toBeInstanceOf(SharedArrayBuffer);
+      }
+      expect(Array.from(back.coordinates!.values)).toEqual(Array.from(withX.coordinates!.values));
+    }
+    await expect(readBankHdf5(path, 0)).rejects.toThrow(/sliceRows = 0/);
+  });
+
   it('writes eccentricity as the PyCBC dataset `eccentricity` and reads it back (eccentric bank)', async () => {
     const path = join(tempDir(), 'ecc.h5');
     const bank = new Bank({
