@@ -7,7 +7,7 @@
  * Arrays live on SharedArrayBuffers so worker threads share one copy.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomic } from '../core/atomicWrite.js';
 import { uniformGrid } from '../core/grid.js';
 import type { BankTemplates } from '../bank/bank.js';
@@ -103,35 +103,50 @@ function serialise(ix: PhaseIndex): Uint8Array {
   return Buffer.concat(parts);
 }
 
-function copyShared<T extends Int32Array | Float64Array>(Ctor: new (b: SharedArrayBuffer) => T, bytes: Buffer, offset: number, count: number, size: number): T {
+/** `count` elements of `size` bytes read from `fd` at byte `offset` straight into a SharedArrayBuffer (no whole-file buffer: 107 MB at 1e7 templates). */
+function readShared<T extends Int32Array | Float64Array>(Ctor: new (b: SharedArrayBuffer) => T, fd: number, offset: number, count: number, size: number): T {
   const sab = new SharedArrayBuffer(Math.max(size, count * size));
-  new Uint8Array(sab).set(bytes.subarray(offset, offset + count * size));
+  const bytes = new Uint8Array(sab, 0, count * size);
+  for (let done = 0; done < bytes.length;) {
+    const n = readSync(fd, bytes, done, Math.min(bytes.length - done, 2 ** 26), offset + done);
+    if (n <= 0) throw new Error('truncated index file');
+    done += n;
+  }
   return new Ctor(sab);
 }
 
 /** The cached index at `path` if it is one for hash `hash` (else undefined). */
 function readCached(path: string, t: Readonly<BankTemplates>, hash: string): PhaseIndex | undefined {
   if (!existsSync(path)) return undefined;
-  const bytes = readFileSync(path);
-  if (bytes.length < 12 || bytes.subarray(0, 8).toString() !== MAGIC) return undefined;
-  const len = bytes.readUInt32LE(8);
-  let h: { version: number; hash: string; N: number; dim: number; leafSize: number; fHighHz: number; A: number[] };
+  const fd = openSync(path, 'r');
   try {
-    h = JSON.parse(bytes.subarray(12, 12 + len).toString());
-  } catch {
-    return undefined; // a damaged header: rebuild
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(12);
+    if (size < 12 || readSync(fd, head, 0, 12, 0) !== 12 || head.subarray(0, 8).toString() !== MAGIC) return undefined;
+    const len = head.readUInt32LE(8);
+    if (12 + len > size) return undefined;
+    const json = Buffer.alloc(len);
+    readSync(fd, json, 0, len, 12);
+    let h: { version: number; hash: string; N: number; dim: number; leafSize: number; fHighHz: number; A: number[] };
+    try {
+      h = JSON.parse(json.toString());
+    } catch {
+      return undefined; // a damaged header: rebuild
+    }
+    if (h.version !== VERSION || h.hash !== hash || h.N !== t.mass1.length) return undefined;
+    const nodes = nodeCount(h.N, h.leafSize);
+    let o = 12 + len;
+    if (size !== o + 4 * h.N + 16 * nodes * h.dim) return undefined;
+    const perm = readShared(Int32Array, fd, o, h.N, 4);
+    o += 4 * h.N;
+    const lo = readShared(Float64Array, fd, o, nodes * h.dim, 8);
+    o += 8 * nodes * h.dim;
+    const hi = readShared(Float64Array, fd, o, nodes * h.dim, 8);
+    const embedding = { dim: h.dim, A: Float64Array.from(h.A) };
+    return { embedding, fHighHz: h.fHighHz, points: embedPoints(t, embedding), tree: { D: h.dim, N: h.N, leafSize: h.leafSize, perm, lo, hi }, hash };
+  } finally {
+    closeSync(fd);
   }
-  if (h.version !== VERSION || h.hash !== hash || h.N !== t.mass1.length) return undefined;
-  const nodes = nodeCount(h.N, h.leafSize);
-  let o = 12 + len;
-  if (bytes.length !== o + 4 * h.N + 16 * nodes * h.dim) return undefined;
-  const perm = copyShared(Int32Array, bytes, o, h.N, 4);
-  o += 4 * h.N;
-  const lo = copyShared(Float64Array, bytes, o, nodes * h.dim, 8);
-  o += 8 * nodes * h.dim;
-  const hi = copyShared(Float64Array, bytes, o, nodes * h.dim, 8);
-  const embedding = { dim: h.dim, A: Float64Array.from(h.A) };
-  return { embedding, fHighHz: h.fHighHz, points: embedPoints(t, embedding), tree: { D: h.dim, N: h.N, leafSize: h.leafSize, perm, lo, hi }, hash };
 }
 
 /** The index of the bank at `bankPath`: read from `<bankPath>.ffindex` when current, else built and written there. */
