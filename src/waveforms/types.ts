@@ -37,6 +37,8 @@ export interface WaveformParams {
   longAscNodes?: number;
   /** IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; default 1e-3, 0 = exact evaluation). */
   thresholdMband?: number;
+  /** IMRPhenomXP precession version (LAL's PrecVersion): 223 (default; LAL's 300: MSA angles, NNLO fall-back) or 102 (NNLO angles). */
+  precVersion?: number;
 }
 
 /** The two polarisations on a grid (interleaved complex, length 2 n). */

@@ -9,6 +9,7 @@ import { MbankError } from '../../src/core/errors.js';
 import { generateEccentricFD } from '../../src/waveforms/eccentricfd/index.js';
 import { generateTaylorF2 } from '../../src/waveforms/taylorf2.js';
 import { generateIMRPhenomXHM } from '../../src/waveforms/imrphenomxhm/index.js';
+import { generateIMRPhenomXP } from '../../src/waveforms/imrphenomxp/index.js';
 
 const root = path.join(__dirname, '../..');
 const bin = path.join(root, 'bin/mbank-ts');
@@ -44,7 +45,7 @@ async function runHandler(extra: Record<string, unknown>): Promise<void> {
   const argv = {
     approximant: 'TaylorF2', m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0.7, s2x: 0, s2y: 0, s2z: -0.1, distance: 200,
     inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, eccentricity: 0, 'long-asc-nodes': 0,
-    'threshold-mband': 1e-3, _: [], $0: 'mbank-ts',
+    'threshold-mband': 1e-3, 'prec-version': 223, _: [], $0: 'mbank-ts',
     ...extra,
   };
   await (waveformCommand.handler as unknown as (a: Record<string, unknown>) => void | Promise<void>)(argv);
@@ -116,5 +117,24 @@ describe('mbank-ts waveform', () => {
     const a = fs.readFileSync(path.join(dir, 'xhm-0.001.csv'), 'utf8');
     expect(a).not.toBe(fs.readFileSync(path.join(dir, 'xhm-0.csv'), 'utf8'));
     await expect(runHandler({ ...base, 'threshold-mband': -1 })).rejects.toThrow(/threshold-mband = -1/);
+  });
+
+  it('passes --prec-version to IMRPhenomXP (223 MSA default, 102 NNLO) and rejects any other version in one line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-wf-'));
+    const base = { approximant: 'IMRPhenomXP', m1: 30, m2: 20, s1x: 0.4, s1y: -0.2, s1z: 0.3, s2x: 0.05, s2y: 0.1, s2z: -0.1, inclination: 0.7 };
+    const p = {
+      m1: 30, m2: 20, s1x: 0.4, s1y: -0.2, s1z: 0.3, s2x: 0.05, s2y: 0.1, s2z: -0.1, distanceMpc: 200, inclination: 0.7, phiRef: 1.3,
+      fMinHz: 15, fMaxHz: 1024, fRefHz: 40,
+    };
+    const grid = uniformGridN(0.25, 4097);
+    for (const v of [223, 102]) {
+      const out = path.join(dir, `xp-${v}.csv`);
+      await runHandler({ ...base, 'prec-version': v, out });
+      const { hp, hc } = generateIMRPhenomXP(grid, { ...p, precVersion: v });
+      const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+      for (const k of [60, 1000, 2000]) expect(rows[k + 1].split(',').map(Number)).toEqual([k * 0.25, hp[2 * k], hp[2 * k + 1], hc[2 * k], hc[2 * k + 1]]);
+    }
+    expect(fs.readFileSync(path.join(dir, 'xp-223.csv'), 'utf8')).not.toBe(fs.readFileSync(path.join(dir, 'xp-102.csv'), 'utf8'));
+    await expect(runHandler({ ...base, 'prec-version': 300 })).rejects.toThrow(/^--prec-version = 300: must be 223 \(MSA angles\) or 102 \(NNLO angles\)$/);
   });
 });

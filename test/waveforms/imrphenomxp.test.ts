@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { uniformGridN } from '../../src/core/grid.js';
+import { MbankError } from '../../src/core/errors.js';
+import { nnloAngleCoefficients } from '../../src/waveforms/imrphenomp/index.js';
 import {
-  ellipticF, generateIMRPhenomXP, generateIMRPhenomXPInto, imrPhenomXP, jacobiSn, precessionAngles, setupPhenomXP,
+  ellipticF, nnloCoefficients, generateIMRPhenomXP, generateIMRPhenomXPInto, imrPhenomXP, jacobiSn, precessionAngles, setupPhenomXP,
 } from '../../src/waveforms/imrphenomxp/index.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
 import { differing, lalAgreementSuite } from './lal-vectors.js';
@@ -65,6 +67,57 @@ describe('IMRPhenomXP conventions', () => {
     expect(a.alpha[0]).toBeCloseTo(prec.alpha0, 12);
     expect(a.epsilon[0]).toBeCloseTo(prec.epsilon0, 12);
     for (const c of a.cosBeta) expect(Math.abs(c)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('IMRPhenomXP precession versions', () => {
+  // a point where LAL's MSA system fails (|Omega_z5| > 1000): version 223 falls back to the NNLO angles
+  const msaFails: WaveformParams = {
+    ...base, fRefHz: 0, m1: 29.74591272746079, m2: 21.422562672907404, s1x: 0.3133257211763813, s1y: -0.2091047945262422, s1z: -0.5530741603222962,
+    s2x: 0.26326549232710755, s2y: 0.5962243080809714, s2z: 0.4985225296217183,
+  };
+
+  it('falls back from 223 to 102 where the MSA system fails, giving bitwise the precVersion 102 waveform', () => {
+    expect(setupPhenomXP(msaFails).prec.precVersion).toBe(102);
+    expect(setupPhenomXP(base).prec.precVersion).toBe(223);
+    const a = generateIMRPhenomXP(grid, msaFails);
+    const b = generateIMRPhenomXP(grid, { ...msaFails, precVersion: 102 });
+    expect(differing(a.hp, b.hp)).toBe(0);
+    expect(differing(a.hc, b.hc)).toBe(0);
+  });
+
+  it('has NNLO coefficients equal to IMRPhenomPv2\'s (LAL-validated) ones for the same q, chi_L and chi_p', () => {
+    let worst = 0;
+    for (const [q, c1, c2, chip] of [[1.5, 0.3, -0.1, 0.45], [4, -0.6, 0.2, 0.8], [1.01, 0.1, 0.1, 0.2]]) {
+      const m1 = q / (1 + q);
+      const m2 = 1 / (1 + q);
+      const chiEff = m1 * c1 + m2 * c2;
+      const x = nnloCoefficients(m1, m1 * m2, m1 - m2, chiEff, chip, q);
+      const p = nnloAngleCoefficients(q, ((1 + q) / q) * chiEff, chip);
+      const mine = [x.alpha1, x.alpha2, x.alpha3, x.alpha4L, x.alpha5, x.epsilon1, x.epsilon2, x.epsilon3, x.epsilon4L, x.epsilon5];
+      [...p.alpha, ...p.epsilon].forEach((v, i) => { worst = Math.max(worst, Math.abs(mine[i] - v) / Math.abs(v)); });
+    }
+    expect(worst).toBeLessThan(1e-13); // achieved 4e-16
+  });
+
+  it('rejects a precession version other than 223 and 102 naming the value', () => {
+    expect(() => generateIMRPhenomXP(grid, { ...base, precVersion: 300 })).toThrow(MbankError);
+    expect(() => generateIMRPhenomXP(grid, { ...base, precVersion: 300 })).toThrow(/precVersion = 300/);
+  });
+
+  it('gives with NNLO angles (102) a waveform close to the MSA one (normalised overlap > 0.9 at moderate precession)', () => {
+    const a = generateIMRPhenomXP(grid, base);
+    const b = generateIMRPhenomXP(grid, { ...base, precVersion: 102 });
+    let re = 0, im = 0, na = 0, nb = 0;
+    for (let k = 0; k < 4097; k++) {
+      re += a.hp[2 * k] * b.hp[2 * k] + a.hp[2 * k + 1] * b.hp[2 * k + 1];
+      im += a.hp[2 * k + 1] * b.hp[2 * k] - a.hp[2 * k] * b.hp[2 * k + 1];
+      na += a.hp[2 * k] ** 2 + a.hp[2 * k + 1] ** 2;
+      nb += b.hp[2 * k] ** 2 + b.hp[2 * k + 1] ** 2;
+    }
+    const overlap = Math.hypot(re, im) / Math.sqrt(na * nb);
+    expect(overlap).toBeGreaterThan(0.9);
+    expect(overlap).toBeLessThan(1 - 1e-6); // the angles do differ
   });
 });
 

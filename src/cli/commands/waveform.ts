@@ -28,6 +28,7 @@ interface WaveformArgs {
   eccentricity: number;
   'long-asc-nodes': number;
   'threshold-mband': number;
+  'prec-version': number;
   'f-min': number;
   'f-max': number;
   'f-ref': number;
@@ -70,19 +71,21 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD; TaylorF2Ecc: at f-ref, or f-min when f-ref = 0)', 0))
       .option('long-asc-nodes', num('longitude of ascending nodes [rad] (eccentric models: EccentricFD)', 0))
       .option('threshold-mband', num("IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; 0: exact evaluation)", 1e-3))
+      .option('prec-version', num("IMRPhenomXP precession version (LAL's PrecVersion): 223 (MSA angles, LAL's default 300) or 102 (NNLO angles)", 223))
       .option('f-min', num('starting frequency [Hz]', 10))
       .option('f-max', num('maximum frequency [Hz]; the grid is k df, k = 0..floor(f_max/df)', 1024))
       .option('f-ref', num('reference frequency [Hz] (0: model default)', 0))
       .option('df', num('frequency spacing [Hz]', 0.25))
       .option('out', { type: 'string', describe: 'output CSV file (default: stdout)' }) as never,
   handler: (args) => {
-    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'threshold-mband', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
+    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'threshold-mband', 'prec-version', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
       if (typeof args[key] !== 'number' || Number.isNaN(args[key])) invalid(`--${key}`, args[key], 'must be a number');
     }
     const model = getModel(args.approximant);
     for (const key of ['eccentricity', 'long-asc-nodes'] as const) {
       if (args[key] !== 0 && model.eccentric !== true) invalid(`--${key}`, args[key], `must be 0 for the quasi-circular approximant ${model.name} (eccentric: EccentricFD, TaylorF2Ecc)`);
     }
+    if (args['prec-version'] !== 223 && args['prec-version'] !== 102) invalid('--prec-version', args['prec-version'], 'must be 223 (MSA angles) or 102 (NNLO angles)');
     const grid = uniformGrid(args.df, args['f-max']);
     const params: WaveformParams = {
       m1: args.m1, m2: args.m2,
@@ -91,6 +94,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       distanceMpc: args.distance, inclination: args.inclination, phiRef: args['phi-ref'],
       fMinHz: args['f-min'], fMaxHz: args['f-max'], fRefHz: args['f-ref'],
       eccentricity: args.eccentricity, longAscNodes: args['long-asc-nodes'], thresholdMband: args['threshold-mband'],
+      precVersion: args['prec-version'],
     };
     const csv = waveformCsv(grid, model.generate(grid, params));
     if (args.out === undefined) {

@@ -1,6 +1,6 @@
 /**
  * The two elliptic functions the MSA precession angles need, as GSL evaluates them (LAL calls GSL):
- * the Jacobi sn(u | m) by the descending Landen / AGM scheme of gsl_sf_elljac_e, and the incomplete
+ * the Jacobi sn(u | m) by the descending Landen / AGM scheme of gsl_sf_elljac_e (sqrt(1 + c^2) for its hypot(1, c)), and the incomplete
  * integral of the first kind F(phi, k) = sin(phi) R_F(cos^2 phi, 1 - k^2 sin^2 phi, 1) (Carlson,
  * Numer. Math. 33 (1979) 1) as gsl_sf_ellint_F (GSL_PREC_DOUBLE).
  */
@@ -39,7 +39,7 @@ export function jacobiSn(u: number, m: number): number {
     }
     const sq = Math.sqrt(1 - m);
     const dnOut = sq / dn;
-    const cnOut = (dnOut * (c >= 0 ? 1 : -1)) / Math.hypot(1, cn);
+    const cnOut = (dnOut * (c >= 0 ? 1 : -1)) / Math.sqrt(1 + cn * cn);
     return (cnOut * cn) / sq;
   }
   let cn = mu[n] * (c / s);
@@ -51,7 +51,7 @@ export function jacobiSn(u: number, m: number): number {
     const r = (cPrev * cPrev) / mu[n + 1];
     dn = (r + nu[n]) / (r + mu[n]);
   }
-  return (s >= 0 ? 1 : -1) / Math.hypot(1, cn);
+  return (s >= 0 ? 1 : -1) / Math.sqrt(1 + cn * cn);
 }
 
 /** Carlson's R_F(x, y, z) with GSL's stopping rule (relative deviation < 1e-3, then the fifth-order series). */

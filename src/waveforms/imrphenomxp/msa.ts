@@ -56,8 +56,9 @@ function pnBeta(s: MsaSystem, a: number, b: number): number {
   return s.dotS1L * (a + b * s.q) + s.dotS2L * (a + b / s.q);
 }
 
-/** Coefficients B, C, D of the cubic in S^2 (Eqs. B2-B4 of arXiv:1703.03967). */
-function cubicCoefficients(s: MsaSystem, lNorm: number, jNorm: number): [number, number, number] {
+/** The three roots S3^2 <= S-^2 <= S+^2 of the cubic (IMRPhenomX_Return_Roots_MSA), written into `out`. */
+function roots(s: MsaSystem, lNorm: number, jNorm: number, out: Roots): void {
+  // coefficients B, C, D of the cubic in S^2 (Eqs. B2-B4 of arXiv:1703.03967)
   const j2 = jNorm * jNorm;
   const l2 = lNorm * lNorm;
   const { s1Norm2: s1, s2Norm2: s2, q, eta, delta, seff } = s;
@@ -67,12 +68,6 @@ function cubicCoefficients(s: MsaSystem, lNorm: number, jNorm: number): [number,
     4 * eta * l2 * seff * seff - 2 * delta * (s1 - s2) * seff * lNorm + 2 * ((1 - q) / q) * (q * s1 - s2) * j2;
   const d = ((1 - q) / q) * (s2 - q * s1) * j2ml2 * j2ml2 + delta * delta * (s1 - s2) * (s1 - s2) * l2 / eta +
     2 * delta * lNorm * seff * (s1 - s2) * j2ml2;
-  return [b, c, d];
-}
-
-/** The three roots S3^2 <= S-^2 <= S+^2 of the cubic (IMRPhenomX_Return_Roots_MSA), written into `out`. */
-function roots(s: MsaSystem, lNorm: number, jNorm: number, out: Roots): void {
-  const [b, c, d] = cubicCoefficients(s, lNorm, jNorm);
   const b2 = b * b;
   const p = c - b2 / 3;
   const qc = (2 / 27) * b2 * b - (b * c) / 3 + d;

@@ -5,7 +5,8 @@
  * at f_ref (msa.ts), the precessing final spin and ringdown frequencies of the co-precessing (2,2) mode, the
  * 3PN L(v) coefficients, the J frame (thetaJN, kappa, phiJ, alpha0, epsilon0), the polarisation angle zeta and
  * the offsets that make alpha and epsilon vanish at f_ref (alpha0 and epsilon0 added back). When the MSA system
- * fails (|Omega_z5| > 1000) the angles fall back to the NNLO PN ones of version 102 (nnlo.ts), as LAL's 223 does.
+ * fails (|Omega_z5| > 1000) the angles fall back to the NNLO PN ones of version 102 (nnlo.ts), as LAL's 223 does;
+ * params.precVersion = 102 asks for them directly. Both give the final spin of FinalSpinMod 0 (chi_p) then.
  */
 import { C_SI, G_SI, MSUN_SI } from '../../core/constants.js';
 import { invalid } from '../../core/errors.js';
@@ -118,7 +119,7 @@ function y2Modes(theta: number): Float64Array {
 /**
  * The precession set-up of `params` (see the file header); `system` is the IMRPhenomXAS system of the same
  * parameters (setupPhenomXSystem: eta, delta, M in seconds, final mass).
- * @throws MbankError when a spin exceeds the Kerr bound
+ * @throws MbankError when a spin exceeds the Kerr bound or precVersion is neither 223 nor 102
  */
 export function setupPrecession(params: WaveformParams, system: PhenomXSystem): PrecessionSetup {
   const swap = !(params.m1 > params.m2);
@@ -153,12 +154,14 @@ export function setupPrecession(params: WaveformParams, system: PhenomXSystem): 
   const piM = Math.PI * system.mSec;
   const fRefHz = params.fRefHz === 0 ? params.fMinHz : params.fRefHz;
   const v0 = Math.cbrt(Math.PI * (mA * MSUN_SI + mB * MSUN_SI) * (G_SI / C_SI) / (C_SI * C_SI) * fRefHz);
-  let msa: MsaSystem | null = initMsaSystem({ m1, m2, eta, chi1, chi2, v0 });
-  const precVersion: 223 | 102 = msa.failed ? 102 : 223;
+  const requested = params.precVersion ?? 223;
+  if (requested !== 223 && requested !== 102) invalid('precVersion', requested, 'must be 223 (MSA angles, LAL\'s default 300) or 102 (NNLO angles)');
+  let msa: MsaSystem | null = requested === 223 ? initMsaSystem({ m1, m2, eta, chi1, chi2, v0 }) : null;
+  const precVersion: 223 | 102 = msa === null || msa.failed ? 102 : 223;
   // precessing final spin (FinalSpinMod 3; version 0 with chi_p after an MSA failure)
   const afPar = finalSpin2017(eta, chi1L, chi2L);
   let aFinal: number;
-  if (precVersion === 223) {
+  if (precVersion === 223 && msa !== null) {
     const lFinal = M * M * afPar - m1s * chi1L - m2s * chi2L;
     aFinal = copySign(afPar) * Math.sqrt(msa.sAv2 + lFinal * lFinal + 2 * lFinal * (msa.s1LPav + msa.s2LPav)) / (M * M);
   } else {
