@@ -1,23 +1,22 @@
 /**
  * IMRPhenomXHM without multibanding (LAL's IMRPhenomXHM_MultiMode2): the 22 from IMRPhenomXAS's kernel written
- * straight into h+ and hx with its inclination factors, then, bin by bin, LAL's powers of M f computed once and
- * shared by the modes 21, 32, 33, 44, each added with its spin-weighted-harmonic factors. The (3,2) ringdown mixes
- * in the 22 read back from h+ (h22 = h+ / (plus YLM)).
+ * straight into h+ and hx with its inclination factors, then the modes (3,2), (2,1), (3,3), (4,4) added block
+ * by block by the fused kernel of mode-kernel.ts / mode-block.ts (the values of mode-value.ts's modeAmpPhase).
+ * The (3,2) goes first: its ringdown mixes in the 22, read back from h+ while it holds only the 22
+ * (h22 = h+ / (plus YLM amp0)).
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { fillPhenomX } from '../imrphenomx/fill.js';
 import { inclinationFactors } from '../polarizations.js';
-import { sinCosTable } from '../../core/sincos.js';
-import { modeFactors } from '../spin-weighted-ylm.js';
 import type { WaveformParams } from '../types.js';
-import { modeAmpPhase } from './mode-value.js';
-import { newPowers, powersInto } from './powers.js';
-import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
+import { addModeValues, modeBlock } from './mode-block.js';
+import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
+import type { PhenomXHMSetup } from './setup.js';
 
 /** The XAS kernel's 22 factor: h+ = plus YLM h22 with YLM = -2 sqrt(5/(64 pi)). */
 const YLM = -2 * Math.sqrt(5 / (64 * Math.PI));
-/** Order in which LAL adds the higher modes (after the 22). */
-const ADD_ORDER = [21, 32, 33, 44];
+/** Order in which the higher modes are added (the (3,2) first, see the file header). */
+const ADD_ORDER = [32, 21, 33, 44];
 
 /** Bins [start, stop) that IMRPhenomXHM fills and the frequency test within them (as IMRPhenomXAS). */
 export function xhmBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { start: number; stop: number; fLoHz: number } {
@@ -29,8 +28,14 @@ export function xhmBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { 
   return { start: 0, stop: n, fLoHz: fMinHz };
 }
 
-/** Fill bins [kLo, kHi) of h+ (and hx) with the sum of the modes (zero outside the model's bins). */
-export function fillExact(st: PhenomXHMSetup, grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+/**
+ * Fill bins [kLo, kHi) of h+ (and hx) with the sum of the modes (zero outside the model's bins); `tags` chooses
+ * the higher modes (all by default; the kernel test adds one at a time).
+ */
+export function fillExact(
+  st: PhenomXHMSetup, grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number,
+  tags: readonly number[] = ADD_ORDER,
+): void {
   const r = xhmBins(grid, params.fMinHz, st.xas.fEndHz);
   const freqs = grid.frequencies;
   const fHi = st.xas.fEndHz;
@@ -38,40 +43,27 @@ export function fillExact(st: PhenomXHMSetup, grid: FrequencyGrid, params: Wavef
   fillPhenomX(st.xas, freqs, r.start, r.stop, r.fLoHz, fHi, factors, hp, hc, kLo, kHi);
   const k0 = Math.max(kLo, r.start);
   const k1 = Math.min(kHi, r.stop);
-  const modes: HMModeSetup[] = [];
-  const fac: number[][] = [];
-  const amps: number[] = [];
-  for (const tag of ADD_ORDER) {
-    const m = st.modes.find((x) => x.mode.tag === tag) as HMModeSetup;
-    if (m.amp === null) continue;
-    modes.push(m);
-    fac.push(modeFactors(m.mode.ell, m.mode.emm, params.inclination));
-    amps.push((m.mode.ell % 2 === 0 ? 1 : -1) * st.amp0);
-  }
+  if (!(k1 > k0)) return;
   const to22 = 1 / (factors.plus * YLM * st.amp0);
-  const mSec = st.xas.system.mSec;
-  const p = newPowers();
-  const out = new Float64Array(2);
+  const packed: Float64Array[] = [];
+  for (const tag of ADD_ORDER) {
+    const m = st.modes.find((x) => x.mode.tag === tag);
+    if (m !== undefined && m.amp !== null && tags.includes(tag)) packed.push(packMode(m, st.amp0, params.inclination, to22));
+  }
+  if (packed.length === 0) return;
+  const bw = newBlockPowers();
   const cs = new Float64Array(2);
-  for (let k = k0; k < k1; k++) {
-    const fHz = freqs[k];
-    if (!(fHz >= r.fLoHz && fHz <= fHi)) continue;
-    powersInto(p, mSec * fHz);
-    const re22 = hp[2 * k] * to22;
-    const im22 = hp[2 * k + 1] * to22;
-    for (let i = 0; i < modes.length; i++) {
-      modeAmpPhase(modes[i], p, re22, im22, out);
-      const scale = amps[i] * out[0];
-      sinCosTable(out[1], cs);
-      const re = scale * cs[0];
-      const im = scale * cs[1];
-      const [pRe, pIm, cRe, cIm] = fac[i];
-      hp[2 * k] += pRe * re - pIm * im;
-      hp[2 * k + 1] += pRe * im + pIm * re;
-      if (hc !== null) {
-        hc[2 * k] += cRe * re - cIm * im;
-        hc[2 * k + 1] += cRe * im + cIm * re;
-      }
+  const amp = new Float64Array(bw.f.length);
+  const phase = new Float64Array(bw.f.length);
+  const mSec = st.xas.system.mSec;
+  for (let b0 = Math.max(r.start, (k0 >> BLOCK_SHIFT) << BLOCK_SHIFT); b0 < k1;) {
+    const b1 = Math.min(((b0 >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT, k1);
+    blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi);
+    const iWrite = Math.max(0, k0 - b0);
+    for (const K of packed) {
+      modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs);
+      addModeValues(K, bw, b0, iWrite, b1 - b0, amp, phase, hp, hc, cs);
     }
+    b0 = b1;
   }
 }

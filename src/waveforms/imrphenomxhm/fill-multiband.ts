@@ -5,15 +5,18 @@
  */
 import { modeFactors } from '../spin-weighted-ylm.js';
 import type { WaveformParams } from '../types.js';
-import { Scratch, type MultibandFrame } from './multiband-core.js';
+import { ScratchPool, type MultibandFrame, type Scratch } from './multiband-core.js';
 import { multibandMixing } from './multiband-mixing.js';
 import { h22Ringdown, multiband22, multibandMode } from './multiband.js';
 import { modeAmpPhase } from './mode-value.js';
+import { modeValuesAt } from './mode-block.js';
+import { newBlockPowers, packMode } from './mode-kernel.js';
+import type { HMPhaseCoefficients } from './phase.js';
 import { newPowers, powersInto } from './powers.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
 
-/** The multibanding's grid-size arrays, reused from call to call (see Scratch). */
-const SCRATCH = new Scratch();
+/** Scratch sets of the multibanding's grid-size arrays, each owned by one call at a time (see ScratchPool). */
+const POOL = new ScratchPool();
 
 /** Add a mode h_{l,-m} given on bins [k0, k1) (interleaved) to h+ and hx with its (l, m) factors. */
 function addModeSeries(h: Float64Array, l: number, m: number, inclination: number, k0: number, k1: number, hp: Float64Array, hc: Float64Array | null): void {
@@ -35,18 +38,29 @@ function addModeSeries(h: Float64Array, l: number, m: number, inclination: numbe
  * bins floor(f_min/df) .. floor(f_end/df) of the uniform grid; writes bins [kLo, kHi) of h+ (and hx).
  */
 export function fillMultiband(st: PhenomXHMSetup, df: number, n: number, params: WaveformParams, threshold: number, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  const scratch = POOL.acquire();
+  try {
+    fillWith(scratch, st, df, n, params, threshold, hp, hc, kLo, kHi);
+  } finally {
+    POOL.release(scratch);
+  }
+}
+
+/** fillMultiband with the grid-size arrays of `scratch`. */
+function fillWith(scratch: Scratch, st: PhenomXHMSetup, df: number, n: number, params: WaveformParams, threshold: number, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
   const mSec = st.xas.system.mSec;
   const offset = Math.trunc(params.fMinHz / df);
   const iStop = Math.trunc(st.xas.fEndHz / df) + 1;
   const fr: MultibandFrame = { evaldMf: df * mSec, offset, iStop, mfMin: offset * df * mSec, mfMax: st.xas.fEndHz * mSec, threshold };
   const len = Math.max(iStop, n);
-  const sp = SCRATCH.get('sum.hp', 2 * len, true);
-  const sc = hc === null ? null : SCRATCH.get('sum.hc', 2 * len, true);
-  const h22 = SCRATCH.get('h22', 2 * iStop, true);
-  const hlm = SCRATCH.get('hlm', 2 * iStop);
+  const sp = scratch.get('sum.hp', 2 * len, true);
+  const sc = hc === null ? null : scratch.get('sum.hc', 2 * len, true);
+  const h22 = scratch.get('h22', 2 * iStop, true);
+  const hlm = scratch.get('hlm', 2 * iStop);
   const p = newPowers();
   const w22 = new Float64Array(2);
-  multiband22(st, fr, h22, SCRATCH);
+  const bw = newBlockPowers();
+  multiband22(st, fr, h22, scratch);
   const byTag = (tag: number): HMModeSetup => st.modes.find((x) => x.mode.tag === tag) as HMModeSetup;
   for (const tag of [21, 22, 32, 33, 44]) {
     if (tag === 22) {
@@ -56,14 +70,27 @@ export function fillMultiband(st: PhenomXHMSetup, df: number, n: number, params:
     const m = byTag(tag);
     if (m.amp === null) continue;
     hlm.fill(0);
+    const K = packMode(m, st.amp0, params.inclination, 1);
     if (m.mode.mixing) {
-      const ampNorm = m.amp.ampNorm;
+      const amp = m.amp;
+      const ph = m.phase as HMPhaseCoefficients;
+      const ampNorm = amp.ampNorm;
       multibandMixing(st, m, fr, (f, o) => {
         h22Ringdown(st, ampNorm, powersInto(p, f), w22);
         modeAmpPhase(m, p, w22[0], w22[1], o);
-      }, h22, hlm, SCRATCH);
+      }, h22, hlm, scratch, (mfs, a, phase) => {
+        // the 22 the kernel mixes in, where the (3,2) is spherical (LAL's SpheroidalToSpherical)
+        const mixed = scratch.get('mix.h22', 2 * mfs.length);
+        for (let i = 0; i < mfs.length; i++) {
+          if (mfs[i] >= amp.fInt || mfs[i] >= ph.fRD) h22Ringdown(st, ampNorm, powersInto(p, mfs[i]), w22);
+          else w22.fill(0);
+          mixed[2 * i] = w22[0];
+          mixed[2 * i + 1] = w22[1];
+        }
+        modeValuesAt(K, mfs, mfs.length, mixed, a, phase, bw);
+      });
     } else {
-      multibandMode(st, m, fr, (f, o) => modeAmpPhase(m, powersInto(p, f), 0, 0, o), hlm, SCRATCH);
+      multibandMode(st, m, fr, K, hlm, scratch, bw);
     }
     addModeSeries(hlm, m.mode.ell, m.mode.emm, params.inclination, offset, iStop, sp, sc);
   }

@@ -60,8 +60,7 @@ export function roundTrip(points: Float64Array, mSec: number, out: Float64Array)
 
 /**
  * Growable Float64Array slots reused from call to call, so that the multibanded generateInto allocates nothing
- * of the grid's size (the WaveformModel interface has no workspace argument; one instance per module, i.e. per
- * worker thread, and the calls are synchronous, so two never share a slot at once).
+ * of the grid's size; one call owns one Scratch at a time (ScratchPool).
  */
 export class Scratch {
   private readonly slots = new Map<string, Float64Array>();
@@ -142,3 +141,22 @@ export function trimmed(fg: FineGrid, fr: MultibandFrame): number {
   return count;
 }
 
+
+/**
+ * Free Scratch sets: a call acquires one (a new one when none is free) and releases it when done, so that
+ * nested or interleaved calls never share arrays (the WaveformModel interface has no workspace argument),
+ * while a sequence of calls reuses the same arrays and allocates nothing.
+ */
+export class ScratchPool {
+  private readonly free: Scratch[] = [];
+
+  /** A Scratch owned by the caller until release. */
+  acquire(): Scratch {
+    return this.free.pop() ?? new Scratch();
+  }
+
+  /** Give back a Scratch from acquire. */
+  release(s: Scratch): void {
+    this.free.push(s);
+  }
+}

@@ -16,13 +16,17 @@ import { ringdownAmp } from './amplitude.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
 import { spheroidalPhase, type SpheroidalPhase } from './spheroidal.js';
 
+/** Fills amp (A_32/amp0) and phase (phi_32, directly mixed ringdown) at the coarse frequencies mfs. */
+export type CoarseValues = (mfs: Float64Array, amp: Float64Array, phase: Float64Array) => void;
+
 /**
- * The (3,2) multibanded into h (bins offset .. iStop - 1), from `ampPhase(f, out)` (A_32/amp0 and phi_32 with the
- * directly mixed ringdown) and the multibanded 22 in h22 (same layout).
+ * The (3,2) multibanded into h (bins offset .. iStop - 1), from `coarse` on the spherical coarse list,
+ * `ampPhase(f, out)` (A_32/amp0 and phi_32 at one frequency, for fine bins between the amplitude and phase cuts)
+ * and the multibanded 22 in h22 (same layout).
  */
 export function multibandMixing(
   st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h22: Float64Array, h: Float64Array,
-  scratch: Scratch,
+  scratch: Scratch, coarse: CoarseValues,
 ): void {
   const amp = m.amp as HMAmpCoefficients;
   const ph = m.phase as HMPhaseCoefficients;
@@ -67,12 +71,11 @@ export function multibandMixing(
   const phS = scratch.get('mix.phS', lenS);
   if (lenS > 1) {
     const mfs = roundTrip(xS, mSec, scratch.get('coarse.mf', lenS));
+    coarse(mfs, ampS, phS);
     let enterRD = true;
     for (let i = 0; i < lenS; i++) {
       const mf = mfs[i];
-      ampPhase(mf, out);
-      ampS[i] = st.amp0 * out[0];
-      phS[i] = out[1];
+      ampS[i] *= st.amp0;
       if (mf > ph.fRD && i > 0 && enterRD) {
         phS[i] = intermediatePhase(ph, powersInto(pw, mf), true) + ph.deltaphiLM;
         enterRD = false;

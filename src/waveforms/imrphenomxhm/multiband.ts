@@ -17,26 +17,24 @@ import { coarseFrequencies, dfMergerBin, dfRingdownBin } from './multiband-grid.
 import type { HMPhaseCoefficients } from './phase.js';
 import type { Powers } from './powers.js';
 import type { SpheroidalPhase } from './spheroidal.js';
+import { modeValuesAt } from './mode-block.js';
+import type { BlockPowers } from './mode-kernel.js';
 
 /**
  * One mode without mixing (the 22 included) on the fine grid, written to h (interleaved complex, bins
- * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi (evalAt writes both).
+ * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi (evalAll writes both
+ * at all the coarse frequencies).
  */
 export function multibandSimpleMode(
   fr: MultibandFrame, mSec: number, emm: number, ell: number, eta: number, mfMECO: number, mfLorentzianEnd: number,
-  dfmerger: number, dfringdown: number, evalAt: (mf: number, out: Float64Array) => void, h: Float64Array, scratch: Scratch,
+  dfmerger: number, dfringdown: number, evalAll: (mfs: Float64Array, amp: Float64Array, ph: Float64Array) => void, h: Float64Array, scratch: Scratch,
 ): void {
   const cf = coarseFrequencies(fr.mfMin, mfMECO, mfLorentzianEnd, fr.mfMax, fr.evaldMf, 11 / 6, dfCoefficient(emm, fr.threshold, eta), dfmerger, dfringdown);
   const pts = cf.points;
   const mfs = roundTrip(pts, mSec, scratch.get('coarse.mf', pts.length));
   const amp = scratch.get('coarse.amp', mfs.length);
   const ph = scratch.get('coarse.ph', mfs.length);
-  const out = scratch.get('coarse.out', 2);
-  for (let i = 0; i < mfs.length; i++) {
-    evalAt(mfs[i], out);
-    amp[i] = out[0];
-    ph[i] = out[1];
-  }
+  evalAll(mfs, amp, ph);
   const fg = fineLoop(cf, fr, scratch, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
   const fineAmp = scratch.get('fine.amp', fg.count);
   interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
@@ -62,9 +60,12 @@ export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Ar
   const dfm = dfMergerBin(s.fDamp, alpha4, fr.threshold);
   const dfr = dfRingdownBin(s.fDamp, alpha4, x.amp.gamma2 / (x.amp.gamma3 * s.fDamp), fr.threshold);
   multibandSimpleMode(fr, s.mSec, 2, 2, eta, s.fMECO, s.fRing + 2 * s.fDamp, dfm, dfr,
-    (mf, out) => {
-      out[0] = (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6);
-      out[1] = (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset;
+    (mfs, amp, ph) => {
+      for (let i = 0; i < mfs.length; i++) {
+        const mf = mfs[i];
+        amp[i] = (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6);
+        ph[i] = (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset;
+      }
     }, h, scratch);
 }
 
@@ -90,16 +91,15 @@ export function modeSpacings(m: HMModeSetup, threshold: number): [number, number
 }
 
 /**
- * A higher mode without mixing, multibanded into h. `ampPhase(m, f, out)` gives (A_lm/amp0, phi_lm) at f.
+ * A higher mode without mixing, multibanded into h; its coarse amplitude and phase from the fused kernel
+ * (mode-block.ts's modeValuesAt with the mode's constants K of packMode).
  */
-export function multibandMode(
-  st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, ampPhase: (f: number, out: Float64Array) => void, h: Float64Array, scratch: Scratch,
-): void {
+export function multibandMode(st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, K: Float64Array, h: Float64Array, scratch: Scratch, bw: BlockPowers): void {
   const [dfm, dfr] = modeSpacings(m, fr.threshold);
   multibandSimpleMode(fr, st.xas.system.mSec, m.mode.emm, m.mode.ell, st.xas.system.eta, m.mode.fMECOlm, m.mode.fRing + 2 * m.mode.fDamp, dfm, dfr,
-    (mf, out) => {
-      ampPhase(mf, out);
-      out[0] *= st.amp0;
+    (mfs, amp, ph) => {
+      modeValuesAt(K, mfs, mfs.length, null, amp, ph, bw);
+      for (let i = 0; i < mfs.length; i++) amp[i] *= st.amp0;
     }, h, scratch);
 }
 
