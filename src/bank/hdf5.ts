@@ -6,7 +6,7 @@
  *  - one 1-D dataset of length N per parameter, float64: mass1, mass2, spin1x, spin1y, spin1z, spin2x,
  *    spin2y, spin2z, and where the bank has them inclination, coa_phase, eccentricity, mean_per_ano;
  *  - f_lower, f_final (float64, the bank's fMin/fMax repeated), template_duration (float64, 2PN chirp
- *    time from f_lower, see chirpTime.ts), approximant (fixed-length ASCII bytes, numpy 'S' when read by
+ *    time from f_lower, see chirp-time.ts), approximant (fixed-length ASCII bytes, numpy 'S' when read by
  *    h5py; size = longest name + 1, null-terminated), template_hash (int64, PyCBC's BLAKE2b recipe);
  *  - attribute `parameters`: the names of those 1-D datasets (variable-length strings, as h5py writes a
  *    list of str); PyCBC loads exactly these;
@@ -19,8 +19,8 @@ import h5wasm from 'h5wasm/node';
 import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { Bank, type BankMetadata, type BankTemplatesInput, type OptionalColumn } from './bank.js';
-import { templateDurations } from './chirpTime.js';
-import { pycbcTemplateHashes } from './templateHash.js';
+import { templateDurations } from './chirp-time.js';
+import { pycbcTemplateHashes } from './template-hash.js';
 
 /** Our column name -> PyCBC dataset name for the optional columns. */
 export const PYCBC_OPTIONAL_NAMES: Readonly<Record<OptionalColumn, string>> = {

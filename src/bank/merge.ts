@@ -7,7 +7,7 @@
  */
 import { MbankError } from '../core/errors.js';
 import { Bank, OPTIONAL_COLUMNS, PHYSICAL_COLUMNS, type BankMetadata, type BankTemplatesInput } from './bank.js';
-import { templateHashesOf } from './templateHash.js';
+import { templateHashesOf } from './template-hash.js';
 
 /** A bank to merge and the name it is reported under. */
 export interface NamedBank {

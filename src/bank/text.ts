@@ -13,7 +13,7 @@
  * The reader also accepts a header line without '#'.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { Bank, PHYSICAL_COLUMNS, SPIN_COLUMNS, type BankMetadata, type BankTemplatesInput, type PhysicalColumn } from './bank.js';
 

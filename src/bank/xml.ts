@@ -14,10 +14,10 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { Bank, type BankMetadata, type BankTemplatesInput } from './bank.js';
-import { chirpTime2PN } from './chirpTime.js';
+import { chirpTime2PN } from './chirp-time.js';
 import { PROGRAM_NAME } from './hdf5.js';
 import {
   formatLigolwDocument, parseLigolwDocument, tableRecords, type LigolwColumn, type LigolwTable, type LigolwValue,

@@ -8,7 +8,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { processAlive } from '../core/atomicWrite.js';
+import { processAlive } from '../core/atomic-write.js';
 import { MbankError, fileError } from '../core/errors.js';
 
 /** Contents of a lock file. */

@@ -4,7 +4,7 @@
  * against the dataset's on the validation set, and for 2D flows the learned density next to the
  * target on a grid. `train-from-metric --plot` writes the spread and 2D figures. Returns the files written.
  */
-import { makeDirectory } from '../core/atomicWrite.js';
+import { makeDirectory } from '../core/atomic-write.js';
 import { join } from 'node:path';
 import type { STDFlow } from '../flow/std-flow.js';
 import type { TrainingHistory } from '../flow/history.js';
@@ -13,9 +13,9 @@ import type { Samples } from '../flow/train-data.js';
 import { saveBandChart } from '../plot/band-chart.js';
 import { saveCornerPlot } from '../plot/corner.js';
 import { binMean, gridPoints, saveHeatmaps, type HeatmapGrid } from '../plot/heatmap.js';
-import { saveHistogramChart } from '../plot/histogramChart.js';
-import { saveLineChart } from '../plot/lineChart.js';
-import { saveScatterChart } from '../plot/scatterChart.js';
+import { saveHistogramChart } from '../plot/histogram-chart.js';
+import { saveLineChart } from '../plot/line-chart.js';
+import { saveScatterChart } from '../plot/scatter-chart.js';
 
 /** What the plots need. */
 export interface TrainPlotInput {

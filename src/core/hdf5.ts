@@ -2,11 +2,11 @@
  * The one door to h5wasm: HDF5 errors become exceptions instead of HDF5-DIAG pages on stderr
  * (h5wasm's throwing error handler), translated into one line (`hdf5Message`); files are opened
  * with a message naming the file, and written atomically: built in `<path>.tmp-<pid>`, closed with
- * its status checked, reopened and verified, then renamed (./atomicWrite.ts).
+ * its status checked, reopened and verified, then renamed (./atomic-write.ts).
  */
 import { existsSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
-import { writeAtomic } from './atomicWrite.js';
+import { writeAtomic } from './atomic-write.js';
 import { MbankError } from './errors.js';
 
 /** An open h5wasm file. */

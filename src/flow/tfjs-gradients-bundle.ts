@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 
 const require = createRequire(import.meta.url);
 

@@ -10,7 +10,7 @@
  * Flows of the other families are read by ./family-weights.ts through {@link decodeFlowWith}.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import * as tf from './tf.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { decodeSafetensors, encodeSafetensors, type NamedTensor } from './safetensors.js';

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { uniformGrid } from '../core/grid.js';
 import type { BankTemplates } from '../bank/bank.js';
 import { loadPsd } from '../psd/resolve.js';

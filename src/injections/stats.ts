@@ -5,7 +5,7 @@
  * continued (only null entries are computed), which makes runs resumable.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { MbankError } from '../core/errors.js';
 
 /** Per-injection arrays; entry i is null until injection i is done. */

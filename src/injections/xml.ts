@@ -11,7 +11,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { invalid, MbankError } from '../core/errors.js';
 import { formatLigolwDocument, parseLigolwDocument, tableRecords, type LigolwColumn, type LigolwTable, type LigolwValue } from '../bank/ligolw.js';
 import { InjectionSet, type InjectionMetadata } from './injection-set.js';

@@ -17,7 +17,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import h5wasm from 'h5wasm/node';
 import { MbankError, invalid } from '../core/errors.js';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { expectRows, readHdf5, writeHdf5Atomic } from '../core/hdf5.js';
 
 /** Settings stored with a dataset. */

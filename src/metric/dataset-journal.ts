@@ -14,7 +14,7 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileError } from '../core/errors.js';
-import { removeQuietly } from '../core/atomicWrite.js';
+import { removeQuietly } from '../core/atomic-write.js';
 import type { ChunkRows } from './dataset-chunk.js';
 
 const MAGIC = 0x524a424d; // "MBJR" read as a little-endian u32

@@ -21,7 +21,7 @@
  */
 import { existsSync } from 'node:fs';
 import { MbankError } from '../core/errors.js';
-import { removeQuietly, syncToDisk } from '../core/atomicWrite.js';
+import { removeQuietly, syncToDisk } from '../core/atomic-write.js';
 import { shardLabel, shardRange, type Shard } from '../core/shard.js';
 import { TaskCancelled, WorkerPool } from '../core/worker-pool.js';
 import { getVariableFormat } from '../coordinates/format.js';

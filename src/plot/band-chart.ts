@@ -8,7 +8,7 @@ import { Axes, type LegendEntry } from './axes.js';
 import { seriesColor, withAlpha } from './colors.js';
 import { createFigure, DEFAULT_THEME, savePng, toPng } from './figure.js';
 import { drawTitle, panelRect } from './layout.js';
-import type { LineSeries } from './lineChart.js';
+import type { LineSeries } from './line-chart.js';
 import { finiteValues, paddedDomain, Scale } from './scale.js';
 import { invalid } from '../core/errors.js';
 

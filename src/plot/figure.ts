@@ -3,7 +3,7 @@
  * Canvas: @napi-rs/canvas (Skia, no browser); fonts: DejaVu Sans (installed with the system).
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { invalid } from '../core/errors.js';
 
 /** Font family list used for all text. */

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Bank } from '../../src/bank/bank.js';
-import { chirpTime2PN } from '../../src/bank/chirpTime.js';
+import { chirpTime2PN } from '../../src/bank/chirp-time.js';
 import { readBankHdf5, writeBankHdf5 } from '../../src/bank/hdf5.js';
 import { alignedBank, META, precessingBank, tempDir } from './helpers.js';
 

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { cornerPlot, saveCornerPlot } from '../../src/plot/corner.js';
 import { pngSize } from '../../src/plot/figure.js';
-import { histogramChart, saveHistogramChart } from '../../src/plot/histogramChart.js';
-import { lineChart, saveLineChart } from '../../src/plot/lineChart.js';
-import { saveScatterChart, scatterChart } from '../../src/plot/scatterChart.js';
+import { histogramChart, saveHistogramChart } from '../../src/plot/histogram-chart.js';
+import { lineChart, saveLineChart } from '../../src/plot/line-chart.js';
+import { saveScatterChart, scatterChart } from '../../src/plot/scatter-chart.js';
 import { topInkBand } from './pixels.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MbankError } from '../../src/core/errors.js';
-import { writeFileAtomic } from '../../src/core/atomicWrite.js';
+import { writeFileAtomic } from '../../src/core/atomic-write.js';
 import { readDataset, writeDataset, writeDatasetText, type MetricDataset } from '../../src/metric/dataset-file.js';
 import { readBankHdf5, writeBankHdf5 } from '../../src/bank/hdf5.js';
 import { writeBankText } from '../../src/bank/text.js';

@@ -15,7 +15,7 @@ import { checkMetricType } from '../../metric/metric.js';
 import { generateDataset } from '../../metric/dataset.js';
 import { writeDatasetText } from '../../metric/dataset-file.js';
 import { catchInterrupts } from '../signals.js';
-import { checkOutputPath, removeStaleTemporaries } from '../../core/atomicWrite.js';
+import { checkOutputPath, removeStaleTemporaries } from '../../core/atomic-write.js';
 import { lockOutputs } from '../lock.js';
 import { generalOptions, metricOptions, rangeOptions } from '../options.js';
 import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';

@@ -12,7 +12,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { BACKEND_NAMES, selectBackend, type BackendName } from '../../flow/backend.js';
 import fs from 'node:fs';
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { MbankError } from '../../core/errors.js';
 import { importMbankFlow } from '../../flow/torch/mbank-flow.js';
 import { loadAnyFlow } from '../../flow/family-weights.js';

@@ -30,7 +30,7 @@ import { minCandidatesOf, nearestSetup, preselectOf } from '../injections/neares
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 import { catchInterrupts } from '../signals.js';
-import { checkOutputPath } from '../../core/atomicWrite.js';
+import { checkOutputPath } from '../../core/atomic-write.js';
 import { uniformGrid } from '../../core/grid.js';
 import { lockOutputs } from '../lock.js';
 import { loadPsd, psdOnBand } from '../../psd/resolve.js';

@@ -11,7 +11,7 @@
  * weights of the current round and saves them.
  */
 import { availableParallelism } from 'node:os';
-import { checkOutputPath, makeDirectory } from '../../core/atomicWrite.js';
+import { checkOutputPath, makeDirectory } from '../../core/atomic-write.js';
 import { lockOutputs } from '../lock.js';
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';

@@ -11,7 +11,7 @@
  * saves the best weights. Differences: minibatches walk through a seeded permutation (mbank draws
  * a new random subset each step); the best weights are kept also when no early stop happens.
  */
-import { checkOutputPath, makeDirectory, removeQuietly, writeFileAtomic } from '../../core/atomicWrite.js';
+import { checkOutputPath, makeDirectory, removeQuietly, writeFileAtomic } from '../../core/atomic-write.js';
 import { checkpointFromJson, checkpointToJson } from '../../flow/checkpoint.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { lockOutputs } from '../lock.js';

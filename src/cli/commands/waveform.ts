@@ -4,7 +4,7 @@
  * masses, distance in Mpc, angles in rad, frequencies in Hz). Numbers are written as the shortest
  * decimal that parses back to the same double.
  */
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { uniformGrid } from '../../core/grid.js';

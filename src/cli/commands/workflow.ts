@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { planWorkflow, type WorkflowPlan } from '../workflow/plan.js';
 import { submitSlurm, writeSlurm } from '../workflow/slurm.js';
 import { submitCondor, writeCondor } from '../workflow/condor.js';

@@ -4,11 +4,11 @@
  * layout split by FF >= MM / FF < MM (injections_corner.png), and the first two coordinates
  * coloured by FF (injections_ff.png). Returns the files written.
  */
-import { makeDirectory } from '../../core/atomicWrite.js';
+import { makeDirectory } from '../../core/atomic-write.js';
 import { join } from 'node:path';
 import { saveCornerPlot } from '../../plot/corner.js';
-import { saveHistogramChart } from '../../plot/histogramChart.js';
-import { saveScatterChart } from '../../plot/scatterChart.js';
+import { saveHistogramChart } from '../../plot/histogram-chart.js';
+import { saveScatterChart } from '../../plot/scatter-chart.js';
 
 /** What the plots need: FF per injection (NaN if not done), injection coordinates (N x D) and names. */
 export interface InjectionPlotInput {

@@ -9,8 +9,8 @@
 import { join } from 'node:path';
 import type { PlacePlotInput } from '../../pipeline/place/run.js';
 import { saveCornerPlot } from '../../plot/corner.js';
-import { saveHistogramChart, type HistogramDataset } from '../../plot/histogramChart.js';
-import { saveLineChart } from '../../plot/lineChart.js';
+import { saveHistogramChart, type HistogramDataset } from '../../plot/histogram-chart.js';
+import { saveLineChart } from '../../plot/line-chart.js';
 
 function stride(a: Float64Array, dim: number, m: number): Float64Array {
   const n = a.length / dim;

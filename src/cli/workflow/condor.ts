@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { MbankError } from '../../core/errors.js';
 import { SHARD_INDEX, shardFinished, type WorkflowPlan } from './plan.js';
 

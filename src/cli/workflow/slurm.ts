@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomicWrite.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { MbankError } from '../../core/errors.js';
 import { SHARD_INDEX, shardFinished, type WorkflowPlan } from './plan.js';
 

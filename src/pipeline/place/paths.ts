@@ -3,7 +3,7 @@
  * the names inside it; every output is written atomically (`<path>.tmp-<pid>` then rename).
  */
 import { join } from 'node:path';
-import { makeDirectory, writeFileAtomic } from '../../core/atomicWrite.js';
+import { makeDirectory, writeFileAtomic } from '../../core/atomic-write.js';
 import { invalid } from '../../core/errors.js';
 
 /** The run directory: `--run-dir`, else `./out_<run-name>` (mbank's default). */

@@ -7,7 +7,7 @@
  * attributes and the summary.
  */
 import type { Bank } from '../../bank/bank.js';
-import { removeQuietly } from '../../core/atomicWrite.js';
+import { removeQuietly } from '../../core/atomic-write.js';
 import { selectBackend, type BackendName } from '../../flow/backend.js';
 import type { TransformFlow } from '../../flow/transform-flow.js';
 import type { TrainingHistory } from '../../flow/history.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pycbcTemplateHashes, pycbcTupleHash } from '../../src/bank/templateHash.js';
+import { pycbcTemplateHashes, pycbcTupleHash } from '../../src/bank/template-hash.js';
 
 interface HashCase { fields: string[]; values: number[]; template_hash: string }
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/bank/pycbc-template-hash.json', import.meta.url), 'utf8')) as { cases: HashCase[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chirpTime0PN, chirpTime2PN, templateDurations } from '../../src/bank/chirpTime.js';
+import { chirpTime0PN, chirpTime2PN, templateDurations } from '../../src/bank/chirp-time.js';
 import { MTSUN_SI } from '../../src/core/constants.js';
 
 describe('chirp-time template durations', () => {
