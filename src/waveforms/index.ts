@@ -12,3 +12,4 @@ export { eccentricFD, generateEccentricFD } from './eccentricfd/index.js';
 export { imrPhenomXHM, generateIMRPhenomXHM } from './imrphenomxhm/index.js';
 export { imrPhenomXP, generateIMRPhenomXP } from './imrphenomxp/index.js';
 export { taylorF2Ecc, generateTaylorF2Ecc } from './taylorf2ecc/index.js';
+export { imrPhenomXPHM, generateIMRPhenomXPHM } from './imrphenomxphm/index.js';

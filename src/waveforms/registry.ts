@@ -9,6 +9,7 @@ import { imrPhenomPv2 } from './imrphenomp/model.js';
 import { imrPhenomXAS } from './imrphenomx/model.js';
 import { imrPhenomXHM } from './imrphenomxhm/model.js';
 import { imrPhenomXP } from './imrphenomxp/model.js';
+import { imrPhenomXPHM } from './imrphenomxphm/model.js';
 import { taylorF2 } from './taylorf2.js';
 import { taylorF2Ecc } from './taylorf2ecc/model.js';
 import type { FrequencyListModel, WaveformModel } from './types.js';
@@ -23,6 +24,7 @@ const MODELS: readonly WaveformModel[] = [
   imrPhenomXHM,
   imrPhenomXP,
   taylorF2Ecc,
+  imrPhenomXPHM,
 ];
 
 const BY_NAME = new Map(MODELS.map((m) => [m.name, m]));

@@ -39,6 +39,8 @@ export interface WaveformParams {
   thresholdMband?: number;
   /** IMRPhenomXP precession version (LAL's PrecVersion): 223 (default; LAL's 300: MSA angles, NNLO fall-back) or 102 (NNLO angles). */
   precVersion?: number;
+  /** IMRPhenomXPHM multibanding threshold of the Euler angles (LAL's PrecThresholdMband; default 1e-3, 0 = every bin). */
+  precThresholdMband?: number;
 }
 
 /** The two polarisations on a grid (interleaved complex, length 2 n). */

@@ -10,6 +10,7 @@ import { generateEccentricFD } from '../../src/waveforms/eccentricfd/index.js';
 import { generateTaylorF2 } from '../../src/waveforms/taylorf2.js';
 import { generateIMRPhenomXHM } from '../../src/waveforms/imrphenomxhm/index.js';
 import { generateIMRPhenomXP } from '../../src/waveforms/imrphenomxp/index.js';
+import { generateIMRPhenomXPHM } from '../../src/waveforms/imrphenomxphm/index.js';
 
 const root = path.join(__dirname, '../..');
 const bin = path.join(root, 'bin/mbank-ts');
@@ -45,7 +46,7 @@ async function runHandler(extra: Record<string, unknown>): Promise<void> {
   const argv = {
     approximant: 'TaylorF2', m1: 10, m2: 1.4, s1x: 0, s1y: 0, s1z: 0.7, s2x: 0, s2y: 0, s2z: -0.1, distance: 200,
     inclination: 0.79, 'phi-ref': 1.3, 'f-min': 15, 'f-max': 1024, 'f-ref': 40, df: 0.25, eccentricity: 0, 'long-asc-nodes': 0,
-    'threshold-mband': 1e-3, 'prec-version': 223, _: [], $0: 'mbank-ts',
+    'threshold-mband': 1e-3, 'prec-version': 223, 'prec-threshold-mband': 1e-3, _: [], $0: 'mbank-ts',
     ...extra,
   };
   await (waveformCommand.handler as unknown as (a: Record<string, unknown>) => void | Promise<void>)(argv);
@@ -136,5 +137,27 @@ describe('mbank-ts waveform', () => {
     }
     expect(fs.readFileSync(path.join(dir, 'xp-223.csv'), 'utf8')).not.toBe(fs.readFileSync(path.join(dir, 'xp-102.csv'), 'utf8'));
     await expect(runHandler({ ...base, 'prec-version': 300 })).rejects.toThrow(/^--prec-version = 300: must be 223 \(MSA angles\) or 102 \(NNLO angles\)$/);
+  });
+
+  it('passes --threshold-mband and --prec-threshold-mband to IMRPhenomXPHM and rejects a negative one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mbank-wf-'));
+    const base = { approximant: 'IMRPhenomXPHM', m1: 40, m2: 8, s1x: 0.3, s1y: -0.2, s1z: 0.5, s2z: -0.3, inclination: 1 };
+    const p = {
+      m1: 40, m2: 8, s1x: 0.3, s1y: -0.2, s1z: 0.5, s2x: 0, s2y: 0, s2z: -0.3, distanceMpc: 200, inclination: 1, phiRef: 1.3,
+      fMinHz: 15, fMaxHz: 1024, fRefHz: 40,
+    };
+    const grid = uniformGridN(0.25, 4097);
+    const csvs: string[] = [];
+    for (const [t, pt] of [[1e-3, 1e-3], [0, 1e-3], [0, 0]]) {
+      const out = path.join(dir, `xphm-${t}-${pt}.csv`);
+      await runHandler({ ...base, 'threshold-mband': t, 'prec-threshold-mband': pt, out });
+      const { hp, hc } = generateIMRPhenomXPHM(grid, { ...p, thresholdMband: t, precThresholdMband: pt });
+      const text = fs.readFileSync(out, 'utf8');
+      const rows = text.trimEnd().split('\n');
+      for (const k of [60, 1000, 2000]) expect(rows[k + 1].split(',').map(Number)).toEqual([k * 0.25, hp[2 * k], hp[2 * k + 1], hc[2 * k], hc[2 * k + 1]]);
+      csvs.push(text);
+    }
+    expect(new Set(csvs).size).toBe(3);
+    await expect(runHandler({ ...base, 'prec-threshold-mband': -1 })).rejects.toThrow(/prec-threshold-mband = -1/);
   });
 });

@@ -29,6 +29,7 @@ interface WaveformArgs {
   'long-asc-nodes': number;
   'threshold-mband': number;
   'prec-version': number;
+  'prec-threshold-mband': number;
   'f-min': number;
   'f-max': number;
   'f-ref': number;
@@ -70,7 +71,8 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('phi-ref', num('reference phase [rad]', 0))
       .option('eccentricity', num('orbital eccentricity at f-min (eccentric models: EccentricFD; TaylorF2Ecc: at f-ref, or f-min when f-ref = 0)', 0))
       .option('long-asc-nodes', num('longitude of ascending nodes [rad] (eccentric models: EccentricFD)', 0))
-      .option('threshold-mband', num("IMRPhenomXHM multibanding threshold (LAL's ThresholdMband; 0: exact evaluation)", 1e-3))
+      .option('threshold-mband', num("IMRPhenomXHM / XPHM multibanding threshold of the modes (LAL's ThresholdMband; 0: exact evaluation)", 1e-3))
+      .option('prec-threshold-mband', num("IMRPhenomXPHM multibanding threshold of the Euler angles (LAL's PrecThresholdMband; 0: angles at every bin)", 1e-3))
       .option('prec-version', num("IMRPhenomXP precession version (LAL's PrecVersion): 223 (MSA angles, LAL's default 300) or 102 (NNLO angles)", 223))
       .option('f-min', num('starting frequency [Hz]', 10))
       .option('f-max', num('maximum frequency [Hz]; the grid is k df, k = 0..floor(f_max/df)', 1024))
@@ -78,7 +80,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       .option('df', num('frequency spacing [Hz]', 0.25))
       .option('out', { type: 'string', describe: 'output CSV file (default: stdout)' }) as never,
   handler: (args) => {
-    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'threshold-mband', 'prec-version', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
+    for (const key of ['m1', 'm2', 's1x', 's1y', 's1z', 's2x', 's2y', 's2z', 'distance', 'inclination', 'phi-ref', 'eccentricity', 'long-asc-nodes', 'threshold-mband', 'prec-version', 'prec-threshold-mband', 'f-min', 'f-max', 'f-ref', 'df'] as const) {
       if (typeof args[key] !== 'number' || Number.isNaN(args[key])) invalid(`--${key}`, args[key], 'must be a number');
     }
     const model = getModel(args.approximant);
@@ -95,6 +97,7 @@ export const waveformCommand: CommandModule<object, WaveformArgs> = {
       fMinHz: args['f-min'], fMaxHz: args['f-max'], fRefHz: args['f-ref'],
       eccentricity: args.eccentricity, longAscNodes: args['long-asc-nodes'], thresholdMband: args['threshold-mband'],
       precVersion: args['prec-version'],
+      precThresholdMband: args['prec-threshold-mband'],
     };
     const csv = waveformCsv(grid, model.generate(grid, params));
     if (args.out === undefined) {

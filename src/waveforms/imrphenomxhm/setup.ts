@@ -29,9 +29,11 @@ export interface PhenomXHMSetup {
   modes: HMModeSetup[];
 }
 
-/** Set up every mode of IMRPhenomXHM for `params` (bodies ordered m1 >= m2 as LAL does). */
-export function setupPhenomXHM(params: WaveformParams): PhenomXHMSetup {
-  const xas = setupPhenomX(params);
+/**
+ * Set up every mode of IMRPhenomXHM for `params` (bodies ordered m1 >= m2 as LAL does) on the 22 set-up `xas`
+ * (default setupPhenomX(params); IMRPhenomXPHM passes the one with its precessing final spin).
+ */
+export function setupPhenomXHM(params: WaveformParams, xas: PhenomXSetup = setupPhenomX(params)): PhenomXHMSetup {
   const s = xas.system;
   const q = Math.max(params.m1, params.m2) / Math.min(params.m1, params.m2);
   const v = fitVars(s);

@@ -1,0 +1,106 @@
+/**
+ * The IMRPhenomXPHM sum (LAL's IMRPhenomXPHM_hplushcross, default options): for each co-precessing mode
+ * (2,1), (2,2), (3,2), (3,3), (4,4) in turn, the mode on the fine grid (modes.ts: multibanded unless
+ * ThresholdMband = 0), its Euler angles (angles.ts: multibanded unless PrecThresholdMband = 0) and the twisting
+ * up into h+ and hx (twist.ts); then h+ and hx rotated by 2 zeta. Multibanding is switched off, as LAL does,
+ * on a non-uniform grid and above 500 solar masses (both), and for the angles alone above q = 8 with the NNLO
+ * angles or above q = 50 and 100 solar masses with the MSA ones.
+ */
+import type { FrequencyGrid } from '../../core/grid.js';
+import { Scratch, type MultibandFrame } from '../imrphenomxhm/multiband-core.js';
+import { setupPhenomXHM, type PhenomXHMSetup } from '../imrphenomxhm/setup.js';
+import { msaAnglesAtV } from '../imrphenomxp/msa.js';
+import { setupPhenomXP } from '../imrphenomxp/model.js';
+import { nnloAnglesAt, setupNnloAngles } from '../imrphenomxp/nnlo-angles.js';
+import type { PrecessionSetup } from '../imrphenomxp/setup.js';
+import { rotatePolarizations } from '../imrphenomxp/twist.js';
+import type { WaveformParams } from '../types.js';
+import { exactAngles, multibandAngles, type EulerAngleSource } from './angles.js';
+import { angleGrid, exactModes, modeIsZero, multibandModes, XPHM_MODES } from './modes.js';
+import { modeTwist, twistMode, type ModeTwist } from './twist.js';
+
+/** LAL's default thresholds of the modes' (ThresholdMband) and the angles' (PrecThresholdMband) multibanding. */
+export const DEFAULT_THRESHOLD_MBAND = 1e-3;
+export const DEFAULT_PREC_THRESHOLD_MBAND = 1e-3;
+
+/** The multibanding's grid-size arrays, reused from call to call (see Scratch). */
+const SCRATCH = new Scratch();
+
+/** Everything one IMRPhenomXPHM waveform needs. */
+export interface PhenomXPHMSetup {
+  /** The IMRPhenomXHM modes on the XAS set-up with the precessing final spin and phi_ref = 0. */
+  hm: PhenomXHMSetup;
+  prec: PrecessionSetup;
+  angles: EulerAngleSource;
+  /** Twisting constants of each mode by tag 10 l + m'. */
+  twists: Map<number, ModeTwist>;
+}
+
+/** The angles of the precession set-up: MSA (version 223) or NNLO (102), with LAL's m' = 2 offsets. */
+function angleSource(prec: PrecessionSetup, chiEff: number): EulerAngleSource {
+  const { alphaOffset, epsilonOffset } = prec;
+  const msa = prec.msa;
+  if (msa !== null) {
+    const work = new Float64Array(2);
+    return { at: (v, out) => msaAnglesAtV(msa, v, out, work), alphaOffset, epsilonOffset };
+  }
+  const l = new Float64Array(10);
+  l.set(prec.lCoeffs);
+  const nn = setupNnloAngles({
+    m1: prec.m1, q: prec.m1 / prec.m2, eta: prec.eta, delta: prec.delta, chiEff, chip: prec.chiP, lCoefficients: l, sL: prec.sL, sPerp: prec.sPerp,
+  });
+  return { at: (v, out) => nnloAnglesAt(nn, v, out), alphaOffset, epsilonOffset };
+}
+
+/** Set up an IMRPhenomXPHM waveform: precession (../imrphenomxp), then the XHM modes on its XAS set-up. */
+export function setupPhenomXPHM(params: WaveformParams): PhenomXPHMSetup {
+  const { xas, prec } = setupPhenomXP(params);
+  const hm = setupPhenomXHM(params, xas);
+  const twists = new Map<number, ModeTwist>();
+  for (const [l, mp, tag] of XPHM_MODES) twists.set(tag, modeTwist(l, mp, prec.thetaJN));
+  return { hm, prec, angles: angleSource(prec, xas.system.chiEff), twists };
+}
+
+/** The thresholds in use: [modes, angles] (see the file header). */
+function thresholds(st: PhenomXPHMSetup, grid: FrequencyGrid, params: WaveformParams): [number, number] {
+  const mTotal = params.m1 + params.m2;
+  if (grid.df === undefined || mTotal > 500) return [0, 0];
+  const modes = params.thresholdMband ?? DEFAULT_THRESHOLD_MBAND;
+  let angles = params.precThresholdMband ?? DEFAULT_PREC_THRESHOLD_MBAND;
+  const q = st.prec.m1 / st.prec.m2;
+  if (st.prec.msa === null ? q > 8 : q > 50 && mTotal > 100) angles = 0;
+  return [modes, angles];
+}
+
+/** Write bins [kLo, kHi) of h+ and hx (hc may be null: h+ alone) with IMRPhenomXPHM; other bins untouched. */
+export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  const st = setupPhenomXPHM(params);
+  const [thrModes, thrAngles] = thresholds(st, grid, params);
+  const freqs = grid.frequencies;
+  const n = freqs.length;
+  const s = st.hm.xas.system;
+  const fEnd = st.hm.xas.fEndHz;
+  const df = grid.df ?? 0;
+  const offset = df > 0 ? Math.min(Math.trunc(params.fMinHz / df), n) : 0;
+  const iStop = df > 0 ? Math.min(Math.trunc(fEnd / df) + 1, n) : n;
+  const fr: MultibandFrame = { evaldMf: df * s.mSec, offset, iStop, mfMin: offset * df * s.mSec, mfMax: fEnd * s.mSec, threshold: thrModes };
+  const sp = SCRATCH.get('sum.hp', 2 * n, true);
+  const sc = SCRATCH.get('sum.hc', 2 * n, true);
+  const modes = thrModes > 0 ? multibandModes(st.hm, fr, SCRATCH) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, SCRATCH);
+  for (const [, mp, tag] of XPHM_MODES) {
+    if (modeIsZero(st.hm, tag)) continue;
+    const ang = thrAngles > 0
+      ? multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag)
+      : exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, SCRATCH, tag);
+    twistMode(st.twists.get(tag) as ModeTwist, modes.get(tag) as Float64Array, ang, ang.base, Math.min(ang.base + ang.count, iStop), sp, sc);
+  }
+  rotatePolarizations(sp, sc, st.prec.zetaPolarization, offset, n);
+  for (let k = kLo; k < kHi; k++) {
+    hp[2 * k] = sp[2 * k];
+    hp[2 * k + 1] = sp[2 * k + 1];
+    if (hc !== null) {
+      hc[2 * k] = sc[2 * k];
+      hc[2 * k + 1] = sc[2 * k + 1];
+    }
+  }
+}
