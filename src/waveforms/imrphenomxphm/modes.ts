@@ -11,8 +11,13 @@ import { dfCoefficient, type MultibandFrame, type Scratch } from '../imrphenomxh
 import { coarseFrequencies, dfMergerBin, dfRingdownBin, type CoarseFrequencies } from '../imrphenomxhm/multiband-grid.js';
 import { multibandMixing } from '../imrphenomxhm/multiband-mixing.js';
 import { h22Ringdown, modeSpacings, multiband22, multibandMode } from '../imrphenomxhm/multiband.js';
+import { sinCosTable } from '../../core/sincos.js';
+import type { HMAmpCoefficients } from '../imrphenomxhm/amplitude.js';
+import { modeBlock, modeValuesAt } from '../imrphenomxhm/mode-block.js';
+import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from '../imrphenomxhm/mode-kernel.js';
 import { modeAmpPhase } from '../imrphenomxhm/mode-value.js';
-import { newPowers, powersInto } from '../imrphenomxhm/powers.js';
+import type { HMPhaseCoefficients } from '../imrphenomxhm/phase.js';
+import { newPowers, powersInto, type Powers } from '../imrphenomxhm/powers.js';
 import type { HMModeSetup, PhenomXHMSetup } from '../imrphenomxhm/setup.js';
 
 /** The XAS kernel's 22 factor (h+ = plus YLM h22): plus = 1/YLM gives h22 itself. */
@@ -33,7 +38,8 @@ export function modeIsZero(st: PhenomXHMSetup, tag: number): boolean {
 
 /**
  * Multibanded modes (ThresholdMband > 0) into the scratch slot of each tag (bins fr.offset .. fr.iStop - 1,
- * interleaved; other bins zero); returns the arrays by tag.
+ * interleaved; other bins zero), coarse values from the fused kernel as ../imrphenomxhm/fill-multiband.ts does;
+ * returns the arrays by tag.
  */
 export function multibandModes(st: PhenomXHMSetup, fr: MultibandFrame, scratch: Scratch): Map<number, Float64Array> {
   const out = new Map<number, Float64Array>();
@@ -42,18 +48,25 @@ export function multibandModes(st: PhenomXHMSetup, fr: MultibandFrame, scratch: 
   out.set(22, h22);
   const p = newPowers();
   const w22 = new Float64Array(2);
+  const bw = newBlockPowers();
   for (const [, , tag] of XPHM_MODES) {
     if (tag === 22 || modeIsZero(st, tag)) continue;
     const m = hmMode(st, tag);
+    const amp = m.amp as HMAmpCoefficients;
     const h = scratch.get(`mode${tag}`, 2 * fr.iStop, true);
+    const K = packMode(m, st.amp0, 0, 1);
     if (m.mode.mixing) {
-      const ampNorm = (m.amp as NonNullable<HMModeSetup['amp']>).ampNorm;
+      const ph = m.phase as HMPhaseCoefficients;
       multibandMixing(st, m, fr, (f, o) => {
-        h22Ringdown(st, ampNorm, powersInto(p, f), w22);
+        h22Ringdown(st, amp.ampNorm, powersInto(p, f), w22);
         modeAmpPhase(m, p, w22[0], w22[1], o);
-      }, h22, h, scratch);
+      }, h22, h, scratch, (mfs, a, phase) => {
+        const mixed = scratch.get('mix.h22', 2 * mfs.length);
+        ringdown22(st, amp, ph, mfs, 0, mfs.length, 1, mixed, p, w22);
+        modeValuesAt(K, mfs, mfs.length, mixed, a, phase, bw);
+      });
     } else {
-      multibandMode(st, m, fr, (f, o) => modeAmpPhase(m, powersInto(p, f), 0, 0, o), h, scratch);
+      multibandMode(st, m, fr, K, h, scratch, bw);
     }
     out.set(tag, h);
   }
@@ -61,8 +74,26 @@ export function multibandModes(st: PhenomXHMSetup, fr: MultibandFrame, scratch: 
 }
 
 /**
+ * h22/amp0 of the 22's ringdown ansatz (LAL's SpheroidalToSpherical) at M f = mSec xs[k], k in [k0, k1), where the
+ * (3,2) is spherical (f >= its amplitude or phase cut; 0 elsewhere), into out[2k], out[2k+1].
+ */
+function ringdown22(
+  st: PhenomXHMSetup, amp: HMAmpCoefficients, ph: HMPhaseCoefficients, xs: Float64Array, k0: number, k1: number, mSec: number,
+  out: Float64Array, p: Powers, w22: Float64Array,
+): void {
+  for (let k = k0; k < k1; k++) {
+    const mf = mSec * xs[k];
+    if (mf >= amp.fInt || mf >= ph.fRD) h22Ringdown(st, amp.ampNorm, powersInto(p, mf), w22);
+    else w22.fill(0);
+    out[2 * k] = w22[0];
+    out[2 * k + 1] = w22[1];
+  }
+}
+
+/**
  * Modes without multibanding at freqs[k], k in [start, stop), where fLoHz <= f and M f <= M fHiHz (other bins
- * zero): the 22 from the IMRPhenomXAS kernel, the others (-1)^l (M^2/d) A_lm e^{i phi_lm} per bin.
+ * zero): the 22 from the IMRPhenomXAS kernel, the others (-1)^l (M^2/d) A_lm e^{i phi_lm} from the fused kernel
+ * of ../imrphenomxhm/mode-kernel.ts, block by block (the (3,2) mixing in the 22's ringdown ansatz).
  */
 export function exactModes(
   st: PhenomXHMSetup, freqs: Float64Array, start: number, stop: number, fLoHz: number, fHiHz: number, scratch: Scratch,
@@ -73,25 +104,35 @@ export function exactModes(
   fillPhenomX(st.xas, freqs, start, stop, fLoHz, fHiHz, { plus: 1 / YLM, cross: 0 }, h22, null, start, stop);
   out.set(22, h22);
   const mSec = st.xas.system.mSec;
-  const mfHi = fHiHz * mSec;
+  const bw = newBlockPowers();
+  const cs = new Float64Array(2);
+  const ampB = new Float64Array(bw.f.length);
+  const phaseB = new Float64Array(bw.f.length);
   const p = newPowers();
   const w22 = new Float64Array(2);
-  const o = new Float64Array(2);
-  for (const [l, , tag] of XPHM_MODES) {
+  for (const [, , tag] of XPHM_MODES) {
     if (tag === 22 || modeIsZero(st, tag)) continue;
     const m = hmMode(st, tag);
     const h = scratch.get(`mode${tag}`, 2 * n, true);
-    const scale = (l % 2 === 0 ? 1 : -1) * st.amp0;
-    const ampNorm = (m.amp as NonNullable<HMModeSetup['amp']>).ampNorm;
-    for (let k = start; k < stop; k++) {
-      const mf = mSec * freqs[k];
-      if (!(freqs[k] >= fLoHz && mf <= mfHi)) continue;
-      powersInto(p, mf);
-      if (m.mode.mixing) h22Ringdown(st, ampNorm, p, w22);
-      modeAmpPhase(m, p, w22[0], w22[1], o);
-      const a = scale * o[0];
-      h[2 * k] = a * Math.cos(o[1]);
-      h[2 * k + 1] = a * Math.sin(o[1]);
+    const K = packMode(m, st.amp0, 0, 1);
+    const scale = K[MODE_SLOT.scale];
+    let src = h22;
+    if (m.mode.mixing) {
+      src = scratch.get('mode22.ringdown', 2 * n, true);
+      ringdown22(st, m.amp as HMAmpCoefficients, m.phase as HMPhaseCoefficients, freqs, start, stop, mSec, src, p, w22);
+    }
+    for (let b0 = start; b0 < stop;) {
+      const b1 = Math.min(((b0 >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT, stop);
+      blockPowers(bw, freqs, b0, b1, mSec, fLoHz, fHiHz);
+      modeBlock(K, bw, b1 - b0, src, b0, 0, 1, ampB, phaseB, 0, cs);
+      for (let i = 0; i < b1 - b0; i++) {
+        if (bw.state[i] < 0) continue;
+        sinCosTable(phaseB[i], cs);
+        const a = scale * ampB[i];
+        h[2 * (b0 + i)] = a * cs[0];
+        h[2 * (b0 + i) + 1] = a * cs[1];
+      }
+      b0 = b1;
     }
     out.set(tag, h);
   }
