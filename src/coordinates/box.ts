@@ -53,7 +53,8 @@ const DOMAIN: Partial<Record<RangeKey, { lo: number; hi: number; openLo?: boolea
   e: { lo: 0, hi: 1, openHi: true, text: 'the eccentricity is in [0, 1)' },
 };
 
-function checkRange(key: RangeKey, r: readonly [number, number], positive: boolean): void {
+/** Check one range option: two finite numbers min < max inside the key's physical domain (and > 0 when `positive`); else one MbankError line. */
+export function checkRange(key: RangeKey, r: readonly [number, number], positive = false): void {
   if (r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[0] < r[1])) {
     invalid(`--${rangeOptionName(key)}`, [...r], 'must be two finite numbers min < max');
   }

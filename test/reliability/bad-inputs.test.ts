@@ -20,6 +20,9 @@ function opts(over: Record<string, string[]> = {}): string[] {
 }
 const metric = (over: Record<string, string[]> = {}) => ['metric', ...opts(over), '--theta', '40,2,0.3,-0.2'];
 const dataset = (over: Record<string, string[]> = {}) => ['dataset', ...opts({ 'n-points': ['8'], workers: ['1'], dataset: [join(dir, 'ds.h5')], ...over })];
+const workflow = (workdir: string) => ['workflow', '--scheduler', 'slurm', '--n-jobs', '2', '--workdir', workdir, '--', 'dataset', '--dataset', join(dir, 'wf.h5'),
+  '--n-points', '100', '--variable-format', 'Mq_nonspinning', '--psd', 'aLIGOZeroDetHighPower', '--mtot-range', '20', '60'];
+const nonspinning = (range: string[]) => ['metric', ...opts({ 'variable-format': ['Mq_nonspinning'], 's1-range': range }), '--theta', '40,2'];
 
 beforeAll(async () => {
   await useTestBackend();
@@ -38,6 +41,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'nan.safetensors'), bytes);
   writeFileSync(join(dir, 'points.txt'), '0.5 0.5\n');
   writeFileSync(join(dir, 'dup.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nmm: 0.97\nmm: 0.9\n');
+  mkdirSync(join(dir, 'wf-bad'));
+  writeFileSync(join(dir, 'wf-bad', 'workflow.json'), '{"task": "dat');
   writeFileSync(join(dir, 'syntax.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nthis line has no separator\n');
 });
 
@@ -75,6 +80,11 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['a value outside the choices', () => metric({ 'fd-order': ['3'] }), 2, /Invalid values: Argument: fd-order, Given: 3, Choices: 2, 4, 6, 8/],
   ['place: empty run-dir', () => ['place', ...opts({ 'run-dir': [''] })], 2, /--run-dir = "": must be a directory name/],
   ['ini: duplicate key', () => ['place', join(dir, 'dup.ini')], 2, /dup\.ini, line 4: key "mm" appears twice.*first at line 3/],
+  ['workflow: workdir under /proc', () => workflow('/proc/mbank-wf/x'), 2, /cannot create directory "\/proc\/mbank-wf\/x": ENOENT/],
+  ['workflow: workdir under a file', () => workflow(join(dir, 'a-file', 'wf')), 2, /a-file exists and is not a directory/],
+  ['workflow: empty workdir', () => workflow(''), 2, /--workdir = "": must be a directory name/],
+  ['workflow: corrupt workflow.json', () => workflow(join(dir, 'wf-bad')), 2, /wf-bad: its workflow\.json is unreadable .*use another --workdir, or remove it/],
+  ['a range the format does not use, outside its domain', () => nonspinning(['-0.5', '1.5']), 2, /--s1-range = \[-0\.5, 1\.5\]: must lie in the physical domain: spins are in \(-1, 1\)/],
   ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],
 ];
 
@@ -93,4 +103,13 @@ describe('bad inputs: one line on stderr naming the value, exit 2, nothing left 
       expect(existsSync(join(dir, 'ds.h5'))).toBe(false);
     });
   }
+});
+
+describe('range options the variable format does not use', () => {
+  it('warn in one line naming the option, the format and its coordinates, and the run goes on (exit 0); the default value is silent', async () => {
+    const r = await runMain(nonspinning(['0', '0.5']));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('mbank-ts metric: --s1-range 0 0.5 is not used by the variable format Mq_nonspinning (coordinates M, q): ignored\n');
+    expect((await runMain(nonspinning(['-0.99', '0.99']))).err).toBe('');
+  });
 });

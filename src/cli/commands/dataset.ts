@@ -18,7 +18,8 @@ import { catchInterrupts } from '../signals.js';
 import { checkOutputPath, removeStaleTemporaries } from '../../core/atomic-write.js';
 import { lockOutputs } from '../lock.js';
 import { generalOptions, metricOptions, rangeOptions } from '../options.js';
-import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
+import { fdOptions, metricOptionsFromArgs, rangesFromArgs, warnRangesUnusedByFormat } from './metric.js';
+import { getVariableFormat } from '../../coordinates/format.js';
 
 /** The text export next to an HDF5 file: `x.h5` -> `x.txt`. */
 export function textPath(path: string): string {
@@ -46,6 +47,8 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       .option('flush-seconds', { type: 'number', default: 30, describe: 'seconds between rewrites of the HDF5 file (each finished chunk is journaled at once in <dataset>.journal)' }) as never,
   handler: async (args) => {
     const metric = metricOptionsFromArgs(args);
+    const ranges = rangesFromArgs(args);
+    warnRangesUnusedByFormat('dataset', ranges, getVariableFormat(metric.variableFormat));
     const metricType = checkMetricType(String(args['metric-type']));
     const nPoints = args['n-points'] as number;
     if (!Number.isInteger(nPoints) || nPoints < 1) invalid('--n-points', nPoints, 'must be a positive integer');
@@ -70,7 +73,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
     try {
       const result = await generateDataset({
         path, nPoints, workers, signal: interrupts.signal, ...(args.shard !== undefined ? { shard: parseShard(String(args.shard)) } : {}), flushSeconds: args['flush-seconds'] as number,
-        spec: { metric, metricType, ranges: rangesFromArgs(args), seed, chunkSize: args['chunk-size'] as number },
+        spec: { metric, metricType, ranges, seed, chunkSize: args['chunk-size'] as number },
         onWarning: (message) => process.stderr.write(`dataset: ${message}\n`),
         onProgress: (done, total) => {
           const rate = (done / Math.max(1e-3, (Date.now() - t0) / 1000)).toFixed(1);

@@ -19,7 +19,7 @@ import { drawInRegion, type RegionDistribution } from '../../coordinates/region-
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { openFlowFile } from './flow.js';
-import { rangesFromArgs } from './metric.js';
+import { rangesFromArgs, warnRangesUnusedByFormat, warnUnusedRanges } from './metric.js';
 import { rangeOptions } from '../options.js';
 import type { BBHComponents } from '../../coordinates/components.js';
 
@@ -76,6 +76,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     let variableFormat: string | undefined;
     if (source === 'bank') {
       if (typeof args.bank !== 'string') invalid('--bank', args.bank, 'is required with --source bank');
+      warnUnusedRanges('injfile', rangesFromArgs(args), [], '--source bank (the injections are the bank\'s templates)');
       const bank = await readBank(args.bank);
       components = componentsFromBank(bank, n, rng.fork(1)).components;
       variableFormat = bank.metadata.variableFormat;
@@ -87,6 +88,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
         const format = getVariableFormat(flowFormat(path, args['variable-format'] as string | undefined));
         const flow = openFlowFile(path);
         if (flow.dim !== format.D) invalid('--variable-format', format.name, `has ${format.D} coordinates, the flow ${flow.dim}`);
+        warnRangesUnusedByFormat('injfile', ranges, format);
         const region = regionFromRanges(format, ranges);
         const scratch = zeroComponents();
         const x = flow.sampleWithinBox(n, { seed: rng.fork(1).int(2 ** 31), accept: (row) => isInside(region, row, scratch) }).x;
@@ -98,6 +100,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
         if (typeof fmt !== 'string') invalid('--variable-format', fmt, 'is required with --source uniform');
         const format = getVariableFormat(fmt);
         const uniformIn = args['uniform-in'] as RegionDistribution;
+        warnRangesUnusedByFormat('injfile', ranges, format, iotaDistribution === 'cos' ? ['iota'] : []);
         const region = regionFromRanges(format, ranges);
         components = componentsFromPoints(format, drawInRegion(region, uniformIn, n, rng.fork(1)));
         if (iotaDistribution === 'cos') {

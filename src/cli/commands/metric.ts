@@ -6,7 +6,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
-import { isInside, regionFromRanges, RANGE_KEYS, rangeOptionName, type RangeOptions } from '../../coordinates/index.js';
+import { checkRange, DEFAULT_RANGES, isInside, MASS_CUT_KEYS, regionFromRanges, RANGE_KEYS, rangeOptionName, type RangeKey, type RangeOptions, type VariableFormat } from '../../coordinates/index.js';
 import { checkMetricType } from '../../metric/metric.js';
 import { computeMetric } from '../../metric/compute.js';
 import { MetricWorkspace, DEFAULT_FD_ORDER, DEFAULT_FD_STEP, METRIC_GRIDS, type MetricGrid, type MetricOptions } from '../../metric/workspace.js';
@@ -23,6 +23,28 @@ export function rangesFromArgs(args: Record<string, unknown>): RangeOptions {
     out[key] = [v[0] as number, v[1] as number];
   }
   return out;
+}
+
+/**
+ * Range options given (other than their default) that nothing uses, e.g. `--s1-range` with a
+ * nonspinning format: mbank ignores them silently; here each gets one warning line on stderr, and
+ * one outside its physical domain is refused as it would be where it is used.
+ * `used`: the keys the command uses; `by`: who ignores the rest ("--source bank").
+ */
+export function warnUnusedRanges(command: string, ranges: RangeOptions, used: readonly RangeKey[], by: string): void {
+  for (const key of RANGE_KEYS) {
+    const r = ranges[key];
+    const def = DEFAULT_RANGES[key];
+    if (r === undefined || used.includes(key) || (r[0] === def[0] && r[1] === def[1])) continue;
+    checkRange(key, r);
+    process.stderr.write(`mbank-ts ${command}: --${rangeOptionName(key)} ${r[0]} ${r[1]} is not used by ${by}: ignored\n`);
+  }
+}
+
+/** {@link warnUnusedRanges} for a format: it uses its coordinates' ranges and every mass range (they act as cuts), plus `alsoUsed`. */
+export function warnRangesUnusedByFormat(command: string, ranges: RangeOptions, format: VariableFormat, alsoUsed: readonly RangeKey[] = []): void {
+  const used = [...format.ranges.map(([k]) => k), ...MASS_CUT_KEYS, ...alsoUsed];
+  warnUnusedRanges(command, ranges, used, `the variable format ${format.name} (coordinates ${format.names.join(', ')})`);
 }
 
 /** Metric settings from parsed yargs arguments (the metric option group). */
@@ -74,7 +96,9 @@ export const metricCommand: CommandModule<object, Record<string, unknown>> = {
       invalid('--theta', args.theta, `must be ${ws.format.D} comma-separated numbers (${ws.format.names.join(', ')})`);
     }
     const r = computeMetric(ws, theta, type);
-    const inside = isInside(regionFromRanges(ws.format, rangesFromArgs(args)), theta);
+    const ranges = rangesFromArgs(args);
+    warnRangesUnusedByFormat('metric', ranges, ws.format);
+    const inside = isInside(regionFromRanges(ws.format, ranges), theta);
     const D = r.D;
     const out = {
       variableFormat: ws.format.name,

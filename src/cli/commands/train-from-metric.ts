@@ -28,7 +28,7 @@ import { PoolMetricField } from '../../pipeline/metric-pool.js';
 import { writeDensityPair, writeLossSpread } from '../train-plots.js';
 import type { Samples } from '../../flow/train-data.js';
 import { FROM_METRIC_OBJECTIVES, flowForRegion, trainFromMetric, type FromMetricObjective } from '../../pipeline/train-from-metric/active-learning.js';
-import { fdOptions, metricOptionsFromArgs, rangesFromArgs } from './metric.js';
+import { fdOptions, metricOptionsFromArgs, rangesFromArgs, warnRangesUnusedByFormat } from './metric.js';
 
 const { plot: _plot, ...general } = generalOptions;
 const { 'loss-function': _loss, 'train-fraction': _tf, patience: _p, 'min-delta': _md, ...flow } = flowOptions;
@@ -72,6 +72,7 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
   const format = getVariableFormat(fmtName);
   getModel(String(args.approximant));
   const ranges = rangesFromArgs(args);
+  warnRangesUnusedByFormat('train-from-metric', ranges, format);
   const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
   if (missing.length > 0) throw new MbankError(`--${rangeOptionName(missing[0][0])}: missing; the format ${format.name} needs its mass ranges (two numbers: min max)`);
   const region = regionFromRanges(format, ranges);

@@ -5,12 +5,12 @@
  * scripts or the HTCondor DAG into --workdir, and with --submit submits them (Slurm: only the
  * unfinished shards, so running the same command again after a failure reruns just those).
  */
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
-import { writeFileAtomic } from '../../core/atomic-write.js';
+import { makeDirectory, writeFileAtomic } from '../../core/atomic-write.js';
 import { planWorkflow, type WorkflowPlan } from '../workflow/plan.js';
 import { submitSlurm, writeSlurm } from '../workflow/slurm.js';
 import { submitCondor, writeCondor } from '../workflow/condor.js';
@@ -26,14 +26,19 @@ function checkWorkdir(plan: WorkflowPlan): void {
   const path = join(plan.workdir, 'workflow.json');
   const now = { task: plan.task, count: plan.count, tokens: plan.tokens, cwd: plan.cwd };
   if (existsSync(path)) {
-    const old = JSON.parse(readFileSync(path, 'utf8')) as typeof now;
+    let old: typeof now;
+    try {
+      old = JSON.parse(readFileSync(path, 'utf8')) as typeof now;
+    } catch (err) {
+      throw new MbankError(`--workdir ${plan.workdir}: its workflow.json is unreadable (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): use another --workdir, or remove it`);
+    }
     for (const k of Object.keys(now) as (keyof typeof now)[]) {
       if (JSON.stringify(old[k]) !== JSON.stringify(now[k])) {
         throw new MbankError(`--workdir ${plan.workdir} holds a workflow made with ${k} = ${JSON.stringify(old[k])}, this one has ${JSON.stringify(now[k])}: use another --workdir, or remove it`);
       }
     }
   }
-  mkdirSync(plan.workdir, { recursive: true });
+  makeDirectory(plan.workdir);
   writeFileAtomic(path, `${JSON.stringify(now, null, 1)}\n`);
 }
 
@@ -60,6 +65,7 @@ export const workflowCommand: CommandModule<object, Record<string, unknown>> = {
     if (taskTokens.length === 0) invalid('workflow task', '', 'give the task after --, e.g. mbank-ts workflow --scheduler slurm --n-jobs 4 --workdir wf -- injections --bank b.h5 --inj-file i.h5');
     const retry = args.retry as number;
     if (!Number.isInteger(retry) || retry < 0) invalid('--retry', retry, 'must be an integer >= 0');
+    if (typeof args.workdir !== 'string' || args.workdir.trim() === '') invalid('--workdir', args.workdir, 'must be a directory name (it gets the scripts, DIR/shards and DIR/logs)');
     const exe = args.exe !== undefined ? String(args.exe).trim().split(/\s+/) : defaultExe();
     const plan = await planWorkflow({
       taskTokens, count: args['n-jobs'] as number, workdir: args.workdir as string, cpus: args['cpus-per-task'] as number, exe, cwd: process.cwd(),

@@ -9,7 +9,7 @@ import { MASS_CUT_KEYS, regionFromRanges, rangeOptionName } from '../../coordina
 import { checkMetricType } from '../../metric/metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import type { PlaceSettings, TrainSettings } from '../../pipeline/place/settings.js';
-import { metricOptionsFromArgs, rangesFromArgs } from '../commands/metric.js';
+import { metricOptionsFromArgs, rangesFromArgs, warnRangesUnusedByFormat } from '../commands/metric.js';
 import { placeOptions } from './options.js';
 
 function positiveInt(name: string, v: unknown): number {
@@ -35,6 +35,7 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   getModel(String(args.approximant));
   const minimalMatch = inOpenUnit('--mm', args.mm);
   const ranges = rangesFromArgs(args);
+  warnRangesUnusedByFormat('place', ranges, format);
   const needed = requiredMassRanges(format);
   const missing = format.ranges.filter(([k]) => (MASS_CUT_KEYS as readonly string[]).includes(k) && ranges[k] === undefined);
   if (missing.length > 0) {

@@ -6,9 +6,8 @@
  * a regenerated DAG marks finished shards DONE. Logs: DIR/logs/shard_K.out/.err, one job log.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomic-write.js';
+import { makeDirectory, writeFileAtomic } from '../../core/atomic-write.js';
 import { MbankError } from '../../core/errors.js';
 import { SHARD_INDEX, shardFinished, type WorkflowPlan } from './plan.js';
 
@@ -64,7 +63,7 @@ export function condorFiles(plan: WorkflowPlan, r: CondorResources, done: readon
 
 /** Write the HTCondor files into the work directory (finished shards marked DONE). */
 export async function writeCondor(plan: WorkflowPlan, r: CondorResources): Promise<{ files: string[]; done: number }> {
-  for (const d of ['shards', 'logs']) mkdirSync(join(plan.workdir, d), { recursive: true });
+  for (const d of ['shards', 'logs']) makeDirectory(join(plan.workdir, d));
   const done: boolean[] = [];
   for (let k = 1; k <= plan.count; k++) done.push(await shardFinished(plan, k));
   const files: string[] = [];

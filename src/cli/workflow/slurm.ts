@@ -5,9 +5,9 @@
  * unfinished shards only, so running `workflow --submit` again after a failure reruns just those.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/atomic-write.js';
+import { makeDirectory, writeFileAtomic } from '../../core/atomic-write.js';
 import { MbankError } from '../../core/errors.js';
 import { SHARD_INDEX, shardFinished, type WorkflowPlan } from './plan.js';
 
@@ -70,7 +70,7 @@ export function slurmFiles(plan: WorkflowPlan, r: SlurmResources): Record<string
 
 /** Write the Slurm files into the work directory (and make DIR/shards, DIR/logs). */
 export function writeSlurm(plan: WorkflowPlan, r: SlurmResources): string[] {
-  for (const d of ['shards', 'logs']) mkdirSync(join(plan.workdir, d), { recursive: true });
+  for (const d of ['shards', 'logs']) makeDirectory(join(plan.workdir, d));
   const out: string[] = [];
   for (const [name, text] of Object.entries(slurmFiles(plan, r))) {
     const path = join(plan.workdir, name);
