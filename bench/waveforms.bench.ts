@@ -28,10 +28,15 @@ const PER_REPEAT = 200;
 
 const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
 let sink = 0;
-for (const name of approximantNames()) {
-  const model = getModel(name);
+/** Every approximant with its defaults, plus IMRPhenomXP with the NNLO angles (PrecVersion 102). */
+const variants: { model: string; label: string; extra: Partial<WaveformParams> }[] = [
+  ...approximantNames().map((model) => ({ model, label: model, extra: {} })),
+  { model: 'IMRPhenomXP', label: 'IMRPhenomXP (PrecVersion 102, NNLO angles)', extra: { precVersion: 102 } },
+];
+for (const { model: modelName, label: name, extra } of variants) {
+  const model = getModel(modelName);
   const spins = model.precessing ? { ...aligned, ...inPlane } : model.nonSpinning ? { ...aligned, s1z: 0, s2z: 0 } : aligned;
-  const params = model.eccentric ? { ...spins, eccentricity: 0.2 } : spins;
+  const params = { ...(model.eccentric ? { ...spins, eccentricity: 0.2 } : spins), ...extra };
   for (let i = 0; i < WARMUP; i++) sink += model.generate(grid, params).hp[2000];
   const times: number[] = [];
   const cpuTimes: number[] = [];

@@ -130,3 +130,25 @@ export const ALIGNED_BASE: WaveformParams = {
   m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
   distanceMpc: 400, inclination: 0.9, phiRef: 2, fMinHz: 15, fMaxHz: 1024, fRefHz: 30,
 };
+
+/**
+ * Two conventions every precessing model keeps (call inside a describe): swapping the bodies (mass and whole
+ * spin vector) and f_ref = 0 versus f_ref = f_min give bit-identical waveforms.
+ */
+export function swapAndFrefConventions(generate: (grid: FrequencyGrid, p: WaveformParams) => Polarizations, base: WaveformParams, grid: FrequencyGrid): void {
+  it('gives the bit-identical waveform when the bodies (mass and whole spin vector) are swapped', () => {
+    const a = generate(grid, base);
+    const b = generate(grid, {
+      ...base, m1: base.m2, m2: base.m1, s1x: base.s2x, s1y: base.s2y, s1z: base.s2z, s2x: base.s1x, s2y: base.s1y, s2z: base.s1z,
+    });
+    expect(differing(b.hp, a.hp)).toBe(0);
+    expect(differing(b.hc, a.hc)).toBe(0);
+  });
+
+  it('treats f_ref = 0 exactly as f_ref = f_min', () => {
+    const a = generate(grid, { ...base, fRefHz: 0 });
+    const b = generate(grid, { ...base, fRefHz: base.fMinHz });
+    expect(differing(a.hp, b.hp)).toBe(0);
+    expect(differing(a.hc, b.hc)).toBe(0);
+  });
+}

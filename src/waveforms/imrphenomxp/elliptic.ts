@@ -1,11 +1,16 @@
 /**
  * The two elliptic functions the MSA precession angles need, as GSL evaluates them (LAL calls GSL):
- * the Jacobi sn(u | m) by the descending Landen / AGM scheme of gsl_sf_elljac_e (sqrt(1 + c^2) for its hypot(1, c)), and the incomplete
+ * the Jacobi sn(u | m) by the descending Landen / AGM scheme of gsl_sf_elljac_e (sqrt(1 + c^2) for its hypot(1, c),
+ * sin and cos of u mu_n from core/sincos.ts), and the incomplete
  * integral of the first kind F(phi, k) = sin(phi) R_F(cos^2 phi, 1 - k^2 sin^2 phi, 1) (Carlson,
  * Numer. Math. 33 (1979) 1) as gsl_sf_ellint_F (GSL_PREC_DOUBLE).
  */
 
+import { sinCosTable } from '../../core/sincos.js';
+
 const EPS = 2.220446049250313e-16;
+/** cos and sin of u mu_n (one argument reduction for both; core/sincos.ts, a few ulp). */
+const CS = new Float64Array(2);
 /** Most AGM steps (GSL's N - 1): m within 1e-300 of 1 needs ~10. */
 const AGM_MAX = 15;
 const mu = new Float64Array(AGM_MAX + 1);
@@ -24,25 +29,12 @@ export function jacobiSn(u: number, m: number): number {
     n++;
     if (n >= AGM_MAX) break;
   }
-  const s = Math.sin(u * mu[n]);
-  const c = Math.cos(u * mu[n]);
+  sinCosTable(u * mu[n], CS);
+  const c = CS[0];
+  const s = CS[1];
   // GSL switches to sn(K - u) when |sin| < |cos| (sin(u mu_n) may vanish)
-  if (Math.abs(s) < Math.abs(c)) {
-    let cn = mu[n] * (s / c);
-    let dn = 1;
-    while (n > 0) {
-      n--;
-      const cPrev = cn;
-      cn = dn * cn;
-      const r = (cPrev * cPrev) / mu[n + 1];
-      dn = (r + nu[n]) / (r + mu[n]);
-    }
-    const sq = Math.sqrt(1 - m);
-    const dnOut = sq / dn;
-    const cnOut = (dnOut * (c >= 0 ? 1 : -1)) / Math.sqrt(1 + cn * cn);
-    return (cnOut * cn) / sq;
-  }
-  let cn = mu[n] * (c / s);
+  const complement = Math.abs(s) < Math.abs(c);
+  let cn = mu[n] * (complement ? s / c : c / s);
   let dn = 1;
   while (n > 0) {
     n--;
@@ -50,6 +42,11 @@ export function jacobiSn(u: number, m: number): number {
     cn = dn * cn;
     const r = (cPrev * cPrev) / mu[n + 1];
     dn = (r + nu[n]) / (r + mu[n]);
+  }
+  if (complement) {
+    const sq = Math.sqrt(1 - m);
+    const cnOut = ((sq / dn) * (c >= 0 ? 1 : -1)) / Math.sqrt(1 + cn * cn);
+    return (cnOut * cn) / sq;
   }
   return (s >= 0 ? 1 : -1) / Math.sqrt(1 + cn * cn);
 }

@@ -7,9 +7,18 @@
  * from the roots of the spin-magnitude cubic at each v, sn(psi(v) | m) and the precession-averaged
  * couplings fixed at f_ref. Units: masses in units of the total mass (m1 >= m2), spins dimensionful (m_i^2 chi_i).
  */
+import { sinCosTable } from '../../core/sincos.js';
 import { ellipticF, jacobiSn } from './elliptic.js';
 
 const PI = Math.PI;
+/** cos(2 pi/3) and sin(2 pi/3): the trigonometric roots from cos(theta) and sin(theta) by angle addition. */
+const COS_2PI_3 = -0.5;
+const SIN_2PI_3 = Math.sqrt(3) / 2;
+/** pi split as fdlibm's 2 (pio2_1 + pio2_1t): n pi is reduced to ~1e-16 for the |n| < 2^20 of psi. */
+const PI_HI = 2 * 1.57079632673412561417e+0;
+const PI_LO = 2 * 6.07710050650619224932e-11;
+/** Scratch of the sin/cos calls (single-threaded, never escapes). */
+const CS = new Float64Array(2);
 /** Below this |S+^2 - S-^2| the spin magnitude is constant (LALSimInspiralFDPrecAngles' tolerance). */
 const ROOT_TOL = 1e-5;
 
@@ -85,18 +94,16 @@ function roots(s: MsaSystem, lNorm: number, jNorm: number, out: Roots): void {
     out.spl2 = s.s0Norm2 + 1e-9; // LAL's perturbation keeps phi_z finite
     return;
   }
-  const t1 = 2 * sqrtarg * Math.cos(theta - (2 * 2 * PI) / 3) - b / 3;
-  const t2 = 2 * sqrtarg * Math.cos(theta - (2 * PI) / 3) - b / 3;
-  const t3 = 2 * sqrtarg * Math.cos(theta) - b / 3;
-  const t4 = Math.max(Math.max(t1, t2), t3);
-  const t5 = Math.min(Math.min(t1, t2), t3);
-  let t6: number;
-  if (t4 - t3 > 0 && t5 - t3 < 0) t6 = t3;
-  else if (t4 - t1 > 0 && t5 - t1 < 0) t6 = t1;
-  else t6 = t2;
-  out.spl2 = Math.abs(t4);
-  out.s32 = t5;
-  out.smi2 = Math.abs(t6);
+  // theta in [0, pi/3]: cos(theta) >= cos(theta - 2 pi/3) >= cos(theta - 4 pi/3), so the roots come ordered
+  sinCosTable(theta, CS);
+  const ct = CS[0];
+  const st = CS[1];
+  const t1 = 2 * sqrtarg * (ct * COS_2PI_3 - st * SIN_2PI_3) - b / 3;
+  const t2 = 2 * sqrtarg * (ct * COS_2PI_3 + st * SIN_2PI_3) - b / 3;
+  const t3 = 2 * sqrtarg * ct - b / 3;
+  out.spl2 = Math.abs(t3);
+  out.s32 = t1;
+  out.smi2 = Math.abs(t2);
 }
 
 /** |J| from |L| (Eq. 41 of arXiv:1703.03967): J^2 = L^2 + 2 L c1/eta + <S^2>. */
@@ -137,7 +144,7 @@ function zetaOf(s: MsaSystem, v: number): number {
 }
 
 /** The MSA corrections to phi_z (Eq. 67) and zeta (Eq. F19), version 222/223 forms, into out[0], out[1]. */
-function msaCorrections(s: MsaSystem, r: Roots, v: number, lNorm: number, jNorm: number, out: Float64Array): void {
+function msaCorrections(s: MsaSystem, r: Roots, v: number, psi: number, lNorm: number, jNorm: number, out: Float64Array): void {
   const v2 = v * v;
   const v3 = v * v2;
   const v4 = v2 * v2;
@@ -168,10 +175,12 @@ function msaCorrections(s: MsaSystem, r: Roots, v: number, lNorm: number, jNorm:
   const nd = ncDen / (2 * d0);
   const sqrtNc = Math.sqrt(Math.abs(nc));
   const sqrtNd = Math.sqrt(Math.abs(nd));
-  const psi = psiOf(s, v, v2) + s.psi0;
   const psiDot = 0.5 * (-1.5 * (v2 * v2 * v2) * (1 - v * seff) * s.sqrtInvEta) * Math.sqrt(spl2 - r.s32);
-  const tanPsi = Math.tan(psi);
-  const atanPsi = Math.atan(tanPsi);
+  // atan(tan(psi)) is psi reduced to [-pi/2, pi/2]
+  sinCosTable(psi, CS);
+  const tanPsi = CS[1] / CS[0];
+  const n = Math.round(psi / PI);
+  const atanPsi = (psi - n * PI_HI) - n * PI_LO;
   const c2den = 2 * d0 * sd * (d0 + d2 + d4);
   const cTerm = nc === 1 ? 0 :
     Math.abs((c4 * d0 * (2 * d0 + d2 + sd) - c2 * d0 * (d2 + 2 * d4 - sd) - c0 * (2 * d0 * d4 - (d2 + d4) * (d2 - sd))) / c2den) *
@@ -187,15 +196,10 @@ function msaCorrections(s: MsaSystem, r: Roots, v: number, lNorm: number, jNorm:
   out[1] = y;
 }
 
-/** sn^2-based |S|(v) (Eq. 23) for the roots r. */
-function sNormOf(s: MsaSystem, r: Roots, v: number): number {
+/** |S|(v) (Eq. 23) for the roots r and the phase psi(v) (psi0 included). */
+function sNormOf(r: Roots, psi: number): number {
   let sn = 0;
-  if (Math.abs(r.smi2 - r.spl2) >= ROOT_TOL) {
-    const m = (r.smi2 - r.spl2) / (r.s32 - r.spl2);
-    const v2 = v * v;
-    const psi = s.psi0 - (0.75 * s.g0 * s.delta * (1 + s.psi1 * v + s.psi2 * v2)) / (v2 * v);
-    sn = jacobiSn(psi, m);
-  }
+  if (Math.abs(r.smi2 - r.spl2) >= ROOT_TOL) sn = jacobiSn(psi, (r.smi2 - r.spl2) / (r.s32 - r.spl2));
   return Math.sqrt(r.spl2 + (r.smi2 - r.spl2) * sn * sn);
 }
 
@@ -354,7 +358,7 @@ export function initMsaSystem(inp: MsaInput): MsaSystem {
     }
   }
   const corr = new Float64Array(2);
-  if (Math.abs(r.spl2 - r.smi2) > ROOT_TOL) msaCorrections(s, r, v0, l0Norm, j0Norm, corr);
+  if (Math.abs(r.spl2 - r.smi2) > ROOT_TOL) msaCorrections(s, r, v0, psiOf(s, v0, v02) + s.psi0, l0Norm, j0Norm, corr);
   s.phiz0 = -phizOf(s, v0, j0Norm) - corr[0];
   s.zeta0 = -zetaOf(s, v0) - corr[1];
   return s;
@@ -372,10 +376,11 @@ export function msaAnglesAtV(s: MsaSystem, v: number, out: Float64Array, work: F
   const j3pn = jNormOf(s, l3pn);
   const r = ROOTS;
   roots(s, lNorm, jNorm, r);
-  const sNorm = sNormOf(s, r, v);
+  const psi = psiOf(s, v, v2) + s.psi0;
+  const sNorm = sNormOf(r, psi);
   work[0] = 0;
   work[1] = 0;
-  if (Math.abs(r.smi2 - r.spl2) > ROOT_TOL) msaCorrections(s, r, v, lNorm, jNorm, work);
+  if (Math.abs(r.smi2 - r.spl2) > ROOT_TOL) msaCorrections(s, r, v, psi, lNorm, jNorm, work);
   out[0] = phizOf(s, v, jNorm) + work[0];
   out[1] = zetaOf(s, v) + work[1];
   let cosThetaL = (0.5 * (j3pn * j3pn + l3pn * l3pn - sNorm * sNorm)) / (l3pn * j3pn);
