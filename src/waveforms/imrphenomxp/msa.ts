@@ -45,6 +45,8 @@ export interface MsaSystem {
   omzeta0: number; omzeta1: number; omzeta2: number; omzeta3: number; omzeta4: number;
   /** Integration constants: phi_z and zeta vanish at v_0 = (pi G M f_ref / c^3)^{1/3}. */
   phiz0: number; zeta0: number;
+  /** phizOf's constants (phizCoefficients). */
+  phizC: Float64Array;
   /** True when |Omega_z5| > 1000 (LAL's MSA failure: version 223 falls back to NNLO, 102). */
   failed: boolean;
 }
@@ -116,23 +118,34 @@ function psiOf(s: MsaSystem, v: number, v2: number): number {
   return (-0.75 * s.g0 * s.delta * (1 + s.psi1 * v + s.psi2 * v2)) / (v2 * v);
 }
 
-/** phi_z(v) without the MSA correction (Eq. 66, coefficients D22-D26; the fifth order is dropped). */
+/**
+ * phi_z(v) without the MSA correction (Eq. 66 with D22-D26, fifth order dropped), regrouped as
+ * |J| (a0 + a1/v + a2/v^2 + a3 v + a4 v^2) + K1 ln|c1 + |J| eta + eta^2/v| + K2 ln|c1 + (|J| <S> + <S^2>) v| + phi_z0
+ * (coefficients from phizCoefficients).
+ */
 function phizOf(s: MsaSystem, v: number, jNorm: number): number {
   const invv = 1 / v;
-  const invv2 = invv * invv;
-  const lNewt = s.eta / v;
-  const { c1, sAv2, sAv, invSAv, invSAv2, eta, eta2, eta4, invEta, invEta2, invEta3, invEta4 } = s;
-  const c12 = c1 * c1;
-  const log1 = Math.log(Math.abs(c1 + jNorm * eta + eta * lNewt));
-  const log2 = Math.log(Math.abs(c1 + jNorm * sAv * v + sAv2 * v));
-  const p0 = jNorm * invEta4 * (0.5 * c12 - (c1 * eta2 * invv) / 6 - (sAv2 * eta2) / 3 - (eta4 * invv2) / 3) -
-    c1 * 0.5 * invEta * (c12 * invEta4 - sAv2 * invEta2) * log1;
-  const p1 = -0.5 * jNorm * invEta2 * (c1 + eta * lNewt) + 0.5 * invEta3 * (c12 - eta2 * sAv2) * log1;
-  const p2 = -jNorm + sAv * log2 - c1 * log1 * invEta;
-  const p3 = jNorm * v - eta * log1 + c1 * log2 * invSAv;
-  const p4 = 0.5 * jNorm * invSAv2 * v * (c1 + v * sAv2) - 0.5 * invSAv2 * invSAv * (c12 - eta2 * sAv2) * log2;
-  const out = p0 * s.omz0 + p1 * s.omz1 + p2 * s.omz2 + p3 * s.omz3 + p4 * s.omz4 + s.phiz0;
+  const c = s.phizC;
+  const log1 = Math.log(Math.abs(s.c1 + jNorm * s.eta + s.eta2 * invv));
+  const log2 = Math.log(Math.abs(s.c1 + jNorm * s.sAv * v + s.sAv2 * v));
+  const out = jNorm * (c[0] + invv * (c[1] + c[2] * invv) + v * (c[3] + c[4] * v)) + c[5] * log1 + c[6] * log2 + s.phiz0;
   return Number.isNaN(out) ? 0 : out;
+}
+
+/** The constants of phizOf: [a0, a1, a2, a3, a4, K1, K2] from the Omega_z coefficients and c1, <S^2>. */
+function phizCoefficients(s: MsaSystem): Float64Array {
+  const { c1, sAv2, sAv, invSAv, invSAv2, eta, eta2, eta4, invEta, invEta2, invEta3, invEta4, omz0, omz1, omz2, omz3, omz4 } = s;
+  const c12 = c1 * c1;
+  const h = 0.5 * invSAv2;
+  return Float64Array.of(
+    omz0 * invEta4 * (0.5 * c12 - (sAv2 * eta2) / 3) - omz1 * 0.5 * invEta2 * c1 - omz2,
+    -omz0 * invEta4 * ((c1 * eta2) / 6) - omz1 * 0.5 * invEta2 * eta2,
+    -omz0 * invEta4 * (eta4 / 3),
+    omz3 + omz4 * h * c1,
+    omz4 * h * sAv2,
+    -omz0 * c1 * 0.5 * invEta * (c12 * invEta4 - sAv2 * invEta2) + omz1 * 0.5 * invEta3 * (c12 - eta2 * sAv2) - omz2 * c1 * invEta - omz3 * eta,
+    omz2 * sAv + omz3 * c1 * invSAv - omz4 * h * invSAv * (c12 - eta2 * sAv2),
+  );
 }
 
 /** zeta(v) without the MSA correction (Eq. F5, to fourth order). */
@@ -238,7 +251,7 @@ export function initMsaSystem(inp: MsaInput): MsaSystem {
     sAv2: 0, sAv: 0, invSAv: 0, invSAv2: 0, c1: 0, c1OverEta: 0, s1LPav: 0, s2LPav: 0,
     g0: 0, psi0: 0, psi1: 0, psi2: 0,
     omz0: 0, omz1: 0, omz2: 0, omz3: 0, omz4: 0, omzeta0: 0, omzeta1: 0, omzeta2: 0, omzeta3: 0, omzeta4: 0,
-    phiz0: 0, zeta0: 0, failed: false,
+    phiz0: 0, zeta0: 0, phizC: new Float64Array(7), failed: false,
   };
   s.cL0 = 3 / 2 + eta * (1 / 6);
   s.cL1 = pnBeta(s, -14 / 6, -3 / 2);
@@ -331,6 +344,7 @@ export function initMsaSystem(inp: MsaInput): MsaSystem {
   s.omz2 = 3 * (g0 * oz2 + g2 * oz0);
   s.omz3 = 3 * (g0 * oz3 + g2 * oz1 + g3 * oz0);
   s.omz4 = 3 * (g0 * oz4 + g2 * oz2 + g3 * oz1 + g4 * oz0);
+  s.phizC = phizCoefficients(s);
   const c1oveta2 = c1 / eta2;
   const oze0 = oz0;
   const oze1 = oz1 + oz0 * c1oveta2;
