@@ -5,6 +5,11 @@
  * Y_m = -2Y_{2m}(thetaJN, 0) (real), then the polarisation rotation by 2 zeta (rotatePolarizations).
  */
 
+import { sinCosTable } from '../../core/sincos.js';
+
+/** Scratch of the sin/cos calls (single-threaded, never escapes). */
+const CS = new Float64Array(2);
+
 /**
  * h+ and hx of the co-precessing 22 value h22 = hRe + i hIm for angles (alpha, cos beta, epsilon) and
  * y2 = Y_{-2..2}; out = [h+ re, h+ im, hx re, hx im] (before the zeta rotation).
@@ -20,8 +25,9 @@ export function twistUp22(hRe: number, hIm: number, alpha: number, cosBeta: numb
   const d2 = Math.sqrt(6) * s2 * c2;
   const d3 = 2 * c2 * c * s;
   const d4 = c2 * c2;
-  const ca = Math.cos(alpha);
-  const sa = Math.sin(alpha);
+  sinCosTable(alpha, CS);
+  const ca = CS[0];
+  const sa = CS[1];
   const c2a = ca * ca - sa * sa;
   const s2a = 2 * ca * sa;
   // a_m = d^2_{m,-2} Y_m (multiplies e^{-i m alpha}), b_m = d^2_{m,2} Y_m (multiplies e^{i m alpha})
@@ -37,8 +43,9 @@ export function twistUp22(hRe: number, hIm: number, alpha: number, cosBeta: numb
   // i (A - B)
   const xRe = -(aIm - bIm);
   const xIm = aRe - bRe;
-  const ce = Math.cos(2 * epsilon);
-  const se = Math.sin(2 * epsilon);
+  sinCosTable(2 * epsilon, CS);
+  const ce = CS[0];
+  const se = CS[1];
   // e^{-2 i eps} h22 / 2
   const eRe = 0.5 * (ce * hRe + se * hIm);
   const eIm = 0.5 * (ce * hIm - se * hRe);
