@@ -69,9 +69,11 @@ function fillWith(scratch: Scratch, st: PhenomXHMSetup, df: number, n: number, p
     }
     const m = byTag(tag);
     if (m.amp === null) continue;
-    hlm.fill(0);
     const K = packMode(m, st.amp0, params.inclination, 1);
-    if (m.mode.mixing) {
+    if (!m.mode.mixing) {
+      multibandMode(st, m, fr, K, { hp: sp, hc: sc, factors: modeFactors(m.mode.ell, m.mode.emm, params.inclination) }, scratch, bw);
+    } else {
+      hlm.fill(0);
       const amp = m.amp;
       const ph = m.phase as HMPhaseCoefficients;
       const ampNorm = amp.ampNorm;
@@ -89,10 +91,8 @@ function fillWith(scratch: Scratch, st: PhenomXHMSetup, df: number, n: number, p
         }
         modeValuesAt(K, mfs, mfs.length, mixed, a, phase, bw);
       });
-    } else {
-      multibandMode(st, m, fr, K, hlm, scratch, bw);
+      addModeSeries(hlm, m.mode.ell, m.mode.emm, params.inclination, offset, iStop, sp, sc);
     }
-    addModeSeries(hlm, m.mode.ell, m.mode.emm, params.inclination, offset, iStop, sp, sc);
   }
   for (let k = kLo; k < kHi; k++) {
     hp[2 * k] = sp[2 * k];

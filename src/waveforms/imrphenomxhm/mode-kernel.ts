@@ -112,6 +112,7 @@ export function newBlockPowers(): BlockPowers {
  * 0 at an anchor, 1 when carried from the bin before), the others state -1.
  */
 export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1: number, mSec: number, fLoHz: number, fHiHz: number): void {
+  const fs = bw.f, zs = bw.z, lns = bw.ln, states = bw.state;
   let fPrev = 0;
   let zPrev = 0;
   let lnPrev = 0;
@@ -120,7 +121,7 @@ export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1
     const i = k - k0;
     const fHz = freqs[k];
     if (!(fHz >= fLoHz && fHz <= fHiHz)) {
-      bw.state[i] = -1;
+      states[i] = -1;
       ok = false;
       continue;
     }
@@ -138,15 +139,15 @@ export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1
       const v = step / (f + fPrev);
       const v2 = v * v;
       ln = lnPrev + 2 * v * (1 + v2 * (1 / 3 + v2 * (1 / 5 + v2 * (1 / 7 + v2 * (1 / 9)))));
-      bw.state[i] = 1;
+      states[i] = 1;
     } else {
       z = 1 / Math.sqrt(Math.cbrt(f));
       ln = Math.log(f);
-      bw.state[i] = 0;
+      states[i] = 0;
     }
-    bw.f[i] = f;
-    bw.z[i] = z;
-    bw.ln[i] = ln;
+    fs[i] = f;
+    zs[i] = z;
+    lns[i] = ln;
     fPrev = f;
     zPrev = z;
     lnPrev = ln;

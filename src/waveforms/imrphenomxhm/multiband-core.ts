@@ -5,6 +5,7 @@
  */
 import type { CoarseFrequencies } from './multiband-grid.js';
 import { PI_POWERS } from './powers.js';
+import { sinCosTable } from '../../core/sincos.js';
 
 /** The fine grid of one mode: bins offset .. offset + count - 1, frequencies (M f) and exp(i phi). */
 export interface FineGrid {
@@ -79,11 +80,11 @@ export class Scratch {
 }
 
 /**
- * The fine-grid loop over the coarse sub-grids (LAL's ratio rules and stop at Mfmax). `slot` says, for coarse
- * index j, where its phase and slope come from; `onPoint` is told each coarse point before its fine bins.
+ * The fine-grid loop over the coarse sub-grids (LAL's ratio rules and stop at Mfmax). `slot(j, out)` writes, for
+ * coarse index j, its phase and slope to out[0], out[1]; `onStart` is told each coarse point before its fine bins.
  */
 export function fineLoop(
-  cf: CoarseFrequencies, fr: MultibandFrame, scratch: Scratch, slot: (j: number) => { phi0: number; omega: number },
+  cf: CoarseFrequencies, fr: MultibandFrame, scratch: Scratch, slot: (j: number, out: Float64Array) => void,
   onStart?: (j: number, count: number, mfHere: number) => void,
 ): FineGrid {
   const { grids, points } = cf;
@@ -93,6 +94,8 @@ export function fineLoop(
   const expRe = scratch.get('fine.re', lenWF + 2);
   const expIm = scratch.get('fine.im', lenWF + 2);
   const dMf = fr.evaldMf;
+  const po = scratch.get('fine.slot', 2);
+  const cs = scratch.get('fine.sincos', 2);
   let count = 0;
   let processed = 0;
   let stop = false;
@@ -112,19 +115,30 @@ export function fineLoop(
         stop = true;
       }
       onStart?.(processed + j, count, mfHere);
-      const { phi0, omega } = slot(processed + j);
-      const qRe = Math.cos(dMf * omega);
-      const qIm = Math.sin(dMf * omega);
+      slot(processed + j, po);
+      const phi0 = po[0];
+      const omega = po[1];
+      let qRe = 1;
+      let qIm = 0;
+      if (ratio > 1) {
+        sinCosTable(dMf * omega, cs);
+        qRe = cs[0];
+        qIm = cs[1];
+      }
+      sinCosTable(phi0, cs);
+      let pr = cs[0];
+      let pi = cs[1];
       freqs[count] = mfHere;
-      expRe[count] = Math.cos(phi0);
-      expIm[count] = Math.sin(phi0);
+      expRe[count] = pr;
+      expIm[count] = pi;
       count++;
       for (let kk = 1; kk < ratio; kk++) {
         freqs[count] = mfHere + dMf * kk;
-        const pr = expRe[count - 1];
-        const pi = expIm[count - 1];
-        expRe[count] = qRe * pr - qIm * pi;
-        expIm[count] = qRe * pi + qIm * pr;
+        const re = qRe * pr - qIm * pi;
+        pi = qRe * pi + qIm * pr;
+        pr = re;
+        expRe[count] = pr;
+        expIm[count] = pi;
         count++;
       }
     }

@@ -103,7 +103,7 @@ export function multibandMixing(
   let q32Re = 0;
   let q32Im = 0;
   let lastStartCount = 0;
-  const fg = fineLoop(cf, fr, scratch, (j) => {
+  const fg = fineLoop(cf, fr, scratch, (j, po) => {
     const mfHere = pts[j];
     if (mfHere > cutMin && lenSS > 1) {
       if (!rdStarted) {
@@ -120,11 +120,13 @@ export function multibandMixing(
       const jdx = j - coarsecount + 1;
       const omega = jdx < lenSS - 1 ? (phSS[jdx + 1] - phSS[jdx]) / (pts[j + 1] - pts[j]) : (phSS[jdx] - phSS[jdx - 1]) / (pts[j] - pts[j - 1]);
       if (mfHere > cutMax && rdCutMax < 1) rdCutMax = lastStartCount;
-      return { phi0: phSS[jdx], omega };
+      po[0] = phSS[jdx];
+      po[1] = omega;
+      return;
     }
-    const omega = j < lenS - 1 ? (phS[j + 1] - phS[j]) / (pts[j + 1] - pts[j]) : (phS[j] - phS[j - 1]) / (pts[j] - pts[j - 1]);
+    po[0] = phS[j];
+    po[1] = j < lenS - 1 ? (phS[j + 1] - phS[j]) / (pts[j + 1] - pts[j]) : (phS[j] - phS[j - 1]) / (pts[j] - pts[j - 1]);
     coarsecount++;
-    return { phi0: phS[j], omega };
   }, (_j, count) => { lastStartCount = count; });
   // the linear factor runs over the spheroidal fine bins
   let count = fg.count;

@@ -8,7 +8,7 @@
  * every mode but the (3,2) is set to zero, and the first coarse phase past the (3,2) ringdown start is the
  * intermediate one.
  */
-import { ampPhenomX, ampRingdown } from '../imrphenomx/amplitude.js';
+import { ampPhenomX, ampRingdown, type PhenomXAmpCoefficients } from '../imrphenomx/amplitude.js';
 import { phasePhenomX } from '../imrphenomx/phase.js';
 import type { HMAmpCoefficients } from './amplitude.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
@@ -22,12 +22,12 @@ import type { BlockPowers } from './mode-kernel.js';
 
 /**
  * One mode without mixing (the 22 included) on the fine grid, written to h (interleaved complex, bins
- * offset .. iStop - 1 overwritten): (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi (evalAll writes both
+ * offset .. iStop - 1 overwritten) or added to a ModeSum: (-1)^l A(f) exp(i phi(f)) from coarse A (strain) and phi (evalAll writes both
  * at all the coarse frequencies).
  */
 export function multibandSimpleMode(
   fr: MultibandFrame, mSec: number, emm: number, ell: number, eta: number, mfMECO: number, mfLorentzianEnd: number,
-  dfmerger: number, dfringdown: number, evalAll: (mfs: Float64Array, amp: Float64Array, ph: Float64Array) => void, h: Float64Array, scratch: Scratch,
+  dfmerger: number, dfringdown: number, evalAll: (mfs: Float64Array, amp: Float64Array, ph: Float64Array) => void, h: Float64Array | ModeSum, scratch: Scratch,
 ): void {
   const cf = coarseFrequencies(fr.mfMin, mfMECO, mfLorentzianEnd, fr.mfMax, fr.evaldMf, 11 / 6, dfCoefficient(emm, fr.threshold, eta), dfmerger, dfringdown);
   const pts = cf.points;
@@ -35,11 +35,18 @@ export function multibandSimpleMode(
   const amp = scratch.get('coarse.amp', mfs.length);
   const ph = scratch.get('coarse.ph', mfs.length);
   evalAll(mfs, amp, ph);
-  const fg = fineLoop(cf, fr, scratch, (j) => ({ phi0: ph[j], omega: (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]) }));
+  const fg = fineLoop(cf, fr, scratch, (j, po) => {
+    po[0] = ph[j];
+    po[1] = (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]);
+  });
   const fineAmp = scratch.get('fine.amp', fg.count);
   interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
   const count = trimmed(fg, fr);
   const sign = ell % 2 === 0 ? 1 : -1;
+  if (!(h instanceof Float64Array)) {
+    addFine(h, sign, fineAmp, fg.expRe, fg.expIm, count - 1, fr.offset);
+    return;
+  }
   for (let idx = 0; idx < count; idx++) {
     const a = sign * fineAmp[idx];
     h[2 * (idx + fr.offset)] = a * fg.expRe[idx];
@@ -49,6 +56,37 @@ export function multibandSimpleMode(
     h[2 * (idx + fr.offset)] = 0;
     h[2 * (idx + fr.offset) + 1] = 0;
   }
+}
+
+/** Where a mode is added instead of written: sums h+ and hx (interleaved) and the mode's factors (spin-weighted-ylm.ts's modeFactors). */
+export interface ModeSum {
+  hp: Float64Array;
+  hc: Float64Array | null;
+  factors: readonly [number, number, number, number];
+}
+
+/** Add a exp(i phi) (a = sign fineAmp) of fine bins idx < count to bins offset + idx of the sums with the mode's factors. */
+function addFine(sum: ModeSum, sign: number, fineAmp: Float64Array, expRe: Float64Array, expIm: Float64Array, count: number, offset: number): void {
+  const [pRe, pIm, cRe, cIm] = sum.factors;
+  const { hp, hc } = sum;
+  for (let idx = 0; idx < count; idx++) {
+    const a = sign * fineAmp[idx];
+    const re = a * expRe[idx];
+    const im = a * expIm[idx];
+    const k = idx + offset;
+    hp[2 * k] += pRe * re - pIm * im;
+    hp[2 * k + 1] += pRe * im + pIm * re;
+    if (hc !== null) {
+      hc[2 * k] += cRe * re - cIm * im;
+      hc[2 * k + 1] += cRe * im + cIm * re;
+    }
+  }
+}
+
+/** a(f) f^{-7/6} of the 22 (amplitude.ts's regions; the intermediate's f^{7/6} cancels, the others get f^{-7/6} from cbrt and sqrt). */
+function amp22OverF76(c: PhenomXAmpCoefficients, f: number): number {
+  if (f < c.fInsEnd || f > c.fPeak) return ampPhenomX(c, f) / (f * Math.sqrt(Math.cbrt(f)));
+  return 1 / (c.d0 + f * (c.d1 + f * (c.d2 + f * (c.d3 + f * c.d4))));
 }
 
 /** The multibanded 22 (LAL's IMRPhenomXHMMultiBandOneMode with l = m = 2 on IMRPhenomXAS). */
@@ -63,7 +101,7 @@ export function multiband22(st: PhenomXHMSetup, fr: MultibandFrame, h: Float64Ar
     (mfs, amp, ph) => {
       for (let i = 0; i < mfs.length; i++) {
         const mf = mfs[i];
-        amp[i] = (s.amp0 * ampPhenomX(x.amp, mf)) / Math.pow(mf, 7 / 6);
+        amp[i] = s.amp0 * amp22OverF76(x.amp, mf);
         ph[i] = (1 / eta) * phasePhenomX(x.phase, mf) + x.tShift * mf + x.phiOffset;
       }
     }, h, scratch);
@@ -94,7 +132,7 @@ export function modeSpacings(m: HMModeSetup, threshold: number): [number, number
  * A higher mode without mixing, multibanded into h; its coarse amplitude and phase from the fused kernel
  * (mode-block.ts's modeValuesAt with the mode's constants K of packMode).
  */
-export function multibandMode(st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, K: Float64Array, h: Float64Array, scratch: Scratch, bw: BlockPowers): void {
+export function multibandMode(st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandFrame, K: Float64Array, h: Float64Array | ModeSum, scratch: Scratch, bw: BlockPowers): void {
   const [dfm, dfr] = modeSpacings(m, fr.threshold);
   multibandSimpleMode(fr, st.xas.system.mSec, m.mode.emm, m.mode.ell, st.xas.system.eta, m.mode.fMECOlm, m.mode.fRing + 2 * m.mode.fDamp, dfm, dfr,
     (mfs, amp, ph) => {
