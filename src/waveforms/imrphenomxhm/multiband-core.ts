@@ -41,6 +41,19 @@ export function linearAt(xs: Float64Array, ys: Float64Array, n: number, x: numbe
   return ys[i] + (x - xlo) * d;
 }
 
+/** An upper bound on the number of fine bins fineLoop writes for coarse grids cf. */
+export function fineLength(cf: CoarseFrequencies): number {
+  let len = 2;
+  for (const g of cf.grids) len += (g.length - 1) * g.intdfRatio + 2 * g.intdfRatio;
+  return len;
+}
+
+/** interpolate's value at one x, `previous` being its value at the fine bin before. */
+function interpolatedAt(xs: Float64Array, ys: Float64Array, x: number, previous: number): number {
+  if (x < xs[0] || x > xs[xs.length - 1]) return previous;
+  return linearAt(xs, ys, xs.length, x, new Int32Array(1));
+}
+
 /** Interpolate (xs, ys) at fine[from .. from + len) into out[0 .. len) (LAL's interpolateAmplitude). */
 export function interpolate(xs: Float64Array, ys: Float64Array, fine: Float64Array, from: number, len: number, out: Float64Array): void {
   const n = xs.length;
@@ -82,17 +95,18 @@ export class Scratch {
 /**
  * The fine-grid loop over the coarse sub-grids (LAL's ratio rules and stop at Mfmax). `slot(j, out)` writes, for
  * coarse index j, its phase and slope to out[0], out[1]; `onStart` is told each coarse point before its fine bins.
+ * With `amp` (values at the coarse points) the fine amplitudes are interpolated in the same pass into `fineAmp`
+ * (the values and bits of interpolate(points, amp, freqs, 0, count, fineAmp)).
  */
 export function fineLoop(
   cf: CoarseFrequencies, fr: MultibandFrame, scratch: Scratch, slot: (j: number, out: Float64Array) => void,
-  onStart?: (j: number, count: number, mfHere: number) => void,
+  onStart?: ((j: number, count: number, mfHere: number) => void) | null, amp?: Float64Array, fineAmp?: Float64Array,
 ): FineGrid {
   const { grids, points } = cf;
-  let lenWF = 0;
-  for (const g of grids) lenWF += (g.length - 1) * g.intdfRatio + 2 * g.intdfRatio;
-  const freqs = scratch.get('fine.freqs', lenWF + 2);
-  const expRe = scratch.get('fine.re', lenWF + 2);
-  const expIm = scratch.get('fine.im', lenWF + 2);
+  const lenWF = fineLength(cf);
+  const freqs = scratch.get('fine.freqs', lenWF);
+  const expRe = scratch.get('fine.re', lenWF);
+  const expIm = scratch.get('fine.im', lenWF);
   const dMf = fr.evaldMf;
   const po = scratch.get('fine.slot', 2);
   const cs = scratch.get('fine.sincos', 2);
@@ -115,6 +129,10 @@ export function fineLoop(
         stop = true;
       }
       onStart?.(processed + j, count, mfHere);
+      const withAmp = amp !== undefined && fineAmp !== undefined;
+      const jj = processed + j;
+      const aHere = withAmp ? amp[jj] : 0;
+      const slope = withAmp ? (amp[jj + 1] - aHere) / (mfNext - mfHere) : 0;
       slot(processed + j, po);
       const phi0 = po[0];
       const omega = po[1];
@@ -131,14 +149,18 @@ export function fineLoop(
       freqs[count] = mfHere;
       expRe[count] = pr;
       expIm[count] = pi;
+      if (withAmp) fineAmp[count] = aHere;
       count++;
       for (let kk = 1; kk < ratio; kk++) {
-        freqs[count] = mfHere + dMf * kk;
+        const x = mfHere + dMf * kk;
+        freqs[count] = x;
         const re = qRe * pr - qIm * pi;
         pi = qRe * pi + qIm * pr;
         pr = re;
         expRe[count] = pr;
         expIm[count] = pi;
+        // past the next coarse point (only at Mfmax): interpolate's own search and clamp
+        if (withAmp) fineAmp[count] = x < mfNext ? aHere + (x - mfHere) * slope : interpolatedAt(points, amp, x, fineAmp[count - 1]);
         count++;
       }
     }

@@ -12,7 +12,7 @@ import { ampPhenomX, ampRingdown, type PhenomXAmpCoefficients } from '../imrphen
 import { phasePhenomX } from '../imrphenomx/phase.js';
 import type { HMAmpCoefficients } from './amplitude.js';
 import type { HMModeSetup, PhenomXHMSetup } from './setup.js';
-import { dfCoefficient, fineLoop, interpolate, roundTrip, trimmed, type MultibandFrame, type Scratch } from './multiband-core.js';
+import { dfCoefficient, fineLength, fineLoop, roundTrip, trimmed, type MultibandFrame, type Scratch } from './multiband-core.js';
 import { coarseFrequencies, dfMergerBin, dfRingdownBin } from './multiband-grid.js';
 import type { HMPhaseCoefficients } from './phase.js';
 import type { Powers } from './powers.js';
@@ -35,12 +35,11 @@ export function multibandSimpleMode(
   const amp = scratch.get('coarse.amp', mfs.length);
   const ph = scratch.get('coarse.ph', mfs.length);
   evalAll(mfs, amp, ph);
+  const fineAmp = scratch.get('fine.amp', fineLength(cf));
   const fg = fineLoop(cf, fr, scratch, (j, po) => {
     po[0] = ph[j];
     po[1] = (ph[j + 1] - ph[j]) / (pts[j + 1] - pts[j]);
-  });
-  const fineAmp = scratch.get('fine.amp', fg.count);
-  interpolate(pts, amp, fg.freqs, 0, fg.count, fineAmp);
+  }, null, amp, fineAmp);
   const count = trimmed(fg, fr);
   const sign = ell % 2 === 0 ? 1 : -1;
   if (!(h instanceof Float64Array)) {
