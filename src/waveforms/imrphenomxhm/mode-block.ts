@@ -6,7 +6,7 @@
 import { sinCosTable } from '../../core/sincos.js';
 import { atanStep, expStep } from '../kernel-helpers.js';
 import { FALSE_ZERO } from './amplitude.js';
-import { MODE_SLOT, blockPowers, type BlockPowers } from './mode-kernel.js';
+import { MODE_SLOT, carries, lnStep, zStep, type BlockPowers } from './mode-kernel.js';
 
 /** Largest |argument| of the exp / atan increments evaluated by their series. */
 const MAX_SERIES_ARG = 0.01;
@@ -24,9 +24,14 @@ const S = MODE_SLOT;
  */
 export function modeBlock(
   K: Float64Array, bw: BlockPowers, n: number, h22: Float64Array, h22Off: number, iRead: number, to22: number,
-  amp: Float64Array, phase: Float64Array, outOff: number, cs: Float64Array,
+  amp: Float64Array, phase: Float64Array, outOff: number, cs: Float64Array, mfs: Float64Array | null = null, mfOff = 0,
 ): void {
   const fs = bw.f, zs = bw.z, lns = bw.ln, states = bw.state;
+  // own powers (a coarse list, mfs[mfOff + i], used by this mode alone): carried here, where their latency overlaps the mode's work
+  const own = mfs !== null;
+  let zOwn = 0;
+  let lnOwn = 0;
+  let ownOk = false;
   const mixing = K[S.mixing] !== 0;
   const aIns = K[S.aIns], aInt = K[S.aInt], pIns = K[S.pIns], pRD = K[S.pRD];
   const fRing = K[S.fRing], dfd2 = K[S.dfd] * K[S.dfd], rdNum = K[S.rdNum], rdLam = K[S.rdLam];
@@ -54,19 +59,41 @@ export function modeBlock(
   let exFall = false;
   let fPrev = 0;
   for (let i = 0; i < n; i++) {
-    const state = states[i];
-    if (state < 0) {
-      atOk = false;
-      exOk = false;
-      amp[outOff + i] = 0;
-      phase[outOff + i] = 0;
-      continue;
+    let f: number;
+    let z: number;
+    let ln: number;
+    let carry: boolean;
+    if (own) {
+      f = mfs[mfOff + i];
+      const zp2 = zOwn * zOwn;
+      const u = (f - fPrev) * (zp2 * zp2 * zp2);
+      carry = ownOk && carries(u);
+      if (carry) {
+        zOwn = zStep(zOwn, f, u);
+        lnOwn = lnStep(lnOwn, f, fPrev);
+      } else {
+        zOwn = 1 / Math.sqrt(Math.cbrt(f));
+        lnOwn = Math.log(f);
+      }
+      ownOk = true;
+      z = zOwn;
+      ln = lnOwn;
+    } else {
+      const state = states[i];
+      if (state < 0) {
+        atOk = false;
+        exOk = false;
+        amp[outOff + i] = 0;
+        phase[outOff + i] = 0;
+        continue;
+      }
+      carry = state > 0;
+      f = fs[i];
+      z = zs[i];
+      ln = lns[i];
     }
-    const carry = state > 0;
-    const f = fs[i];
     const step = f - fPrev;
     fPrev = f;
-    const z = zs[i];
     const y = z * z; // f^{-1/3}
     const t = f * y * y; // f^{1/3}
     const t2 = t * t;
@@ -159,12 +186,12 @@ export function modeBlock(
     let phi: number;
     if (f < pIns) {
       const poly = q0 + t * (q1 + t * (q2 + t * (q3 + t * (q4 + t * (q5 + t * (q6 + t * (q7 + t * (q8 + t * (q9 + t * (q10 + t * (q11 + t * q12)))))))))));
-      const logs = lns[i] * (f * t2) * (qL7 + t * qL8 + f * qL10);
+      const logs = ln * (f * t2) * (qL7 + t * qL8 + f * qL10);
       phi = (poly + logs) * (inv * y * y) + c1Ins * f + cIns;
     } else if (f >= pRD) {
       phi = (mixing ? Math.atan2(sIm, sRe) : -r1 * inv + rAt * at) + c1Rd * f + cRd;
     } else {
-      phi = b0 * f + bL * lns[i] - inv * (b1 + inv * (b2 + inv * b3)) + bAt * at;
+      phi = b0 * f + bL * ln - inv * (b1 + inv * (b2 + inv * b3)) + bAt * at;
     }
     amp[outOff + i] = a;
     phase[outOff + i] = phi + dphi;
@@ -198,7 +225,8 @@ export function addModeValues(
 }
 
 /**
- * modeBlock over a list of increasing geometric frequencies mfs[0 .. count), 64 at a time: amplitude and phase
+ * modeBlock over a list of increasing geometric frequencies mfs[0 .. count), 64 at a time (bw unused but for
+ * its block length): amplitude and phase
  * to amp, phase; the (3,2) reads h22/amp0 from h22 (interleaved, same indexing; null: no mixing values needed).
  */
 export function modeValuesAt(
@@ -209,8 +237,7 @@ export function modeValuesAt(
   const block = bw.f.length;
   for (let i0 = 0; i0 < count; i0 += block) {
     const i1 = Math.min(i0 + block, count);
-    blockPowers(bw, mfs, i0, i1, 1, -Infinity, Infinity);
-    modeBlock(K, bw, i1 - i0, src, h22 === null ? 0 : i0, h22 === null ? i1 : 0, 1, amp, phase, i0, cs);
+    modeBlock(K, bw, i1 - i0, src, h22 === null ? 0 : i0, h22 === null ? i1 : 0, 1, amp, phase, i0, cs, mfs, i0);
   }
 }
 

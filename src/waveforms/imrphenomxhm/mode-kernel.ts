@@ -93,6 +93,30 @@ export function packMode(m: HMModeSetup, amp0: number, inclination: number, to22
   return K;
 }
 
+/** True when z and ln f are carried over a relative step u = (f - fPrev)/fPrev (else re-anchored). */
+export function carries(u: number): boolean {
+  return u > 0 && u < MAX_REL_STEP;
+}
+
+/**
+ * f^{-1/6} from zPrev = fPrev^{-1/6} and u = (f - fPrev)/fPrev < 0.02: a second-order guess, then one third-order
+ * correction against f itself (no error accumulates; exact to rounding, see ../imrphenomx/fill.ts).
+ */
+export function zStep(zPrev: number, f: number, u: number): number {
+  let z = zPrev * (1 - u * (1 / 6 - u * (7 / 72)));
+  const z3 = z * z * z;
+  const e = 1 - f * z3 * z3;
+  z *= 1 + e * (1 / 6 + e * (7 / 72));
+  return z;
+}
+
+/** ln f from lnPrev = ln fPrev: lnPrev + 2 atanh((f - fPrev)/(f + fPrev)) by its series (argument < 0.01). */
+export function lnStep(lnPrev: number, f: number, fPrev: number): number {
+  const v = (f - fPrev) / (f + fPrev);
+  const v2 = v * v;
+  return lnPrev + 2 * v * (1 + v2 * (1 / 3 + v2 * (1 / 5 + v2 * (1 / 7 + v2 * (1 / 9)))));
+}
+
 /** Per-block buffers shared by the modes: M f, f^{-1/6}, ln f and the bin state (-1 skipped, 0 anchored, 1 carried). */
 export interface BlockPowers {
   f: Float64Array;
@@ -131,14 +155,9 @@ export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1
     const u = step * (zp2 * zp2 * zp2);
     let z: number;
     let ln: number;
-    if (ok && u > 0 && u < MAX_REL_STEP) {
-      z = zPrev * (1 - u * (1 / 6 - u * (7 / 72)));
-      const z3 = z * z * z;
-      const e = 1 - f * z3 * z3;
-      z *= 1 + e * (1 / 6 + e * (7 / 72));
-      const v = step / (f + fPrev);
-      const v2 = v * v;
-      ln = lnPrev + 2 * v * (1 + v2 * (1 / 3 + v2 * (1 / 5 + v2 * (1 / 7 + v2 * (1 / 9)))));
+    if (ok && carries(u)) {
+      z = zStep(zPrev, f, u);
+      ln = lnStep(lnPrev, f, fPrev);
       states[i] = 1;
     } else {
       z = 1 / Math.sqrt(Math.cbrt(f));
