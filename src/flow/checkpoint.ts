@@ -46,9 +46,15 @@ export function restoreFields(obj: object, fields: Fields): void {
 
 const KINDS = { f32: Float32Array, f64: Float64Array, i32: Int32Array } as const;
 
-/** JSON text of a checkpoint (typed arrays tagged, non-finite numbers as strings). */
-export function checkpointToJson(c: TrainerCheckpoint, settings: string): string {
-  return JSON.stringify({ format: 'mbank-ts-train-checkpoint', version: 1, settings, checkpoint: c }, function (this: unknown, _k, v: unknown) {
+/** The format tag of `train`'s checkpoints; other loops (train-from-metric) tag theirs with their own. */
+export const TRAIN_CHECKPOINT = 'mbank-ts-train-checkpoint';
+
+/**
+ * JSON text of a checkpoint (typed arrays tagged, non-finite numbers as strings): a TrainerCheckpoint,
+ * or any plain state of numbers, strings, arrays and typed arrays under another `format` tag.
+ */
+export function checkpointToJson<T = TrainerCheckpoint>(c: T, settings: string, format = TRAIN_CHECKPOINT): string {
+  return JSON.stringify({ format, version: 1, settings, checkpoint: c }, function (this: unknown, _k, v: unknown) {
     if (typeof v === 'number' && !Number.isFinite(v)) return { $: String(v) };
     if (v instanceof Float32Array) return { f32: Array.from(v, (x) => (Number.isFinite(x) ? x : { $: String(x) })) };
     if (v instanceof Float64Array) return { f64: Array.from(v, (x) => (Number.isFinite(x) ? x : { $: String(x) })) };
@@ -57,9 +63,9 @@ export function checkpointToJson(c: TrainerCheckpoint, settings: string): string
   });
 }
 
-/** Parse {@link checkpointToJson} text; undefined when it was written for other `settings`. */
-export function checkpointFromJson(text: string, settings: string, source: string): TrainerCheckpoint | undefined {
-  let doc: { format?: string; settings?: string; checkpoint?: TrainerCheckpoint };
+/** Parse {@link checkpointToJson} text of this `format`; undefined when it was written for other `settings`. */
+export function checkpointFromJson<T = TrainerCheckpoint>(text: string, settings: string, source: string, format = TRAIN_CHECKPOINT): T | undefined {
+  let doc: { format?: string; settings?: string; checkpoint?: T };
   try {
     doc = JSON.parse(text, (_k, v: unknown) => {
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -73,6 +79,6 @@ export function checkpointFromJson(text: string, settings: string, source: strin
   } catch {
     throw new MbankError(`${source}: not a readable training checkpoint (remove it to start over)`);
   }
-  if (doc.format !== 'mbank-ts-train-checkpoint' || doc.checkpoint === undefined) throw new MbankError(`${source}: not a training checkpoint (remove it to start over)`);
+  if (doc.format !== format || doc.checkpoint === undefined) throw new MbankError(`${source}: not a training checkpoint (remove it to start over)`);
   return doc.settings === settings ? doc.checkpoint : undefined;
 }

@@ -11,7 +11,10 @@
  * weights of the current round and saves them.
  */
 import { availableParallelism } from 'node:os';
-import { checkOutputPath, makeDirectory } from '../../core/atomic-write.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { checkOutputPath, makeDirectory, removeQuietly, writeFileAtomic } from '../../core/atomic-write.js';
+import { checkpointFromJson, checkpointToJson } from '../../flow/checkpoint.js';
+import { FROM_METRIC_CHECKPOINT, type FromMetricCheckpoint } from '../../pipeline/train-from-metric/checkpoint.js';
 import { lockOutputs } from '../lock.js';
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
@@ -104,11 +107,22 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
   const backend = await selectBackend(((args.backend as string | undefined) ?? 'auto') as BackendName);
   const flowModel = flowForRegion(region, { nLayers: positiveInt('--n-layers', args['n-layers']), hiddenFeatures: hidden.length === 1 ? hidden[0] : hidden, seed });
   const field = new PoolMetricField({ metric, metricType, ranges }, format.D, workers);
-  const interrupts = catchInterrupts('keeping the best weights');
+  // a checkpoint beside the flow file (each round's evaluation, each validation, each finished round); a rerun continues from it
+  const ckptPath = `${flowFile}.checkpoint.json`;
+  const settings = JSON.stringify({
+    format: format.name, ranges, metric, metricType, budget, initial, roundPoints, nEpochs, nRounds, lr, seed, hidden, nLayers: args['n-layers'], objective, truncation,
+    validationFraction: args['validation-fraction'], priorFraction: args['prior-fraction'], batchSize: args['batch-size'], validationStep: args['validation-step'],
+    patienceRounds: args['patience-rounds'], backend,
+  });
+  type Saved = { loop: FromMetricCheckpoint; losses: number[]; roundEnds: number[] };
+  const saved = existsSync(ckptPath) ? checkpointFromJson<Saved>(readFileSync(ckptPath, 'utf8'), settings, ckptPath, FROM_METRIC_CHECKPOINT) : undefined;
+  if (saved) process.stderr.write(`train-from-metric: resuming from the checkpoint of round ${saved.loop.round} (${saved.loop.phase}${saved.loop.trainer ? `, step ${saved.loop.trainer.step}` : ''}; ${ckptPath})\n`);
+  const interrupts = catchInterrupts('keeping the best weights and a checkpoint');
   process.stderr.write(`train-from-metric: ${format.name} ${metric.approximant}, budget ${budget} metric evaluations (${initial} in round 0, then ${roundPoints} per round), objective ${objective}, ${workers} worker(s), backend ${backend}\n`);
   const t0 = Date.now();
-  const losses: number[] = [];
-  const roundEnds: number[] = [];
+  // the loss of every step for the plot: those of finished rounds are in the checkpoint, a round's own in its trainer checkpoint
+  const roundEnds: number[] = saved ? [...saved.roundEnds] : [];
+  const losses: number[] = saved ? [...saved.losses, ...(saved.loop.trainer?.history.trainLoss ?? [])] : [];
   try {
     const res = await trainFromMetric({
       field, region, flow: flowModel, budget, initialPoints: initial, validationFraction: inOpenUnit('--validation-fraction', args['validation-fraction']),
@@ -116,6 +130,12 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
       batchSize: positiveInt('--batch-size', args['batch-size']), learningRate: lr, validationStep: positiveInt('--validation-step', args['validation-step']),
       patienceRounds: positiveInt('--patience-rounds', args['patience-rounds']), seed, signal: interrupts.signal, objective, truncation,
       onStep: (l) => losses.push(l),
+      ...(saved ? { resume: saved.loop } : {}),
+      onCheckpoint: (loop) => {
+        // onRound has marked the end of every finished round (a trained one too)
+        const done = roundEnds[roundEnds.length - 1] ?? 0;
+        writeFileAtomic(ckptPath, checkpointToJson<Saved>({ loop, losses: losses.slice(0, done), roundEnds }, settings, FROM_METRIC_CHECKPOINT));
+      },
       onRound: (r) => {
         roundEnds.push(losses.length);
         process.stderr.write(
@@ -133,6 +153,8 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
       coordinate_names: [...format.names],
       complete: res.stopReason === 'aborted' ? 'false' : 'true',
     });
+    if (res.stopReason === 'aborted') process.stderr.write(`train-from-metric: interrupted: run the same command again to resume from ${ckptPath}\n`);
+    else removeQuietly(ckptPath);
     const last = res.rounds[res.rounds.length - 1];
     process.stderr.write(`train-from-metric: ${res.stopReason} after ${res.rounds.length} round(s), ${res.evaluations} metric evaluations, ${((Date.now() - t0) / 1000).toFixed(1)} s; flow saved to ${flowFile}\n`);
     const kept = res.rounds.find((r) => r.round === res.bestRound) ?? last;

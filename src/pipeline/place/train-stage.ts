@@ -3,9 +3,14 @@
  * `mbank-ts train` does: finite rows inside the box, first `train-fraction` rows train, the rest
  * validate, flow box = dataset box widened by 1% per side) and save it with its loss history, the
  * dataset it was trained on and the settings that decide whether a later run may reuse it.
+ * As `train`, it writes `<flow>.checkpoint.json` after every validation (and when interrupted), and an
+ * interrupted run continues from it to the weights an uninterrupted run ends with.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { MbankError } from '../../core/errors.js';
+import { removeQuietly, writeFileAtomic } from '../../core/atomic-write.js';
+import { checkpointFromJson, checkpointToJson } from '../../flow/checkpoint.js';
 import { historyToJSON, type TrainingHistory } from '../../flow/history.js';
 import { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow } from '../../flow/trainer.js';
@@ -74,6 +79,11 @@ export async function runTrainStage(
   const low = ds.attributes.boxLo.map((l, d) => l - eps * (ds.attributes.boxHi[d] - l));
   const high = ds.attributes.boxHi.map((h, d) => h + eps * (h - ds.attributes.boxLo[d]));
   const flow = new STDFlow({ dim: ds.D, nLayers: t.nLayers, hiddenFeatures: t.hiddenFeatures.length === 1 ? t.hiddenFeatures[0] : t.hiddenFeatures, box: { low, high }, seed: s.seed });
+  // the checkpoint holds for the same settings and the same rows (a continued dataset changes them)
+  const ckptPath = `${flowPath}.checkpoint.json`;
+  const settings = JSON.stringify({ place: flowSettingsKey(s), rows: ds.n, nTrain: rows.train.n, backend });
+  const resume = existsSync(ckptPath) ? checkpointFromJson(readFileSync(ckptPath, 'utf8'), settings, ckptPath) : undefined;
+  if (resume) progress.log(`place: resuming the flow training from the checkpoint of step ${resume.step} (${ckptPath})`);
   progress.start('train', t.nEpochs, 'steps');
   const show = (v: number) => (Number.isFinite(v) ? v.toPrecision(4) : String(v));
   let history: TrainingHistory;
@@ -82,10 +92,12 @@ export async function runTrainStage(
       loss: t.loss, train: rows.train, validation: rows.validation, steps: t.nEpochs, batchSize: Math.min(t.batchSize, rows.train.n),
       learningRate: t.learningRate, validationStep: t.validationStep, patience: t.patience, minDelta: t.minDelta, seed: s.seed, signal,
       onProgress: (p) => progress.update(p.step + 1, p.steps, `loss ${show(p.trainLoss)} val ${show(p.validationLoss)}`),
+      resume, onCheckpoint: (c) => writeFileAtomic(ckptPath, checkpointToJson(c, settings)),
     });
   } finally {
     progress.stop();
   }
+  if (history.stopReason !== 'aborted') removeQuietly(ckptPath);
   saveFlow(flow, flowPath, {
     history: historyToJSON(history),
     training: {

@@ -23,8 +23,14 @@
  * deviation std(log q + C - l) has not improved by `minImprovement` for `patienceRounds` rounds;
  * the flow ends with the weights of the round with the lowest held-out std. reverse-kl runs until
  * the budget is spent and keeps the last weights (a mode-seeking fit is not judged by prior points).
+ *
+ * Checkpoints (`onCheckpoint`, `resume`; ./checkpoint.ts): the state once a round's points are
+ * evaluated, during its regression training (the trainer's own checkpoints) and once it is trained; a
+ * run resumed from one ends exactly as an uninterrupted run (a reverse-kl round restarts its training
+ * from the round's first weights, which its seeded optimiser makes identical).
  */
 import { Rng } from '../../core/rng.js';
+import { fromMetricCheckpoint, restoreCheckpoint, type FromMetricCheckpoint, type LoopState, type RoundPending } from './checkpoint.js';
 import type { Region } from '../../coordinates/box.js';
 import { chirpRectangle, sampleChirpTimeFlat } from '../../metric/mass-sampler.js';
 import { STDFlow } from '../../flow/std-flow.js';
@@ -77,6 +83,10 @@ export interface FromMetricOptions {
   onProgress?: (p: TrainingProgress) => void;
   /** Called with the training loss of every applied step (ll_mse, or the IW estimate of E_q[log q - l]). */
   onStep?: (loss: number) => void;
+  /** Receives the state to resume from: after each round's evaluation, during its training, after it. */
+  onCheckpoint?: (c: FromMetricCheckpoint) => void;
+  /** Continue from this checkpoint (same options): the result equals an uninterrupted run's. */
+  resume?: FromMetricCheckpoint;
 }
 
 /** What happened in one round. */
@@ -147,11 +157,11 @@ function pickRows(r: { x: Float64Array; logPdf: Float64Array; logq: Float64Array
 
 /** A growing set of (θ, l) pairs, with the log-density of the flow each point was drawn from (reverse-kl). */
 class Replay {
-  private xs: Float64Array[] = [];
-  private ls: Float64Array[] = [];
-  private qs: Float64Array[] = [];
   n = 0;
-  constructor(readonly dim: number) {}
+  /** The parts, shared with the loop's checkpointed state. */
+  constructor(readonly dim: number, private readonly xs: Float64Array[], private readonly ls: Float64Array[], private readonly qs: Float64Array[]) {
+    this.n = ls.reduce((a, l) => a + l.length, 0);
+  }
   add(x: Float64Array, l: Float64Array, logq?: Float64Array): void {
     this.xs.push(x);
     this.ls.push(l);
@@ -193,51 +203,61 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
   const priorFraction = rkl ? 0 : (opts.priorFraction ?? 0.5);
   const patience = opts.patienceRounds ?? 3;
   const minImprovement = opts.minImprovement ?? 0.005;
-  const replay = new Replay(D);
-  const rounds: RoundRecord[] = [];
-  let evaluations = 0;
-  let validation: Samples | undefined;
-  let best = Infinity;
-  let bestWeights: Float32Array[] | undefined;
-  let sinceBest = 0;
-  let bestRound = -1;
-  let bestStd = Infinity;
+  const st: LoopState = { xs: [], ls: [], qs: [], evaluations: 0, rounds: [], best: Infinity, bestStd: Infinity, sinceBest: 0, bestRound: -1 };
   const vars = flow.trainableVariables();
+  const all = Object.values(flow.namedVariables());
   let stopReason: FromMetricResult['stopReason'] = 'budget';
+  let first = 0;
+  let pending: RoundPending | undefined;
+  let trainerResume: FromMetricCheckpoint['trainer'];
+  if (opts.resume) {
+    ({ round: first, pending, trainer: trainerResume } = restoreCheckpoint(opts.resume, st, rng, D));
+    writeVariables(all, opts.resume.weights);
+  }
+  const replay = new Replay(D, st.xs, st.ls, st.qs);
 
-  for (let round = 0; ; round++) {
+  for (let round = first; ; round++) {
     if (opts.signal?.aborted) {
       stopReason = 'aborted';
       break;
     }
     const t0 = performance.now();
-    const want = Math.min(round === 0 ? opts.initialPoints : opts.roundPoints, opts.budget - evaluations);
-    if (want < 1) break;
-    // regression: round 0 all prior; reverse-kl: round 0 = prior validation points + initial-flow points
-    const nVal0 = Math.max(1, Math.round(opts.validationFraction * want));
-    const nFlow = round === 0 ? (rkl ? want - nVal0 : 0) : Math.round((1 - priorFraction) * want);
-    const nPrior = want - nFlow;
-    const x = new Float64Array(want * D);
-    const logq = new Float64Array(want).fill(NaN);
-    x.set(sampleChirpTimeFlat(region, nPrior, rng, rect), 0);
-    if (nFlow > 0) {
-      const s = drawFromFlow(flow, region, nFlow, rng.int(2 ** 31));
-      x.set(s.x, nPrior * D);
-      logq.set(s.logProb, nPrior);
-    }
-    const got = await evaluatePoints(field, x, D, logq);
-    evaluations += want;
-    if (round === 0) {
-      // validation: regression the last rows (chirp-time flat), reverse-kl the prior rows (no log q_old)
-      const nReg = got.logPdf.length - Math.max(1, Math.round(opts.validationFraction * got.logPdf.length));
-      const held = (i: number) => (rkl ? Number.isNaN(got.logq[i]) : i >= nReg);
-      const v = pickRows(got, D, held);
-      validation = { x: v.x, n: v.logPdf.length, dim: D, logPdf: v.logPdf };
-      const t = pickRows(got, D, (i) => !held(i));
-      replay.add(t.x, t.logPdf, t.logq);
+    let pend: RoundPending;
+    if (pending !== undefined) {
+      pend = pending; // resumed after this round's evaluation
+      pending = undefined;
     } else {
-      replay.add(got.x, got.logPdf, got.logq);
+      const want = Math.min(round === 0 ? opts.initialPoints : opts.roundPoints, opts.budget - st.evaluations);
+      if (want < 1) break;
+      // regression: round 0 all prior; reverse-kl: round 0 = prior validation points + initial-flow points
+      const nVal0 = Math.max(1, Math.round(opts.validationFraction * want));
+      const nFlow = round === 0 ? (rkl ? want - nVal0 : 0) : Math.round((1 - priorFraction) * want);
+      const nPrior = want - nFlow;
+      const x = new Float64Array(want * D);
+      const logq = new Float64Array(want).fill(NaN);
+      x.set(sampleChirpTimeFlat(region, nPrior, rng, rect), 0);
+      if (nFlow > 0) {
+        const s = drawFromFlow(flow, region, nFlow, rng.int(2 ** 31));
+        x.set(s.x, nPrior * D);
+        logq.set(s.logProb, nPrior);
+      }
+      const got = await evaluatePoints(field, x, D, logq);
+      st.evaluations += want;
+      if (round === 0) {
+        // validation: regression the last rows (chirp-time flat), reverse-kl the prior rows (no log q_old)
+        const nReg = got.logPdf.length - Math.max(1, Math.round(opts.validationFraction * got.logPdf.length));
+        const held = (i: number) => (rkl ? Number.isNaN(got.logq[i]) : i >= nReg);
+        const v = pickRows(got, D, held);
+        st.validation = { x: v.x, n: v.logPdf.length, dim: D, logPdf: v.logPdf };
+        const t = pickRows(got, D, (i) => !held(i));
+        replay.add(t.x, t.logPdf, t.logq);
+      } else {
+        replay.add(got.x, got.logPdf, got.logq);
+      }
+      pend = { nFlow, nPrior, dropped: got.dropped, freshStd: freshStd(got.logq, got.logPdf) };
+      opts.onCheckpoint?.(fromMetricCheckpoint('evaluated', round, st, rng, readVariables(all), pend));
     }
+    const startWeights = opts.onCheckpoint && readVariables(all);
     const train = replay.samples();
     const steps = round === 0 ? (opts.firstRoundSteps ?? opts.stepsPerRound) : opts.stepsPerRound;
     let done: { steps: number; learningRate: number; aborted: boolean; ess?: number };
@@ -250,43 +270,47 @@ export async function trainFromMetric(opts: FromMetricOptions): Promise<FromMetr
       done = { ...r, learningRate: opts.learningRate };
     } else {
       const history = await trainFlow(flow, {
-        loss: 'll_mse', train, validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
+        loss: 'll_mse', train, validation: st.validation, steps, batchSize: Math.min(opts.batchSize, train.n), learningRate: opts.learningRate,
         validationStep: opts.validationStep, seed: opts.seed + round, signal: opts.signal, initConstant: round === 0,
         onProgress: (p) => {
           opts.onStep?.(p.trainLoss);
           opts.onProgress?.(p);
         },
+        ...(trainerResume ? { resume: trainerResume } : {}),
+        ...(startWeights ? { onCheckpoint: (c) => opts.onCheckpoint?.(fromMetricCheckpoint('evaluated', round, st, rng, startWeights, pend, c)) } : {}),
       });
+      trainerResume = undefined;
       done = { steps: history.trainLoss.length, learningRate: history.learningRate[history.learningRate.length - 1] ?? opts.learningRate, aborted: history.stopReason === 'aborted' };
     }
-    const err = heldOutError(flow, validation as Samples);
+    const err = heldOutError(flow, st.validation as Samples);
     const rec: RoundRecord = {
-      round, evaluations, replaySize: train.n, fromFlow: nFlow, fromPrior: nPrior, dropped: got.dropped,
-      heldOutMean: err.mean, heldOutStd: err.std, freshStd: freshStd(got.logq, got.logPdf), steps: done.steps, learningRate: done.learningRate, seconds: (performance.now() - t0) / 1000,
+      round, evaluations: st.evaluations, replaySize: train.n, fromFlow: pend.nFlow, fromPrior: pend.nPrior, dropped: pend.dropped,
+      heldOutMean: err.mean, heldOutStd: err.std, freshStd: pend.freshStd, steps: done.steps, learningRate: done.learningRate, seconds: (performance.now() - t0) / 1000,
       ...(done.ess === undefined ? {} : { ess: done.ess }),
     };
-    rounds.push(rec);
+    st.rounds.push(rec);
     opts.onRound?.(rec);
     if (done.aborted) {
       stopReason = 'aborted';
       break;
     }
     // reverse-kl: mode-seeking, its error on prior points is no guide to the best round; keep the last
-    if (rkl || err.std < bestStd) {
-      bestStd = err.std;
-      bestWeights = readVariables(vars);
-      bestRound = round;
+    if (rkl || err.std < st.bestStd) {
+      st.bestStd = err.std;
+      st.bestWeights = readVariables(vars);
+      st.bestRound = round;
     }
-    if (err.std < best - minImprovement) {
-      best = err.std;
-      sinceBest = 0;
-    } else if (!rkl && ++sinceBest >= patience) {
+    if (err.std < st.best - minImprovement) {
+      st.best = err.std;
+      st.sinceBest = 0;
+    } else if (!rkl && ++st.sinceBest >= patience) {
       stopReason = 'converged';
       break;
     }
+    opts.onCheckpoint?.(fromMetricCheckpoint('trained', round, st, rng, readVariables(all)));
   }
-  if (bestWeights) writeVariables(vars, bestWeights);
-  return { rounds, evaluations, bestRound, train: replay.samples(), validation: validation as Samples, stopReason };
+  if (st.bestWeights) writeVariables(vars, st.bestWeights);
+  return { rounds: st.rounds, evaluations: st.evaluations, bestRound: st.bestRound, train: replay.samples(), validation: st.validation as Samples, stopReason };
 }
 
 /** Architecture of {@link flowForRegion}. */
