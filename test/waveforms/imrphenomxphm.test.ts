@@ -4,11 +4,11 @@ import { uniformGridN } from '../../src/core/grid.js';
 import { Scratch, type MultibandFrame } from '../../src/waveforms/imrphenomxhm/multiband-core.js';
 import { generateIMRPhenomXP } from '../../src/waveforms/imrphenomxp/model.js';
 import { rotatePolarizations } from '../../src/waveforms/imrphenomxp/twist.js';
-import { exactAngles, multibandAngles } from '../../src/waveforms/imrphenomxphm/angles.js';
+import { AngleCache, exactAngles, multibandAngles } from '../../src/waveforms/imrphenomxphm/angles.js';
 import { setupPhenomXPHM } from '../../src/waveforms/imrphenomxphm/fill.js';
 import { generateIMRPhenomXPHM, generateIMRPhenomXPHMInto, imrPhenomXPHM } from '../../src/waveforms/imrphenomxphm/model.js';
 import { angleGrid, exactModes, multibandModes, XPHM_MODES } from '../../src/waveforms/imrphenomxphm/modes.js';
-import { twistMode } from '../../src/waveforms/imrphenomxphm/twist.js';
+import { modeTwist, twistMode, twistModeReadable } from '../../src/waveforms/imrphenomxphm/twist.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
 import { compare, differing, lalAgreementSuite, lalCases, lalSeries, paramsOf } from './lal-vectors.js';
 
@@ -102,6 +102,48 @@ describe('IMRPhenomXPHM twisting', () => {
     const r = compare(a.hp, b.hp).rel;
     expect(r).toBeLessThan(2e-3); // achieved 1.6e-5
     expect(r).toBeGreaterThan(1e-8);
+  });
+});
+
+describe('IMRPhenomXPHM fused loops', () => {
+  it('twistMode (fused) equals the twist as the formula reads, on multibanded angles of non-unit modulus too', () => {
+    const st = setupPhenomXPHM(base);
+    const scratch = new Scratch();
+    const s = st.hm.xas.system;
+    const fEnd = st.hm.xas.fEndHz;
+    const iStop = Math.trunc(fEnd / 0.25) + 1;
+    const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+    const modes = multibandModes(st.hm, fr, scratch);
+    let worst = 0;
+    for (const [l, mp, tag] of XPHM_MODES) {
+      const ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, 1e-3), fr.evaldMf, 60, iStop - 60, scratch, tag);
+      const t = modeTwist(l, mp, st.prec.thetaJN);
+      const out = [0, 1, 2, 3].map(() => new Float64Array(2 * 4097));
+      const k1 = Math.min(ang.base + ang.count, iStop);
+      twistMode(t, modes.get(tag)!, ang, ang.base, k1, out[0], out[1]);
+      twistModeReadable(t, modes.get(tag)!, ang, ang.base, k1, out[2], out[3]);
+      worst = Math.max(worst, compare(out[0], out[2]).rel, compare(out[1], out[3]).rel);
+    }
+    expect(worst).toBeLessThan(1e-13); // achieved 1.3e-15
+  });
+
+  it('gives bitwise the same multibanded angles with the per-waveform cache as without it', () => {
+    const st = setupPhenomXPHM(base);
+    const s = st.hm.xas.system;
+    const fEnd = st.hm.xas.fEndHz;
+    const iStop = Math.trunc(fEnd / 0.25) + 1;
+    const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+    const cache = new AngleCache();
+    const a = new Scratch();
+    const b = new Scratch();
+    for (const [, mp, tag] of XPHM_MODES) {
+      const cf = angleGrid(st.hm, tag, fr, 1e-3);
+      const x = multibandAngles(st.angles, mp, cf, fr.evaldMf, 60, iStop - 60, a, tag, cache);
+      const y = multibandAngles(st.angles, mp, cf, fr.evaldMf, 60, iStop - 60, b, tag);
+      expect(x.count).toBe(y.count);
+      for (const key of ['zRe', 'zIm', 'eRe', 'eIm', 'cb', 'sb'] as const) expect(differing(x[key].subarray(0, x.count), y[key].subarray(0, y.count))).toBe(0);
+    }
+    expect(cache.size).toBeLessThan(XPHM_MODES.map(([, , tag]) => angleGrid(st.hm, tag, fr, 1e-3).points.length).reduce((p, q) => p + q)); // shared points
   });
 });
 

@@ -10,6 +10,7 @@
  */
 import type { CoarseFrequencies } from '../imrphenomxhm/multiband-grid.js';
 import type { Scratch } from '../imrphenomxhm/multiband-core.js';
+import { sinCosTable } from '../../core/sincos.js';
 import type { AngleSeries } from './twist.js';
 
 /** The precession angles of the (2,2) as a function of v = (pi M f)^{1/3}, and the offsets at f_ref. */
@@ -18,6 +19,39 @@ export interface EulerAngleSource {
   at(v: number, out: Float64Array): void;
   alphaOffset: number;
   epsilonOffset: number;
+}
+
+/**
+ * (alpha, epsilon, beta/2) already evaluated in one waveform, sorted by v (the modes' coarse grids share many v:
+ * the (2,2) and (3,2) have the same m'). Each mode's v increase, so lookups walk the sorted list once.
+ */
+export class AngleCache {
+  /** Sorted v and their angles (3 per v); the first `size` are in use. */
+  v = new Float64Array(0);
+  a = new Float64Array(0);
+  size = 0;
+
+  /** Merge the `n` increasing v of one mode (angles in a, 3 per v) into the cache. */
+  merge(vNew: Float64Array, aNew: Float64Array, n: number): void {
+    const v = new Float64Array(this.size + n);
+    const a = new Float64Array(3 * (this.size + n));
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < this.size || j < n) {
+      const fromOld = j >= n || (i < this.size && this.v[i] <= vNew[j]);
+      const src = fromOld ? this.a : aNew;
+      const idx = fromOld ? i++ : j++;
+      v[k] = fromOld ? this.v[idx] : vNew[idx];
+      a[3 * k] = src[3 * idx];
+      a[3 * k + 1] = src[3 * idx + 1];
+      a[3 * k + 2] = src[3 * idx + 2];
+      k++;
+    }
+    this.v = v;
+    this.a = a;
+    this.size = k;
+  }
 }
 
 /** AngleSeries arrays of `count` bins from the scratch slots of mode `tag`. */
@@ -52,10 +86,13 @@ export function exactAngles(src: EulerAngleSource, mp: number, mSec: number, fre
  * The angles of mode m' multibanded on the coarse grid `cf` (its points in M f, the first at bin `offset`),
  * carried over `iStop` fine bins of spacing evaldMf (LAL's loop: ratio = nearest integer of the coarse step
  * over evaldMf); cos and sin(beta/2) from e^{i beta/2} = z as (z + 1/z)/2 and (z - 1/z)/(2i) (real parts),
- * e^{-i m' eps} as 1/(e^{i eps})^{m'}, as LAL's IMRPhenomXPHMTwistUp reads them.
+ * e^{-i m' eps} as 1/(e^{i eps})^{m'}, as LAL's IMRPhenomXPHMTwistUp reads them. `cache` (one per waveform)
+ * keeps (alpha, epsilon, beta/2) by v: the modes' coarse grids share many points (the (2,2) and (3,2) have the
+ * same m'), and the angles there are the same numbers.
  */
 export function multibandAngles(
   src: EulerAngleSource, mp: number, cf: CoarseFrequencies, evaldMf: number, offset: number, iStop: number, scratch: Scratch, tag: number,
+  cache?: AngleCache,
 ): AngleSeries {
   const pts = cf.points;
   const nc = pts.length;
@@ -63,62 +100,87 @@ export function multibandAngles(
   const ve = scratch.get(`ang${tag}.ve`, nc);
   const vb = scratch.get(`ang${tag}.vb`, nc);
   const out = new Float64Array(3);
+  const newV = scratch.get(`ang${tag}.newV`, nc);
+  const newA = scratch.get(`ang${tag}.newA`, 3 * nc);
+  let nNew = 0;
+  let walk = 0;
   for (let j = 0; j < nc; j++) {
-    src.at(Math.cbrt(Math.PI * pts[j] * (2 / mp)), out);
+    const v = Math.cbrt(Math.PI * pts[j] * (2 / mp));
+    if (cache !== undefined) {
+      while (walk < cache.size && cache.v[walk] < v) walk++;
+      if (walk < cache.size && cache.v[walk] === v) {
+        va[j] = cache.a[3 * walk];
+        ve[j] = cache.a[3 * walk + 1];
+        vb[j] = cache.a[3 * walk + 2];
+        continue;
+      }
+    }
+    src.at(v, out);
     va[j] = out[0] - src.alphaOffset;
     ve[j] = out[1] - src.epsilonOffset;
     vb[j] = Math.acos(Math.sqrt(Math.abs(1 + out[2]) / 2));
+    newV[nNew] = v;
+    newA[3 * nNew] = va[j];
+    newA[3 * nNew + 1] = ve[j];
+    newA[3 * nNew + 2] = vb[j];
+    nNew++;
   }
+  cache?.merge(newV, newA, nNew);
   const s = series(scratch, tag, offset, iStop + 3);
+  const cs = new Float64Array(2);
   // fine recurrence: z holds e^{i alpha}, e holds e^{i eps}, cb/sb hold e^{i beta/2} until converted below
+  const { zRe, zIm, eRe, eIm, cb, sb } = s;
   let count = 0;
   for (let j = 0; j < nc - 1 && count < iStop; j++) {
     const step = pts[j + 1] - pts[j];
-    const oa = (va[j + 1] - va[j]) / step;
-    const oe = (ve[j + 1] - ve[j]) / step;
-    const ob = (vb[j + 1] - vb[j]) / step;
-    s.zRe[count] = Math.cos(va[j]);
-    s.zIm[count] = Math.sin(va[j]);
-    s.eRe[count] = Math.cos(ve[j]);
-    s.eIm[count] = Math.sin(ve[j]);
-    s.cb[count] = Math.cos(vb[j]);
-    s.sb[count] = Math.sin(vb[j]);
-    // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
-    const qa = Math.cos(evaldMf * oa);
-    const qe = Math.cos(evaldMf * oe);
-    const qb = Math.cos(evaldMf * ob);
+    sinCosTable(va[j], cs);
+    zRe[count] = cs[0];
+    zIm[count] = cs[1];
+    sinCosTable(ve[j], cs);
+    eRe[count] = cs[0];
+    eIm[count] = cs[1];
+    sinCosTable(vb[j], cs);
+    cb[count] = cs[0];
+    sb[count] = cs[1];
     count++;
     const dratio = step / evaldMf;
     const ceil = Math.ceil(dratio);
     const floor = Math.floor(dratio);
     const ratio = Math.abs(dratio - ceil) < Math.abs(dratio - floor) ? ceil : floor;
+    if (ratio < 2) continue;
+    // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
+    const qa = Math.cos(evaldMf * ((va[j + 1] - va[j]) / step));
+    const qe = Math.cos(evaldMf * ((ve[j + 1] - ve[j]) / step));
+    const qb = Math.cos(evaldMf * ((vb[j + 1] - vb[j]) / step));
     for (let kk = 1; kk < ratio && count < iStop; kk++) {
       const c = count - 1;
-      s.zRe[count] = qa * s.zRe[c];
-      s.zIm[count] = qa * s.zIm[c];
-      s.eRe[count] = qe * s.eRe[c];
-      s.eIm[count] = qe * s.eIm[c];
-      s.cb[count] = qb * s.cb[c];
-      s.sb[count] = qb * s.sb[c];
+      zRe[count] = qa * zRe[c];
+      zIm[count] = qa * zIm[c];
+      eRe[count] = qe * eRe[c];
+      eIm[count] = qe * eIm[c];
+      cb[count] = qb * cb[c];
+      sb[count] = qb * sb[c];
       count++;
     }
   }
   for (let i = 0; i < count; i++) {
-    const zr = s.cb[i];
-    const zi = s.sb[i];
+    const zr = cb[i];
+    const zi = sb[i];
     const half = 0.5 * (1 + 1 / (zr * zr + zi * zi));
-    s.cb[i] = zr * half;
-    s.sb[i] = zi * half;
-    let wr = s.eRe[i];
-    let wi = s.eIm[i];
+    cb[i] = zr * half;
+    sb[i] = zi * half;
+    const er = eRe[i];
+    const ei = eIm[i];
+    let wr = er;
+    let wi = ei;
     for (let p = 1; p < mp; p++) {
-      const r = wr * s.eRe[i] - wi * s.eIm[i];
-      wi = wr * s.eIm[i] + wi * s.eRe[i];
+      const r = wr * er - wi * ei;
+      wi = wr * ei + wi * er;
       wr = r;
     }
     const n2 = wr * wr + wi * wi;
-    s.eRe[i] = wr / n2;
-    s.eIm[i] = -wi / n2;
+    eRe[i] = wr / n2;
+    eIm[i] = -wi / n2;
   }
   s.count = count;
   return s;

@@ -15,9 +15,9 @@ import { nnloAnglesAt, setupNnloAngles } from '../imrphenomxp/nnlo-angles.js';
 import type { PrecessionSetup } from '../imrphenomxp/setup.js';
 import { rotatePolarizations } from '../imrphenomxp/twist.js';
 import type { WaveformParams } from '../types.js';
-import { exactAngles, multibandAngles, type EulerAngleSource } from './angles.js';
+import { AngleCache, exactAngles, multibandAngles, type EulerAngleSource } from './angles.js';
 import { angleGrid, exactModes, modeIsZero, multibandModes, XPHM_MODES } from './modes.js';
-import { modeTwist, twistMode, type ModeTwist } from './twist.js';
+import { modeTwist, twistMode, type AngleSeries, type ModeTwist } from './twist.js';
 
 /** LAL's default thresholds of the modes' (ThresholdMband) and the angles' (PrecThresholdMband) multibanding. */
 export const DEFAULT_THRESHOLD_MBAND = 1e-3;
@@ -87,11 +87,18 @@ export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: 
   const sp = SCRATCH.get('sum.hp', 2 * n, true);
   const sc = SCRATCH.get('sum.hc', 2 * n, true);
   const modes = thrModes > 0 ? multibandModes(st.hm, fr, SCRATCH) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, SCRATCH);
+  const cache = new AngleCache();
+  // without angle multibanding, modes of equal m' (the (2,2) and (3,2)) have the same angles at every bin
+  const exact = new Map<number, AngleSeries>();
   for (const [, mp, tag] of XPHM_MODES) {
     if (modeIsZero(st.hm, tag)) continue;
-    const ang = thrAngles > 0
-      ? multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag)
-      : exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, SCRATCH, tag);
+    let ang: AngleSeries;
+    if (thrAngles > 0) {
+      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag, cache);
+    } else {
+      ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, SCRATCH, tag);
+      exact.set(mp, ang);
+    }
     twistMode(st.twists.get(tag) as ModeTwist, modes.get(tag) as Float64Array, ang, ang.base, Math.min(ang.base + ang.count, iStop), sp, sc);
   }
   rotatePolarizations(sp, sc, st.prec.zetaPolarization, offset, n);

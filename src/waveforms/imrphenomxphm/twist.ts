@@ -28,13 +28,22 @@ export interface AngleSeries {
   count: number;
 }
 
-/** Constants of the twisting of mode (l, m'): the d column and P_m, Q_m for m = -l..l. */
+/**
+ * Constants of the twisting of mode (l, m'): the d column and P_m, Q_m for m = -l..l, and the column's monomials
+ * flattened for the per-bin loop: term t adds tP[t] c^tC[t] s^tS[t] e^{i tM[t] alpha} to the h+ sum (tQ[t] ...
+ * to the hx one), tP = P_m coef, tQ = Q_m coef, tM = m + l (index of e^{i m alpha}), tC = 2l - tS.
+ */
 export interface ModeTwist {
   l: number;
   mp: number;
   col: WignerColumn;
   p: Float64Array;
   q: Float64Array;
+  tP: Float64Array;
+  tQ: Float64Array;
+  tC: Int32Array;
+  tS: Int32Array;
+  tM: Int32Array;
 }
 
 /** The twisting constants of mode (l, m') for a line of sight at thetaJN from J. */
@@ -48,58 +57,87 @@ export function modeTwist(l: number, mp: number, thetaJN: number): ModeTwist {
     p[m + l] = first + sigma * y[m + l];
     q[m + l] = first - sigma * y[m + l];
   }
-  return { l, mp, col: wignerColumn(l, mp), p, q };
+  const col = wignerColumn(l, mp);
+  const nt = col.coef.length;
+  const t: ModeTwist = {
+    l, mp, col, p, q, tP: new Float64Array(nt), tQ: new Float64Array(nt), tC: new Int32Array(nt), tS: new Int32Array(nt), tM: new Int32Array(nt),
+  };
+  for (let r = 0; r <= 2 * l; r++) {
+    for (let i = col.start[r]; i < col.start[r + 1]; i++) {
+      t.tP[i] = p[r] * col.coef[i];
+      t.tQ[i] = q[r] * col.coef[i];
+      t.tC[i] = col.cPow[i];
+      t.tS[i] = col.sPow[i];
+      t.tM[i] = r;
+    }
+  }
+  return t;
 }
 
-/** Scratch of twistMode: powers of cos, sin(beta/2), the d column, powers of e^{i alpha}. */
+/** Scratch of twistMode: powers of cos, sin(beta/2), the monomials c^{2l-b} s^b, the d column times P and Q. */
 const CP = new Float64Array(9);
 const SP = new Float64Array(9);
-const DCOL = new Float64Array(9);
-const POW_RE = new Float64Array(9);
-const POW_IM = new Float64Array(9);
+const W = new Float64Array(9);
+const AP = new Float64Array(9);
+const AQ = new Float64Array(9);
 
 /**
  * Add the twisted mode h_{l,-m'} (interleaved, indexed by bin k) to h+ and hx on bins [k0, k1) (within the
- * angle series' bins).
+ * angle series' bins). Fused form of twistModeReadable: every monomial of d^l_{m,m'} is c^{2l-b} s^b (the
+ * powers add to 2l); e^{-i m alpha} = conj(e^{i m alpha}) / |e^{i alpha}|^{2m}, which is LAL's 1/e^{i m alpha}
+ * also when the multibanded e^{i alpha} is not of unit modulus, so the pair m, -m shares one complex power.
  */
 export function twistMode(t: ModeTwist, h: Float64Array, ang: AngleSeries, k0: number, k1: number, hp: Float64Array, hc: Float64Array): void {
-  const { l, col, p, q } = t;
+  const { l, tP, tQ, tS, tM } = t;
+  const nt = tP.length;
+  const top = 2 * l;
   const { zRe, zIm, eRe, eIm, cb, sb, base } = ang;
+  CP[0] = 1;
+  SP[0] = 1;
   for (let k = k0; k < k1; k++) {
     const hRe = h[2 * k];
     const hIm = h[2 * k + 1];
     if (hRe === 0 && hIm === 0) continue;
     const i = k - base;
-    wignerColumnAt(col, cb[i], sb[i], CP, SP, DCOL);
-    // e^{i m alpha} for m = -l..l: positive powers by products, negative ones from 1/e^{i alpha} (LAL's order)
+    const c = cb[i];
+    const s = sb[i];
+    for (let j = 1; j <= top; j++) {
+      CP[j] = CP[j - 1] * c;
+      SP[j] = SP[j - 1] * s;
+    }
+    for (let b = 0; b <= top; b++) {
+      W[b] = CP[top - b] * SP[b];
+      AP[b] = 0;
+      AQ[b] = 0;
+    }
+    for (let j = 0; j < nt; j++) {
+      const w = W[tS[j]];
+      AP[tM[j]] += w * tP[j];
+      AQ[tM[j]] += w * tQ[j];
+    }
     const ar = zRe[i];
     const ai = zIm[i];
-    const n2 = ar * ar + ai * ai;
-    const br = ar / n2;
-    const bi = -ai / n2;
-    POW_RE[l] = 1;
-    POW_IM[l] = 0;
-    for (let m = 1; m <= l; m++) {
-      const pr = POW_RE[l + m - 1];
-      const pi = POW_IM[l + m - 1];
-      POW_RE[l + m] = pr * ar - pi * ai;
-      POW_IM[l + m] = pr * ai + pi * ar;
-      const nr = POW_RE[l - m + 1];
-      const ni = POW_IM[l - m + 1];
-      POW_RE[l - m] = nr * br - ni * bi;
-      POW_IM[l - m] = nr * bi + ni * br;
-    }
-    let sPRe = 0;
+    const r = 1 / (ar * ar + ai * ai);
+    let sPRe = AP[l];
     let sPIm = 0;
-    let sQRe = 0;
+    let sQRe = AQ[l];
     let sQIm = 0;
-    for (let j = 0; j <= 2 * l; j++) {
-      const dp = DCOL[j] * p[j];
-      const dq = DCOL[j] * q[j];
-      sPRe += dp * POW_RE[j];
-      sPIm += dp * POW_IM[j];
-      sQRe += dq * POW_RE[j];
-      sQIm += dq * POW_IM[j];
+    let pr = 1;
+    let pi = 0;
+    let rm = 1;
+    for (let m = 1; m <= l; m++) {
+      const nr = pr * ar - pi * ai;
+      pi = pr * ai + pi * ar;
+      pr = nr;
+      rm *= r;
+      const apPlus = AP[l + m];
+      const apMinus = AP[l - m] * rm;
+      const aqPlus = AQ[l + m];
+      const aqMinus = AQ[l - m] * rm;
+      sPRe += (apPlus + apMinus) * pr;
+      sPIm += (apPlus - apMinus) * pi;
+      sQRe += (aqPlus + aqMinus) * pr;
+      sQIm += (aqPlus - aqMinus) * pi;
     }
     // e^{-i m' eps} h / 2
     const fRe = 0.5 * (eRe[i] * hRe - eIm[i] * hIm);
@@ -107,6 +145,41 @@ export function twistMode(t: ModeTwist, h: Float64Array, ang: AngleSeries, k0: n
     hp[2 * k] += fRe * sPRe - fIm * sPIm;
     hp[2 * k + 1] += fRe * sPIm + fIm * sPRe;
     // hx sum is i (sQRe + i sQIm) = -sQIm + i sQRe
+    hc[2 * k] += -fRe * sQIm - fIm * sQRe;
+    hc[2 * k + 1] += fRe * sQRe - fIm * sQIm;
+  }
+}
+
+/**
+ * twistMode written as the formula reads (the d column by wignerColumnAt, then the sums over m): the reference
+ * the fused loop is tested against.
+ */
+export function twistModeReadable(t: ModeTwist, h: Float64Array, ang: AngleSeries, k0: number, k1: number, hp: Float64Array, hc: Float64Array): void {
+  const { l, col, p, q } = t;
+  const cp = new Float64Array(2 * l + 1);
+  const sp = new Float64Array(2 * l + 1);
+  const d = new Float64Array(2 * l + 1);
+  for (let k = k0; k < k1; k++) {
+    const i = k - ang.base;
+    wignerColumnAt(col, ang.cb[i], ang.sb[i], cp, sp, d);
+    // e^{i m alpha} = z^m with z = e^{i alpha} as given (|z| may differ from 1 on the multibanded path)
+    const alpha = Math.atan2(ang.zIm[i], ang.zRe[i]);
+    const mod = Math.hypot(ang.zRe[i], ang.zIm[i]);
+    let sPRe = 0;
+    let sPIm = 0;
+    let sQRe = 0;
+    let sQIm = 0;
+    for (let m = -l; m <= l; m++) {
+      const zm = Math.pow(mod, m);
+      sPRe += d[m + l] * p[m + l] * zm * Math.cos(m * alpha);
+      sPIm += d[m + l] * p[m + l] * zm * Math.sin(m * alpha);
+      sQRe += d[m + l] * q[m + l] * zm * Math.cos(m * alpha);
+      sQIm += d[m + l] * q[m + l] * zm * Math.sin(m * alpha);
+    }
+    const fRe = 0.5 * (ang.eRe[i] * h[2 * k] - ang.eIm[i] * h[2 * k + 1]);
+    const fIm = 0.5 * (ang.eRe[i] * h[2 * k + 1] + ang.eIm[i] * h[2 * k]);
+    hp[2 * k] += fRe * sPRe - fIm * sPIm;
+    hp[2 * k + 1] += fRe * sPIm + fIm * sPRe;
     hc[2 * k] += -fRe * sQIm - fIm * sQRe;
     hc[2 * k + 1] += fRe * sQRe - fIm * sQIm;
   }
