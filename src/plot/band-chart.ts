@@ -1,15 +1,14 @@
 /**
- * A noisy per-step series (e.g. a training loss) shown with its spread: the running mean over a
+ * A noisy per-step series (e.g. a training loss) shown with its spread, on Chart.js: the running mean over a
  * trailing window of steps as a line, a light band from the running minimum to the running maximum
  * and a darker band of mean +- one running standard deviation (clipped to [min, max]); other
  * series (e.g. the validation loss) drawn as plain lines on top.
  */
-import { Axes, type LegendEntry } from './axes.js';
+import type { ChartDataset } from 'chart.js';
+import { points, renderChart, type ChartRender } from './chartjs.js';
 import { seriesColor, withAlpha } from './colors.js';
-import { createFigure, DEFAULT_THEME, savePng, toPng } from './figure.js';
-import { drawTitle, panelRect } from './layout.js';
+import { savePng } from './figure.js';
 import type { LineSeries } from './line-chart.js';
-import { finiteValues, paddedDomain, Scale } from './scale.js';
 import { invalid } from '../core/errors.js';
 
 /** Running statistics of a series over trailing windows (NaN where the window holds no finite value). */
@@ -74,73 +73,41 @@ export interface BandChartOptions {
   markers?: readonly number[];
 }
 
-/** Render the series with their running spread, plus plain `lines`, as PNG (default 800 x 600). */
-export function bandChart(bands: readonly BandSeries[], lines: readonly LineSeries[] = [], options: BandChartOptions = {}): Buffer {
+/** Render the series with their running spread, plus plain `lines` (default 800 x 600), and report the layout. */
+export function renderBandChart(bands: readonly BandSeries[], lines: readonly LineSeries[] = [], options: BandChartOptions = {}): ChartRender {
   const { width = 800, height = 600 } = options;
-  const fig = createFigure(width, height);
-  const theme = DEFAULT_THEME;
+  const logY = options.logY === true;
   const xs = (s: { x?: ArrayLike<number>; y: ArrayLike<number> }) => s.x ?? Float64Array.from({ length: s.y.length }, (_, i) => i);
-  const stats = bands.map((b) => runningStats(b.y, options.window ?? Math.max(5, Math.round(b.y.length / 50))));
-  const yType = options.logY ? 'log' : 'linear';
-  const xScale = new Scale('linear', paddedDomain(finiteValues([...bands, ...lines].map(xs)), 'linear', 0.02), [0, 1]);
-  const yValues = finiteValues([...stats.flatMap((s) => [s.min, s.max]), ...lines.map((l) => l.y)], yType);
-  const yScale = new Scale(yType, paddedDomain(yValues, yType), [0, 1]);
-  const rect = panelRect(fig.ctx, width, height, theme, { title: options.title, xLabel: options.xLabel, yLabel: options.yLabel, yScale });
-  const ax = new Axes(fig.ctx, rect, xScale, yScale, theme);
-  ax.grid();
-  const ctx = fig.ctx;
-  const legend: LegendEntry[] = [];
-  const fill = (x: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, color: string) => {
-    ax.clipped(() => {
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      let open = false;
-      const close = (from: number, to: number) => {
-        for (let k = to; k >= from; k--) ctx.lineTo(ax.x.map(x[k]), ax.y.map(lo[k]));
-        ctx.closePath();
-      };
-      let start = 0;
-      for (let i = 0; i <= x.length; i++) {
-        const ok = i < x.length && Number.isFinite(ax.y.map(lo[i])) && Number.isFinite(ax.y.map(hi[i]));
-        if (ok && !open) {
-          ctx.moveTo(ax.x.map(x[i]), ax.y.map(hi[i]));
-          open = true;
-          start = i;
-        } else if (ok) ctx.lineTo(ax.x.map(x[i]), ax.y.map(hi[i]));
-        else if (open) {
-          close(start, i - 1);
-          open = false;
-        }
-      }
-      ctx.fill();
-    });
-  };
+  const datasets: ChartDataset<'line'>[] = [];
+  const quiet = { pointRadius: 0, borderWidth: 0, label: '' };
   bands.forEach((b, k) => {
     const color = b.color ?? seriesColor(k);
-    const s = stats[k];
+    const s = runningStats(b.y, options.window ?? Math.max(5, Math.round(b.y.length / 50)));
     const x = xs(b);
-    fill(x, s.min, s.max, withAlpha(color, 0.15));
     const lo = s.mean.map((m, i) => Math.max(s.min[i], m - s.std[i]));
     const hi = s.mean.map((m, i) => Math.min(s.max[i], m + s.std[i]));
-    fill(x, lo, hi, withAlpha(color, 0.35));
-    ax.line(x, s.mean, { color, width: 2 });
-    if (b.label) {
-      legend.push({ label: `${b.label} (running mean)`, color, kind: 'line' });
-      legend.push({ label: '± 1 std / min-max', color: withAlpha(color, 0.35), kind: 'patch' } as LegendEntry);
-    }
+    // each band fills down to the dataset before it (Chart.js fill '-1'): min..max light, mean +- std darker
+    datasets.push({ ...quiet, data: points(x, s.min, false, logY) });
+    datasets.push({ ...quiet, data: points(x, s.max, false, logY), fill: '-1', backgroundColor: withAlpha(color, 0.15) });
+    datasets.push({ ...quiet, data: points(x, lo, false, logY) });
+    datasets.push({ ...quiet, data: points(x, hi, false, logY), fill: '-1', backgroundColor: withAlpha(color, 0.35) });
+    datasets.push({ label: b.label ? `${b.label} (running mean)` : '', data: points(x, s.mean, false, logY), borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 0 });
+    if (b.label) datasets.push({ label: '± 1 std / min-max', data: [], borderWidth: 0, backgroundColor: withAlpha(color, 0.35) });
   });
   lines.forEach((l, k) => {
     const color = l.color ?? seriesColor(bands.length + k);
-    ax.line(xs(l), l.y, { color, dash: l.dash, width: l.width });
-    if (l.label) legend.push({ label: l.label, color, kind: 'line', dash: l.dash });
+    datasets.push({ label: l.label ?? '', data: points(xs(l), l.y, false, logY), borderColor: color, backgroundColor: color, borderDash: l.dash, borderWidth: l.width ?? 2, pointRadius: 0 });
   });
-  for (const m of options.markers ?? []) ax.vline(m, { color: '#555555', dash: [3, 4], width: 1 });
-  ax.frame();
-  ax.xAxis(options.xLabel);
-  ax.yAxis(options.yLabel);
-  ax.legend(legend, 'upper right');
-  drawTitle(ctx, rect, options.title, theme);
-  return toPng(fig);
+  return renderChart({
+    width, height, title: options.title, datasets, legend: 'upper right',
+    vlines: (options.markers ?? []).map((m) => ({ x: m, color: '#555555', dash: [3, 4], width: 1 })),
+    axes: { x: { type: 'linear', label: options.xLabel, position: 'bottom' }, y: { type: logY ? 'log' : 'linear', label: options.yLabel, position: 'left' } },
+  });
+}
+
+/** Render the series with their running spread, plus plain `lines`, as PNG; see {@link renderBandChart}. */
+export function bandChart(bands: readonly BandSeries[], lines: readonly LineSeries[] = [], options: BandChartOptions = {}): Buffer {
+  return renderBandChart(bands, lines, options).png;
 }
 
 /** {@link bandChart} written to a .png file atomically. */

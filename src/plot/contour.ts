@@ -1,7 +1,8 @@
 /**
  * Contours of a gridded density: light smoothing, the level enclosing a given probability mass
- * (corner.py's 1- and 2-sigma 2-D levels 1 - e^-0.5 and 1 - e^-2), and marching squares.
+ * (corner.py's 1- and 2-sigma 2-D levels 1 - e^-0.5 and 1 - e^-2), and the iso-lines (d3-contour).
  */
+import { contours } from 'd3-contour';
 
 /** 2-D probability mass inside the 1- and 2-sigma contours of a Gaussian: 1 - exp(-k^2 / 2). */
 export const SIGMA_LEVELS = [1 - Math.exp(-0.5), 1 - Math.exp(-2)] as const;
@@ -40,36 +41,12 @@ export function levelForMass(grid: ArrayLike<number>, fraction: number): number 
 }
 
 /**
- * Marching squares on values at grid nodes (node (i, j) at x = j, y = i): line segments of the
- * iso-line `value = level`, as [x0, y0, x1, y1, ...] in node coordinates. Nodes beyond the grid
- * count as 0, so closed contours close at the border.
+ * Iso-lines `value = level` of values at grid nodes (node (i, j) at x = j, y = i), traced by
+ * d3-contour (marching squares with linear interpolation; closed at the grid border): rings of
+ * [x, y] points in node coordinates.
  */
-export function contourSegments(grid: ArrayLike<number>, nx: number, ny: number, level: number): number[] {
-  const at = (i: number, j: number) => (i < 0 || j < 0 || i >= ny || j >= nx ? 0 : grid[i * nx + j]);
-  const segs: number[] = [];
-  const cross = (a: number, b: number) => (a === b ? 0.5 : (level - a) / (b - a));
-  for (let i = -1; i < ny; i++) {
-    for (let j = -1; j < nx; j++) {
-      const v00 = at(i, j); const v01 = at(i, j + 1); const v11 = at(i + 1, j + 1); const v10 = at(i + 1, j);
-      const code = (v00 >= level ? 1 : 0) | (v01 >= level ? 2 : 0) | (v11 >= level ? 4 : 0) | (v10 >= level ? 8 : 0);
-      if (code === 0 || code === 15) continue;
-      // Edge crossing points: bottom (00-01), right (01-11), top (10-11), left (00-10).
-      const bottom = [j + cross(v00, v01), i];
-      const right = [j + 1, i + cross(v01, v11)];
-      const top = [j + cross(v10, v11), i + 1];
-      const left = [j, i + cross(v00, v10)];
-      const add = (p: number[], q: number[]) => segs.push(p[0], p[1], q[0], q[1]);
-      switch (code) {
-        case 1: case 14: add(left, bottom); break;
-        case 2: case 13: add(bottom, right); break;
-        case 3: case 12: add(left, right); break;
-        case 4: case 11: add(right, top); break;
-        case 6: case 9: add(bottom, top); break;
-        case 7: case 8: add(left, top); break;
-        case 5: add(left, top); add(bottom, right); break;
-        case 10: add(left, bottom); add(right, top); break;
-      }
-    }
-  }
-  return segs;
+export function contourRings(grid: ArrayLike<number>, nx: number, ny: number, level: number): [number, number][][] {
+  const [band] = contours().size([nx, ny]).thresholds([level])(Array.from(grid));
+  // d3 puts value k at the centre of pixel (k mod nx, floor(k / nx)), i.e. at node + 0.5
+  return band.coordinates.flatMap((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x - 0.5, y - 0.5] as [number, number])));
 }

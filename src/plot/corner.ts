@@ -7,7 +7,7 @@
 import { Axes, type LegendEntry, type Rect } from './axes.js';
 import { binEdges, histogram, histogram2d } from './binning.js';
 import { seriesColor, withAlpha } from './colors.js';
-import { contourSegments, levelForMass, SIGMA_LEVELS, smooth3 } from './contour.js';
+import { contourRings, levelForMass, SIGMA_LEVELS, smooth3 } from './contour.js';
 import { createFigure, font, savePng, smallTheme, toPng } from './figure.js';
 import { drawTitle, widestTickLabel } from './layout.js';
 import { extent, paddedDomain, Scale } from './scale.js';
@@ -172,11 +172,15 @@ function drawContours(ax: Axes, x: Float64Array, y: Float64Array, xEdges: Float6
     for (const fraction of SIGMA_LEVELS) {
       const level = levelForMass(grid, fraction);
       if (!Number.isFinite(level)) continue;
-      const segs = contourSegments(grid, nx, ny, level);
       ctx.beginPath();
-      for (let s = 0; s < segs.length; s += 4) {
-        ctx.moveTo(ax.x.map(xEdges[0] + (segs[s] + 0.5) * dx), ax.y.map(yEdges[0] + (segs[s + 1] + 0.5) * dy));
-        ctx.lineTo(ax.x.map(xEdges[0] + (segs[s + 2] + 0.5) * dx), ax.y.map(yEdges[0] + (segs[s + 3] + 0.5) * dy));
+      for (const ring of contourRings(grid, nx, ny, level)) {
+        ring.forEach(([gx, gy], k) => {
+          const px = ax.x.map(xEdges[0] + (gx + 0.5) * dx);
+          const py = ax.y.map(yEdges[0] + (gy + 0.5) * dy);
+          if (k === 0) ctx.moveTo(px, py);
+          else ctx.lineTo(px, py);
+        });
+        ctx.closePath();
       }
       ctx.stroke();
     }

@@ -1,14 +1,15 @@
 /**
- * 1-D histograms of one or more datasets on shared bins (e.g. fitting factors of injections), with
+ * 1-D histograms on Chart.js (a filled step outline per dataset) of one or more datasets on shared bins (e.g. fitting factors of injections), with
  * optional cumulative/density normalisation, log y, and labelled vertical reference lines (e.g. the
  * minimal match).
  */
-import { Axes, type LegendEntry, type LegendPosition } from './axes.js';
+import type { ChartDataset } from 'chart.js';
 import { binEdges, histogram } from './binning.js';
-import { seriesColor } from './colors.js';
-import { createFigure, DEFAULT_THEME, savePng, toPng } from './figure.js';
-import { drawTitle, panelRect } from './layout.js';
-import { extent, finiteValues, paddedDomain, Scale } from './scale.js';
+import { points, renderChart, type ChartRender } from './chartjs.js';
+import { seriesColor, withAlpha } from './colors.js';
+import { savePng } from './figure.js';
+import type { LegendPosition } from './legend.js';
+import { extent, finiteValues } from './scale.js';
 
 /** One dataset to histogram. */
 export interface HistogramDataset {
@@ -48,62 +49,55 @@ export interface HistogramChartOptions {
   legend?: LegendPosition;
 }
 
-/** Render histograms as PNG (default 800 x 600). Non-finite values are skipped. */
-export function histogramChart(data: HistogramDataset | readonly HistogramDataset[], options: HistogramChartOptions = {}): Buffer {
-  const datasets = Array.isArray(data) ? (data as readonly HistogramDataset[]) : [data as HistogramDataset];
+/** Render histograms (default 800 x 600) and report the layout. Non-finite values are skipped. */
+export function renderHistogramChart(data: HistogramDataset | readonly HistogramDataset[], options: HistogramChartOptions = {}): ChartRender {
+  const sets = Array.isArray(data) ? (data as readonly HistogramDataset[]) : [data as HistogramDataset];
   const { width = 800, height = 600 } = options;
   const xType = options.logX ? 'log' : 'linear';
   let edges: Float64Array;
   if (options.bins !== undefined && typeof options.bins !== 'number') {
     edges = Float64Array.from(options.bins);
   } else {
-    const ext = extent(finiteValues(datasets.map((d) => d.values), xType)) ?? (xType === 'log' ? [1, 10] : [0, 1]);
+    const ext = extent(finiteValues(sets.map((d) => d.values), xType)) ?? (xType === 'log' ? [1, 10] : [0, 1]);
     let lo = options.range?.[0] ?? ext[0];
     let hi = options.range?.[1] ?? ext[1];
     if (!(hi > lo)) { lo = xType === 'log' ? lo / 2 : lo - 0.5; hi = xType === 'log' ? hi * 2 : hi + 0.5; }
     edges = binEdges(lo, hi, options.bins ?? 30, xType === 'log');
   }
-  const hists = datasets.map((d) => histogram(d.values, {
+  const hists = sets.map((d) => histogram(d.values, {
     bins: edges, weights: d.weights, density: options.density, cumulative: options.cumulative, logBins: xType === 'log',
   }));
-  const fig = createFigure(width, height);
-  const theme = DEFAULT_THEME;
   const yType = options.logY ? 'log' : 'linear';
-  const counts = hists.flatMap((h) => Array.from(h.counts));
-  let yDomain: [number, number];
-  if (yType === 'log') {
-    const pos = extent(counts.filter((c) => c > 0));
-    yDomain = pos !== undefined ? [pos[0] / 2, pos[1] * 2] : [0.5, 10];
-  } else {
-    const top = extent(counts)?.[1] ?? 1;
-    yDomain = [0, top > 0 ? top * 1.08 : 1];
-  }
-  const xLines = (options.lines ?? []).map((l) => l.x);
-  const xDomain = paddedDomain([edges[0], edges[edges.length - 1], ...xLines], xType, 0.02);
-  const xScale = new Scale(xType, xDomain, [0, 1]);
-  const yScale = new Scale(yType, yDomain, [0, 1]);
   const yLabel = options.yLabel ?? (options.cumulative ? (options.density ? 'cumulative fraction' : 'cumulative count') : options.density ? 'density' : 'count');
-  const rect = panelRect(fig.ctx, width, height, theme, { title: options.title, xLabel: options.xLabel, yLabel, yScale });
-  const ax = new Axes(fig.ctx, rect, xScale, yScale, theme);
-  ax.grid();
-  const legend: LegendEntry[] = [];
-  hists.forEach((h, i) => {
-    const color = datasets[i].color ?? seriesColor(i);
-    ax.bars(h.edges, h.counts, { color, fillAlpha: options.fill === false ? 0 : datasets.length > 1 ? 0.25 : 0.35 });
-    if (datasets[i].label) legend.push({ label: datasets[i].label!, color, kind: 'patch' });
+  const legendOf: ChartDataset<'line'>[] = [];
+  const datasets: ChartDataset<'line'>[] = hists.map((h, i) => {
+    const color = sets[i].color ?? seriesColor(i);
+    // a step outline over the bin edges: each bin's count holds from its left edge to its right edge
+    const n = h.counts.length;
+    const x = [h.edges[0], ...Array.from(h.edges.subarray(0, n)), h.edges[n], h.edges[n]];
+    const y = [0, ...Array.from(h.counts), h.counts[n - 1] ?? 0, 0];
+    return {
+      label: sets[i].label, data: points(x, y, options.logX, options.logY), stepped: true, borderColor: color, borderWidth: 1.5, pointRadius: 0,
+      backgroundColor: withAlpha(color, options.fill === false ? 0 : sets.length > 1 ? 0.25 : 0.35), fill: yType === 'log' ? 'start' : 'origin',
+    };
   });
-  (options.lines ?? []).forEach((l) => {
-    const color = l.color ?? '#d62728';
-    const dash = l.dash ?? [7, 4];
-    ax.vline(l.x, { color, dash, width: 2 });
-    if (l.label) legend.push({ label: l.label, color, kind: 'line', dash });
+  const lines = (options.lines ?? []).map((l) => ({ x: l.x, color: l.color ?? '#d62728', dash: l.dash ?? [7, 4], width: 2 }));
+  (options.lines ?? []).forEach((l, k) => {
+    if (l.label) legendOf.push({ label: l.label, data: [], borderColor: lines[k].color, backgroundColor: 'rgba(0,0,0,0)', borderDash: lines[k].dash, borderWidth: 2 });
   });
-  ax.frame();
-  ax.xAxis(options.xLabel);
-  ax.yAxis(yLabel);
-  ax.legend(legend, options.legend ?? 'upper left');
-  drawTitle(fig.ctx, rect, options.title, theme);
-  return toPng(fig);
+  const xs = [edges[0], edges[edges.length - 1], ...lines.map((l) => l.x)].filter((v) => Number.isFinite(v) && (xType !== 'log' || v > 0));
+  return renderChart({
+    width, height, title: options.title, legend: options.legend ?? 'upper left', vlines: lines, datasets: [...datasets, ...legendOf],
+    axes: {
+      x: { type: xType, label: options.xLabel, range: [Math.min(...xs), Math.max(...xs)], position: 'bottom' },
+      y: { type: yType, label: yLabel, position: 'left', ...(yType === 'linear' ? { suggested: [0, 1] as [number, number] } : {}) },
+    },
+  });
+}
+
+/** Render histograms as PNG (default 800 x 600); see {@link renderHistogramChart}. */
+export function histogramChart(data: HistogramDataset | readonly HistogramDataset[], options: HistogramChartOptions = {}): Buffer {
+  return renderHistogramChart(data, options).png;
 }
 
 /** `histogramChart` written to a .png file atomically. */

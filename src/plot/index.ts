@@ -1,4 +1,4 @@
-/** PNG figures from plain data (no physics): line charts, histograms, scatter plots, corner plots. */
+/** PNG figures from plain data (no physics): line, histogram and band charts on Chart.js; scatter, corner and heatmaps on our axes with d3 contours and colours. */
 export * from './ticks.js';
 export * from './scale.js';
 export * from './binning.js';
@@ -7,6 +7,7 @@ export * from './figure.js';
 export * from './axes.js';
 export * from './legend.js';
 export * from './layout.js';
+export * from './chartjs.js';
 export * from './line-chart.js';
 export * from './histogram-chart.js';
 export * from './scatter-chart.js';

@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { cornerPlot, saveCornerPlot } from '../../src/plot/corner.js';
 import { pngSize } from '../../src/plot/figure.js';
-import { histogramChart, saveHistogramChart } from '../../src/plot/histogram-chart.js';
-import { lineChart, saveLineChart } from '../../src/plot/line-chart.js';
+import { histogramChart, renderHistogramChart, saveHistogramChart } from '../../src/plot/histogram-chart.js';
+import { lineChart, renderLineChart, saveLineChart } from '../../src/plot/line-chart.js';
+import { renderBandChart, runningStats } from '../../src/plot/band-chart.js';
+import { binEdges, histogram } from '../../src/plot/binning.js';
+import { seriesColor, viridis } from '../../src/plot/colors.js';
 import { saveScatterChart, scatterChart } from '../../src/plot/scatter-chart.js';
 import { topInkBand } from './pixels.js';
 
@@ -119,5 +122,54 @@ describe('saving', () => {
     expect(readdirSync(dir).sort()).toEqual(['corner.png', 'ff.png', 'inj.png', 'loss.png']);
     expect(() => saveLineChart(join(dir, 'loss.jpg'), [{ y: [1] }])).toThrow(/\.png/);
     expect(existsSync(join(dir, 'loss.jpg'))).toBe(false);
+  });
+});
+
+describe('Chart.js charts by content', () => {
+  const inside = (r: { left: number; right: number; top: number; bottom: number }, w: number, h: number) => r.left >= 0 && r.top >= 0 && r.right <= w && r.bottom <= h;
+
+  it('a line chart with a right axis shows every point: each axis range holds its data, the title box lies inside the canvas', () => {
+    const x = Array.from({ length: 200 }, (_, i) => i);
+    const train = x.map((e) => Math.exp(-e / 50) + 0.01);
+    const lr = x.map((e) => 1e-3 * 0.5 ** Math.floor(e / 70));
+    const long = 'flow samples (~ sqrt|det M|) vs its training dataset (chirp-time flat)';
+    const r = renderLineChart([{ x, y: train, label: 'train' }], { logY: true, title: long, width: 480, height: 360, right: { series: [{ x, y: lr, label: 'lr' }], logY: true } });
+    expect(r.scales.x.min).toBeLessThanOrEqual(0);
+    expect(r.scales.x.max).toBeGreaterThanOrEqual(199);
+    expect(r.scales.y.min).toBeLessThanOrEqual(Math.min(...train));
+    expect(r.scales.y.max).toBeGreaterThanOrEqual(Math.max(...train));
+    expect(r.scales.y2.min).toBeLessThanOrEqual(Math.min(...lr));
+    expect(r.scales.y2.max).toBeGreaterThanOrEqual(Math.max(...lr));
+    expect(inside(r.title!, 480, 360)).toBe(true);
+    expect(inside(r.area, 480, 360)).toBe(true);
+    expect(r.area.top).toBeGreaterThanOrEqual(r.title!.bottom);
+  });
+
+  it('a histogram shows its bins and the reference line, y from 0 to at least the largest count', () => {
+    const v = Array.from({ length: 500 }, () => 0.98 + 0.01 * rng.normal());
+    const r = renderHistogramChart({ values: v }, { bins: 25, lines: [{ x: 0.9, label: 'MM' }] });
+    const h = histogram(v, { bins: binEdges(Math.min(...v), Math.max(...v), 25) });
+    expect(r.scales.x.min).toBeLessThanOrEqual(0.9);
+    expect(r.scales.x.max).toBeGreaterThanOrEqual(Math.max(...v));
+    expect(r.scales.y.min).toBe(0);
+    expect(r.scales.y.max).toBeGreaterThanOrEqual(Math.max(...h.counts));
+  });
+
+  it('a band chart spans the running min and max of its series and every marker', () => {
+    const y = Array.from({ length: 300 }, (_, i) => 2 * Math.exp(-i / 100) + 0.3 * rng.normal());
+    const r = renderBandChart([{ y, label: 'train' }], [], { window: 10, markers: [100, 200] });
+    const s = runningStats(y, 10);
+    expect(r.scales.y.min).toBeLessThanOrEqual(Math.min(...s.min));
+    expect(r.scales.y.max).toBeGreaterThanOrEqual(Math.max(...s.max));
+    expect(r.scales.x.min).toBeLessThanOrEqual(0);
+    expect(r.scales.x.max).toBeGreaterThanOrEqual(299);
+  });
+
+  it('colours come from d3-scale-chromatic: viridis ends at matplotlib\'s, the cycle is tab10', () => {
+    expect(viridis(0)).toEqual([68, 1, 84]);
+    expect(viridis(1)).toEqual([253, 231, 37]);
+    expect(viridis(NaN)).toEqual([68, 1, 84]);
+    expect(seriesColor(0)).toBe('#1f77b4');
+    expect(seriesColor(13)).toBe('#d62728');
   });
 });
