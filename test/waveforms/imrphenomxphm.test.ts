@@ -174,6 +174,26 @@ describe('IMRPhenomXPHM conventions', () => {
     expect(hp[2 * (kEnd + 1)]).toBe(0);
   });
 
+  it('evaluates a frequency list as the exact uniform-grid path does at the shared frequencies', () => {
+    const freqs = Float64Array.from({ length: 300 }, (_, i) => 20 + i * 1.75);
+    const list = generateIMRPhenomXPHM({ frequencies: freqs }, base);
+    const exact = generateIMRPhenomXPHM(grid, { ...base, thresholdMband: 0, precThresholdMband: 0 });
+    const onGrid = new Float64Array(2 * 300);
+    for (let i = 0; i < 300; i++) {
+      const k = Math.round(freqs[i] / 0.25);
+      onGrid[2 * i] = exact.hp[2 * k];
+      onGrid[2 * i + 1] = exact.hp[2 * k + 1];
+    }
+    expect(compare(list.hp.subarray(0, 600), onGrid).rel).toBeLessThan(1e-11); // achieved 6.6e-14 (the XAS kernel's anchors)
+  });
+
+  it('switches multibanding off above 500 solar masses, as LAL does', () => {
+    const p = { ...base, m1: 400, m2: 150, fMinHz: 5 };
+    const a = generateIMRPhenomXPHM(grid, p);
+    const b = generateIMRPhenomXPHM(grid, { ...p, thresholdMband: 0, precThresholdMband: 0 });
+    expect(differing(a.hp, b.hp)).toBe(0);
+  });
+
   it('rejects a negative or non-finite multibanding threshold, naming it', () => {
     expect(() => generateIMRPhenomXPHM(grid, { ...base, precThresholdMband: -1 })).toThrow(MbankError);
     expect(() => generateIMRPhenomXPHM(grid, { ...base, precThresholdMband: -1 })).toThrow(/prec-threshold-mband/);
