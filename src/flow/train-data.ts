@@ -44,6 +44,8 @@ export class DataSet {
   readonly n: number;
   private readonly x: tf.Tensor2D;
   private readonly logPdf: tf.Tensor1D | undefined;
+  private readonly hostX: Float32Array;
+  private readonly hostLogPdf: Float32Array | undefined;
   private readonly perm: Int32Array;
   private cursor: number;
 
@@ -53,8 +55,10 @@ export class DataSet {
   ) {
     checkSamples('train', samples);
     this.n = samples.n;
-    this.x = tf.tensor2d(Float32Array.from(samples.x), [samples.n, samples.dim]);
-    this.logPdf = samples.logPdf ? tf.tensor1d(Float32Array.from(samples.logPdf)) : undefined;
+    this.hostX = Float32Array.from(samples.x);
+    this.hostLogPdf = samples.logPdf ? Float32Array.from(samples.logPdf) : undefined;
+    this.x = tf.tensor2d(this.hostX, [samples.n, samples.dim]);
+    this.logPdf = this.hostLogPdf ? tf.tensor1d(this.hostLogPdf) : undefined;
     this.perm = Int32Array.from({ length: samples.n }, (_, i) => i);
     this.cursor = samples.n;
   }
@@ -82,16 +86,33 @@ export class DataSet {
     this.cursor = 0;
   }
 
+  /** Row indices of the next minibatch (advancing the sampler), or undefined for the whole set when `size >= n`. */
+  private nextIndices(size: number): Int32Array | undefined {
+    if (size >= this.n) return undefined;
+    if (this.cursor + size > this.n) this.shuffle();
+    this.cursor += size;
+    return this.perm.subarray(this.cursor - size, this.cursor);
+  }
+
   /** The next minibatch (new tensors, except the whole set when `size >= n`). */
   nextBatch(size: number): { x: tf.Tensor2D; logPdf?: tf.Tensor1D } {
-    if (size >= this.n) return { x: this.x, logPdf: this.logPdf };
-    if (this.cursor + size > this.n) this.shuffle();
-    const idx = tf.tensor1d(this.perm.subarray(this.cursor, this.cursor + size), 'int32');
-    this.cursor += size;
+    const rows = this.nextIndices(size);
+    if (!rows) return { x: this.x, logPdf: this.logPdf };
+    const idx = tf.tensor1d(rows, 'int32');
     const x = tf.gather(this.x, idx) as tf.Tensor2D;
     const logPdf = this.logPdf ? (tf.gather(this.logPdf, idx) as tf.Tensor1D) : undefined;
     idx.dispose();
     return { x, logPdf };
+  }
+
+  /** The next minibatch as host arrays (the same rows {@link nextBatch} would give). */
+  nextHostBatch(size: number): { x: Float32Array; n: number; logPdf?: Float32Array } {
+    const rows = this.nextIndices(size);
+    if (!rows) return { x: this.hostX, n: this.n, logPdf: this.hostLogPdf };
+    const dim = this.samples.dim;
+    const x = new Float32Array(rows.length * dim);
+    rows.forEach((r, i) => x.set(this.hostX.subarray(r * dim, (r + 1) * dim), i * dim));
+    return { x, n: rows.length, logPdf: this.hostLogPdf ? Float32Array.from(rows, (r) => (this.hostLogPdf as Float32Array)[r]) : undefined };
   }
 
   /** Number of points where the flow's log-density is not finite (outside its support). */

@@ -1,0 +1,35 @@
+/**
+ * The data losses of ../losses.ts on host arrays, for the fused training step (./flow-step.ts):
+ * each returns the loss of a batch from log q and d loss / d log q per row (float64), and the
+ * derivative with respect to the flow's constant C, which enters only through the residuals
+ * r_i = log q_i + C - l_i, so d loss / dC = sum_i d loss / d log q_i.
+ *   forward_KL: -mean log q;  ll_mse: mean r^2;  weighted_ll_mse: mean (l - min l) r^2.
+ */
+import type { LogqLoss } from './flow-step.js';
+
+/** Names of the losses that the fused step supports (the data losses; reverse KL needs sampling). */
+export type HostLossName = 'forward_KL' | 'll_mse' | 'weighted_ll_mse';
+
+/** The loss of one batch as a {@link LogqLoss}; `logPdf` and `constant` (C) are needed by the ll_mse losses. */
+export function hostLoss(name: HostLossName, logPdf?: Float32Array, constant = 0): LogqLoss {
+  return (logq) => {
+    const n = logq.length;
+    const dLogq = new Float64Array(n);
+    let loss = 0;
+    if (name === 'forward_KL') {
+      for (let i = 0; i < n; i++) loss -= logq[i];
+      dLogq.fill(-1 / n);
+      return { loss: loss / n, dLogq };
+    }
+    const l = logPdf as Float32Array;
+    let lMin = Infinity;
+    for (let i = 0; i < n; i++) lMin = Math.min(lMin, l[i]);
+    for (let i = 0; i < n; i++) {
+      const w = name === 'll_mse' ? 1 : l[i] - lMin;
+      const r = logq[i] + constant - l[i];
+      loss += w * r * r;
+      dLogq[i] = (2 * w * r) / n;
+    }
+    return { loss: loss / n, dLogq };
+  };
+}

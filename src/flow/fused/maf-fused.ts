@@ -1,0 +1,227 @@
+/**
+ * Forward and backward of one masked affine autoregressive layer (../transforms/masked-affine.ts)
+ * on the kernel workspace (../kernels/workspace.ts), for the fused training step (./flow-step.ts).
+ * Same mathematics as ../transforms/maf-op.ts (o = MADE(x), a_d = o_{2d}, b_d = o_{2d+1},
+ * s = softplus(a) + eps, y = s x + b, l = sum_d ln s_d, per masked linear z = u (W ⊙ M)^T + c:
+ * dW = (u^T dz)^T ⊙ M, dc = 1^T dz, du = dz (W ⊙ M)), on plain memory: every feature width is
+ * padded to a multiple of 4 with zero weights (padded units stay 0 through relu and get no
+ * gradient), the final layer's a and b rows are reordered into two groups [a | b] of width Dp.
+ */
+import type { Made } from '../transforms/made.js';
+import { KernelWorkspace, rowMajor } from '../kernels/workspace.js';
+
+/** Rows per chunk of the weight-gradient products (both operands of a chunk stay in L2). */
+const GRAD_CHUNK = 128;
+
+/** Round up to a multiple of 4 (the SIMD width). */
+export const pad4 = (k: number): number => Math.ceil(k / 4) * 4;
+
+/** One masked linear layer: sizes, mask and where its weight / bias live in the parameter list. */
+interface LayerPlan {
+  nIn: number;
+  nOut: number;
+  inP: number;
+  outP: number;
+  mask: Float32Array;
+  /** Padded output column of nflows' output row o (the identity except for the final layer). */
+  column: Int32Array;
+  weightIndex: number;
+  biasIndex: number;
+}
+
+/** The weights of one layer in the workspace for one step: Wt [inP, outP], W [outP, inP], bias [outP]. */
+interface LayerWeights {
+  wt: number;
+  w: number;
+  bias: number;
+}
+
+/** What the forward pass keeps for the backward pass (workspace pointers). */
+export interface MafSaved {
+  x: number;
+  weights: LayerWeights[];
+  /** Inputs of the masked layers in order (x, then hidden activations), [n, width]. */
+  inputs: number[];
+  /** Residual blocks: r = relu(h) and t of every block; feed-forward: the relu outputs. */
+  s: number;
+  sig: number;
+}
+
+/** A MAF layer's fused forward / backward over the workspace (see the file header). */
+export class FusedMaf {
+  readonly dim: number;
+  readonly dimP: number;
+  readonly hiddenP: number;
+  private readonly residual: boolean;
+  private readonly nBlocks: number;
+  private readonly layers: LayerPlan[];
+
+  /** @param index position of each of the MADE's variables in the trainer's parameter list. */
+  constructor(made: Made, index: (v: unknown) => number, private readonly epsilon: number) {
+    const D = made.options.dim;
+    this.dim = D;
+    this.dimP = pad4(D);
+    this.residual = made.options.useResidualBlocks;
+    this.nBlocks = made.blocks.length;
+    this.hiddenP = pad4(made.options.hiddenFeatures);
+    const all = made.layers();
+    this.layers = all.map((l, k) => {
+      const [nOut, nIn] = l.weight.shape as [number, number];
+      const final = k === all.length - 1;
+      // Final layer: nflows row 2d (a_d) -> column d, row 2d + 1 (b_d) -> column Dp + d.
+      const column = Int32Array.from({ length: nOut }, (_, o) => (final ? (o % 2) * this.dimP + (o >> 1) : o));
+      return { nIn, nOut, inP: pad4(nIn), outP: final ? 2 * this.dimP : pad4(nOut), mask: l.maskValues, column, weightIndex: index(l.weight), biasIndex: index(l.bias) };
+    });
+  }
+
+  /** Masked, padded, reordered weights of every layer from the parameter arrays, into the workspace. */
+  private loadWeights(ws: KernelWorkspace, params: Float32Array[]): LayerWeights[] {
+    return this.layers.map((l) => {
+      const ptrs = { wt: ws.zeros(l.inP * l.outP), w: ws.zeros(l.outP * l.inP), bias: ws.zeros(l.outP) };
+      const wt = ws.f32(ptrs.wt, l.inP * l.outP);
+      const w = ws.f32(ptrs.w, l.outP * l.inP);
+      const bias = ws.f32(ptrs.bias, l.outP);
+      const W = params[l.weightIndex];
+      const b = params[l.biasIndex];
+      for (let o = 0; o < l.nOut; o++) {
+        const c = l.column[o];
+        bias[c] = b[o];
+        for (let i = 0; i < l.nIn; i++) {
+          const v = W[o * l.nIn + i] * l.mask[o * l.nIn + i];
+          wt[i * l.outP + c] = v;
+          w[c * l.inP + i] = v;
+        }
+      }
+      return ptrs;
+    });
+  }
+
+  /**
+   * y [n, Dp] (at the returned pointer) from x [n, Dp] (padding columns 0), adding ln|det| of each row
+   * to `logDet`; returns what {@link backward} needs.
+   */
+  forward(ws: KernelWorkspace, params: Float32Array[], x: number, n: number, logDet: Float64Array): { y: number; saved: MafSaved } {
+    const weights = this.loadWeights(ws, params);
+    const H = this.hiddenP;
+    const inputs = [x];
+    let h = ws.alloc(n * H);
+    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual });
+    for (let k = 0; k < this.nBlocks; k++) {
+      if (this.residual) {
+        const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
+        const r = ws.alloc(n * H);
+        ws.relu(r, h, n * H);
+        const t = ws.alloc(n * H);
+        ws.gemm(t, rowMajor(r, H), w0.wt, n, H, H, { bias: w0.bias, relu: true });
+        const next = ws.alloc(n * H);
+        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h });
+        inputs.push(r, t);
+        h = next;
+      } else {
+        const wk = weights[1 + k];
+        inputs.push(h);
+        const next = ws.alloc(n * H);
+        ws.gemm(next, rowMajor(h, H), wk.wt, n, H, H, { bias: wk.bias, relu: true });
+        h = next;
+      }
+    }
+    inputs.push(h);
+    const Dp = this.dimP;
+    const fin = weights[weights.length - 1];
+    const out = ws.alloc(n * 2 * Dp);
+    ws.gemm(out, rowMajor(h, H), fin.wt, n, 2 * Dp, H, { bias: fin.bias });
+    const y = ws.zeros(n * Dp);
+    const s = ws.zeros(n * Dp);
+    const sig = ws.zeros(n * Dp);
+    const [X, O, Y, S, G] = [ws.f32(x, n * Dp), ws.f32(out, 2 * n * Dp), ws.f32(y, n * Dp), ws.f32(s, n * Dp), ws.f32(sig, n * Dp)];
+    for (let i = 0; i < n; i++) {
+      let ld = 0;
+      for (let d = 0; d < this.dim; d++) {
+        const a = O[2 * i * Dp + d];
+        // softplus(a) = max(a, 0) + ln(1 + e^-|a|), sigmoid(a) = its derivative.
+        const e = Math.exp(-Math.abs(a));
+        const scale = Math.fround(Math.max(a, 0) + Math.log1p(e) + this.epsilon);
+        Y[i * Dp + d] = scale * X[i * Dp + d] + O[(2 * i + 1) * Dp + d];
+        S[i * Dp + d] = scale;
+        G[i * Dp + d] = a >= 0 ? 1 / (1 + e) : e / (1 + e);
+        ld += Math.log(scale);
+      }
+      logDet[i] += ld;
+    }
+    return { y, saved: { x, weights, inputs, s, sig } };
+  }
+
+  /**
+   * dx [n, Dp] (returned pointer) from dy [n, Dp] and the gradient of each row's ln|det| `dLogDet`;
+   * writes the gradients of the MADE's weights and biases into `grads` (at their parameter indices).
+   */
+  backward(ws: KernelWorkspace, saved: MafSaved, dy: number, dLogDet: Float64Array, n: number, grads: Float32Array[]): number {
+    const Dp = this.dimP;
+    const H = this.hiddenP;
+    const dx = ws.alloc(n * Dp);
+    const dOut = ws.zeros(n * 2 * Dp);
+    {
+      const [X, DY, S, G, DO, DX] = [ws.f32(saved.x, n * Dp), ws.f32(dy, n * Dp), ws.f32(saved.s, n * Dp), ws.f32(saved.sig, n * Dp), ws.f32(dOut, 2 * n * Dp), ws.f32(dx, n * Dp)];
+      for (let i = 0; i < n; i++) {
+        for (let d = 0; d < this.dim; d++) {
+          const k = i * Dp + d;
+          DO[2 * i * Dp + d] = (DY[k] * X[k] + dLogDet[i] / S[k]) * G[k];
+          DO[(2 * i + 1) * Dp + d] = DY[k];
+          DX[k] = DY[k] * S[k];
+        }
+      }
+    }
+    const nl = this.layers.length;
+    const { weights, inputs } = saved;
+    let dh = ws.alloc(n * H);
+    this.layerGrads(ws, nl - 1, inputs[inputs.length - 1], dOut, n, grads);
+    ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp);
+    const t1 = ws.alloc(n * H);
+    const t2 = ws.alloc(n * H);
+    for (let k = this.nBlocks - 1; k >= 0; k--) {
+      if (this.residual) {
+        const [r, t] = [inputs[1 + 2 * k], inputs[2 + 2 * k]];
+        this.layerGrads(ws, 2 + 2 * k, t, dh, n, grads);
+        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H);
+        ws.gradMask(t1, t1, t, n * H);
+        this.layerGrads(ws, 1 + 2 * k, r, t1, n, grads);
+        ws.gemm(t2, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H);
+        ws.addGradMask(dh, dh, t2, r, n * H);
+      } else {
+        ws.gradMask(t1, dh, inputs[2 + k], n * H);
+        this.layerGrads(ws, 1 + k, inputs[1 + k], t1, n, grads);
+        ws.gemm(dh, rowMajor(t1, H), weights[1 + k].w, n, H, H);
+      }
+    }
+    if (!this.residual) ws.gradMask(dh, dh, inputs[1], n * H);
+    this.layerGrads(ws, 0, saved.x, dh, n, grads);
+    ws.gemm(dx, rowMajor(dh, H), weights[0].w, n, Dp, H, { s: dx });
+    return dx;
+  }
+
+  /** Weight and bias gradients of layer `k` from its input u [n, inP] and output gradient dz [n, outP]. */
+  private layerGrads(ws: KernelWorkspace, k: number, u: number, dz: number, n: number, grads: Float32Array[]): void {
+    const l = this.layers[k];
+    const mark = ws.mark();
+    const dwt = ws.alloc(l.inP * l.outP);
+    const db = ws.alloc(l.outP);
+    const one = ws.alloc(4);
+    ws.f32(one, 4).fill(1);
+    for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
+      const rows = Math.min(GRAD_CHUNK, n - p0);
+      const first = p0 === 0;
+      ws.gemm(dwt, { ptr: u + 4 * p0 * l.inP, rowStride: 4, colStride: 4 * l.inP }, dz + 4 * p0 * l.outP, l.inP, l.outP, rows, { s: first ? 0 : dwt });
+      ws.gemm(db, { ptr: one, rowStride: 0, colStride: 0 }, dz + 4 * p0 * l.outP, 1, l.outP, rows, { s: first ? 0 : db });
+    }
+    const DWT = ws.f32(dwt, l.inP * l.outP);
+    const DB = ws.f32(db, l.outP);
+    const gW = grads[l.weightIndex];
+    const gb = grads[l.biasIndex];
+    for (let o = 0; o < l.nOut; o++) {
+      const c = l.column[o];
+      gb[o] = DB[c];
+      for (let i = 0; i < l.nIn; i++) gW[o * l.nIn + i] = DWT[i * l.outP + c] * l.mask[o * l.nIn + i];
+    }
+    ws.release(mark);
+  }
+}

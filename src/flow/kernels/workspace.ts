@@ -1,0 +1,111 @@
+/**
+ * The memory of the SIMD kernels (./gemm-wasm.ts) and typed calls into them. One workspace per
+ * trainer: a bump allocator over one WebAssembly.Memory that a training step resets and refills
+ * (the memory grows to the largest step and stays), so activations are written once and read in
+ * place by the backward pass, never copied into tensors.
+ */
+import { kernelModuleBytes } from './gemm-wasm.js';
+
+const PAGE = 65536;
+/** Bytes kept free at address 0, so that pointer 0 can mean "none". */
+const RESERVED = 64;
+
+interface KernelExports {
+  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, sar: number, sap: number, ldb: number, ldc: number, relu: number): void;
+  reluCopy(dst: number, src: number, count: number): void;
+  gradMask(dst: number, g: number, ref: number, count: number): void;
+  addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** A strided view of a row-major matrix in the workspace: element (r, p) at byte ptr + r rowStride + p colStride. */
+export interface MatrixRef {
+  ptr: number;
+  rowStride: number;
+  colStride: number;
+}
+
+/** Row-major matrix at `ptr` with `cols` floats per row. */
+export const rowMajor = (ptr: number, cols: number): MatrixRef => ({ ptr, rowStride: 4 * cols, colStride: 4 });
+/** The transpose of the row-major matrix at `ptr` with `cols` floats per row. */
+export const transposed = (ptr: number, cols: number): MatrixRef => ({ ptr, rowStride: 4, colStride: 4 * cols });
+
+/** Kernel memory with a bump allocator (see the file header). */
+export class KernelWorkspace {
+  private readonly memory: WebAssembly.Memory;
+  private readonly k: KernelExports;
+  private top = RESERVED;
+  private view: Float32Array;
+
+  constructor() {
+    compiled ??= new WebAssembly.Module(kernelModuleBytes(1));
+    this.memory = new WebAssembly.Memory({ initial: 16 });
+    this.k = new WebAssembly.Instance(compiled, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+    this.view = new Float32Array(this.memory.buffer);
+  }
+
+  /** Free everything allocated since construction (pointers from before become invalid). */
+  reset(): void {
+    this.top = RESERVED;
+  }
+
+  /** The allocation mark (everything allocated after it is freed by {@link release}). */
+  mark(): number {
+    return this.top;
+  }
+
+  /** Free everything allocated since `mark` was taken. */
+  release(mark: number): void {
+    this.top = mark;
+  }
+
+  /** Byte pointer to `count` floats (16-byte aligned, contents undefined). */
+  alloc(count: number): number {
+    const ptr = this.top;
+    this.top += Math.ceil(count / 4) * 16;
+    if (this.top > this.memory.buffer.byteLength) {
+      this.memory.grow(Math.ceil((this.top - this.memory.buffer.byteLength) / PAGE));
+      this.view = new Float32Array(this.memory.buffer);
+    }
+    return ptr;
+  }
+
+  /** Byte pointer to `count` zeros. */
+  zeros(count: number): number {
+    const ptr = this.alloc(count);
+    this.f32(ptr, count).fill(0);
+    return ptr;
+  }
+
+  /** A Float32Array view of `count` floats at `ptr` (invalid after the next alloc that grows memory). */
+  f32(ptr: number, count: number): Float32Array {
+    return this.view.subarray(ptr / 4, ptr / 4 + count);
+  }
+
+  /**
+   * C [n, m] (row-major at c) = act(S + bias + A B), A [n, k] strided, B [k, m] row-major (ldb floats per row);
+   * s / bias 0 for none; m, ldb and the row length of C multiples of 4.
+   */
+  gemm(c: number, a: MatrixRef, b: number, n: number, m: number, k: number, opts: { s?: number; bias?: number; relu?: boolean; ldb?: number; ldc?: number } = {}): void {
+    const ldb = opts.ldb ?? m;
+    const ldc = opts.ldc ?? m;
+    if (m % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0) throw new Error(`gemm: m = ${m}, ldb = ${ldb}, ldc = ${ldc} must be multiples of 4`);
+    this.k.gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, a.rowStride, a.colStride, 4 * ldb, 4 * ldc, opts.relu ? 1 : 0);
+  }
+
+  /** dst = max(src, 0) over `count` floats (a multiple of 4). */
+  relu(dst: number, src: number, count: number): void {
+    this.k.reluCopy(dst, src, count);
+  }
+
+  /** dst = g where ref > 0, else 0 (relu backward from the relu output or input). */
+  gradMask(dst: number, g: number, ref: number, count: number): void {
+    this.k.gradMask(dst, g, ref, count);
+  }
+
+  /** dst = acc + (g where ref > 0, else 0). */
+  addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void {
+    this.k.addGradMask(dst, acc, g, ref, count);
+  }
+}

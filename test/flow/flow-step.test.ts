@@ -1,0 +1,98 @@
+/**
+ * The fused training step (src/flow/fused/flow-step.ts) against tfjs' autodiff of the flow's own
+ * log-probability: same log q, and the gradient of a loss of log q with respect to every trainable
+ * variable agrees to float32 rounding, for STDFlows with a box, permutations, padded widths
+ * (D and hidden features not multiples of 4), residual and feed-forward MADEs.
+ */
+import * as tf from '../../src/flow/tf.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
+import { STDFlow, type STDFlowOptions } from '../../src/flow/std-flow.js';
+import { FusedFlowStep } from '../../src/flow/fused/flow-step.js';
+import { KernelWorkspace, rowMajor, transposed } from '../../src/flow/kernels/workspace.js';
+import { readVariables } from '../../src/flow/train-data.js';
+import { useTestBackend } from './helpers.js';
+
+beforeAll(useTestBackend);
+
+describe('SIMD gemm kernel', () => {
+  it('equals a float64 product for x W + s + bias with relu and for the strided u^T dz, at odd sizes', () => {
+    const ws = new KernelWorkspace();
+    const rng = new Rng(2);
+    const [n, k, m] = [13, 7, 12];
+    const fill = (count: number) => {
+      const p = ws.alloc(count);
+      ws.f32(p, count).set(Float32Array.from(rng.normals(count)));
+      return p;
+    };
+    const [a, b, s, bias, b2] = [fill(n * k), fill(k * m), fill(n * m), fill(m), fill(n * m)];
+    const c = ws.alloc(n * m);
+    const c2 = ws.alloc(k * m);
+    ws.gemm(c, rowMajor(a, k), b, n, m, k, { s, bias, relu: true });
+    ws.gemm(c2, transposed(a, k), b2, k, m, n);
+    const [A, B, S, BI, B2, C, C2] = [ws.f32(a, n * k), ws.f32(b, k * m), ws.f32(s, n * m), ws.f32(bias, m), ws.f32(b2, n * m), ws.f32(c, n * m), ws.f32(c2, k * m)];
+    let err = 0;
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < m; j++) {
+        let x = S[r * m + j] + BI[j];
+        for (let p = 0; p < k; p++) x += A[r * k + p] * B[p * m + j];
+        err = Math.max(err, Math.abs(Math.max(x, 0) - C[r * m + j]));
+      }
+    }
+    for (let r = 0; r < k; r++) {
+      for (let j = 0; j < m; j++) {
+        let x = 0;
+        for (let p = 0; p < n; p++) x += A[p * k + r] * B2[p * m + j];
+        err = Math.max(err, Math.abs(x - C2[r * m + j]));
+      }
+    }
+    expect(err).toBeLessThan(3e-5); // achieved 4e-7 (float32 sums of ~10 terms of size ~3)
+  });
+});
+
+describe('fused flow step', () => {
+  // n: rows of the batch (1500 makes the kernel memory grow several times within one step).
+  const cases: (STDFlowOptions & { name: string; n?: number })[] = [
+    { name: 'D=4, 2 x 30 (the default bank)', dim: 4, nLayers: 2, hiddenFeatures: 30, n: 1500 },
+    { name: 'D=3, hidden 7 and 5, random permutations', dim: 3, nLayers: 2, hiddenFeatures: [7, 5], permutation: 'random' },
+    { name: 'D=6, feed-forward MADE, 1 block', dim: 6, nLayers: 1, hiddenFeatures: 10, numBlocks: 1, useResidualBlocks: false },
+    { name: 'D=2, no residual blocks', dim: 2, nLayers: 1, hiddenFeatures: 6, numBlocks: 0 },
+  ];
+  it.each(cases)('log q and every gradient equal the autodiff of flow.logProb ($name)', (c) => {
+    const box = { low: new Array<number>(c.dim).fill(-1), high: new Array<number>(c.dim).fill(2) };
+    const flow = new STDFlow({ dim: c.dim, nLayers: c.nLayers, hiddenFeatures: c.hiddenFeatures, permutation: c.permutation, numBlocks: c.numBlocks, useResidualBlocks: c.useResidualBlocks, box, seed: 3 });
+    const rng = new Rng(9);
+    // Non-trivial weights everywhere (the U(+-1e-3) last block layers would hide a wrong gradient).
+    for (const v of flow.trainableVariables()) v.assign(tf.tensor(Float32Array.from(rng.normals(v.size)).map((w) => 0.3 * w), v.shape));
+    const n = c.n ?? 257;
+    const x = Float32Array.from({ length: n * c.dim }, () => -1 + 3 * (0.02 + 0.96 * rng.uniform()));
+    const weight = Float64Array.from(rng.normals(n));
+    const vars = flow.trainableVariables();
+    // Loss sum_i w_i sin(log q_i): a different weight on every row tests the per-row log-det gradients.
+    const step = FusedFlowStep.create(flow, vars) as FusedFlowStep;
+    expect(step).toBeDefined();
+    let logqFused = new Float64Array(0);
+    const fused = step.lossAndGrads(readVariables(vars), x, n, (logq) => {
+      logqFused = logq.slice();
+      return { loss: logq.reduce((s, q, i) => s + weight[i] * Math.sin(q), 0), dLogq: logq.map((q, i) => weight[i] * Math.cos(q)) };
+    });
+    const xt = tf.tensor2d(x, [n, c.dim]);
+    const ref = tf.variableGrads(() => tf.sum(tf.mul(tf.tensor1d(Float32Array.from(weight)), tf.sin(flow.logProb(xt)))) as tf.Scalar, vars);
+    const logqRef = flow.logProb(xt).dataSync();
+    const qScale = Math.max(...Array.from(logqRef, Math.abs));
+    const qErr = Math.max(...Array.from(logqRef, (q, i) => Math.abs(q - logqFused[i])));
+    expect(qErr / qScale).toBeLessThan(2e-5); // achieved 1.8e-7 (relative to max |log q|)
+    expect(Math.abs(fused.loss - ref.value.dataSync()[0])).toBeLessThan(1e-3 * Math.max(1, Math.abs(fused.loss))); // achieved ~1e-5
+    let worst = 0;
+    vars.forEach((v, k) => {
+      const g = ref.grads[v.name].dataSync();
+      const gScale = Math.max(...Array.from(g, Math.abs));
+      let err = 0;
+      for (let i = 0; i < g.length; i++) err = Math.max(err, Math.abs(g[i] - fused.grads[k][i]));
+      worst = Math.max(worst, err / gScale);
+    });
+    expect(worst).toBeLessThan(6e-4); // achieved 5.7e-6 (relative to each variable's max |gradient|; float32 sums over the batch in another order)
+    tf.dispose([xt, ref.value, ...Object.values(ref.grads)]);
+    flow.dispose();
+  });
+});
