@@ -5,7 +5,10 @@
  * s = softplus(a) + eps, y = s x + b, l = sum_d ln s_d, per masked linear z = u (W ⊙ M)^T + c:
  * dW = (u^T dz)^T ⊙ M, dc = 1^T dz, du = dz (W ⊙ M)), on plain memory: every feature width is
  * padded to a multiple of 4 with zero weights (padded units stay 0 through relu and get no
- * gradient), the final layer's a and b rows are reordered into two groups [a | b] of width Dp.
+ * gradient), the final layer's a and b rows are reordered into two groups [a | b] of width Dp,
+ * and the hidden units are ordered by MADE degree (a relabelling: the network is the same). With
+ * sorted degrees every masked weight matrix is zero outside one contiguous range of rows per group
+ * of 8 columns, which the kernels skip (range tables, ../kernels/gemm-wasm.ts).
  */
 import type { Made } from '../transforms/made.js';
 import { KernelWorkspace, rowMajor } from '../kernels/workspace.js';
@@ -23,10 +26,68 @@ interface LayerPlan {
   inP: number;
   outP: number;
   mask: Float32Array;
-  /** Padded output column of nflows' output row o (the identity except for the final layer). */
+  /** Padded position of input unit i (the previous layer's `column`). */
+  inPos: Int32Array;
+  /** Padded output column of nflows' output row o (degree order; [a | b] groups for the final layer). */
   column: Int32Array;
   weightIndex: number;
   biasIndex: number;
+  /** Range tables (4 int32 per 8 columns) of the forward x Wt, the backward dz W and the gradient u^T dz. */
+  forwardRanges: Int32Array;
+  inputGradRanges: Int32Array;
+  weightGradRanges: Int32Array;
+}
+
+/** Positions 0..k-1 of units ordered by degree (stable): position[o] of unit o. */
+function degreeOrder(degrees: Int32Array): Int32Array {
+  const order = Array.from(degrees.keys()).sort((a, b) => degrees[a] - degrees[b] || a - b);
+  const position = new Int32Array(degrees.length);
+  order.forEach((o, p) => (position[o] = p));
+  return position;
+}
+
+/** No limit (the kernel clamps a range end to the reduction length). */
+const ALL = 0x3fffffff;
+
+/**
+ * Per group of 8 columns of a [rows, cols] 0/1 pattern: [first, last + 1] of the rows holding a one
+ * (an empty group gives [0, 0]).
+ */
+function rowSpans(nz: Uint8Array, rows: number, cols: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let j0 = 0; j0 < cols; j0 += 8) {
+    let lo = rows;
+    let hi = -1;
+    for (let r = 0; r < rows; r++) {
+      for (let j = j0; j < Math.min(j0 + 8, cols); j++) {
+        if (nz[r * cols + j]) {
+          lo = Math.min(lo, r);
+          hi = Math.max(hi, r);
+        }
+      }
+    }
+    out.push(hi < 0 ? [0, 0] : [lo, hi + 1]);
+  }
+  return out;
+}
+
+/** Range tables of one layer from its mask in padded positions (see LayerPlan). */
+function layerRanges(l: Omit<LayerPlan, 'forwardRanges' | 'inputGradRanges' | 'weightGradRanges'>) {
+  const wt = new Uint8Array(l.inP * l.outP);
+  const w = new Uint8Array(l.outP * l.inP);
+  for (let o = 0; o < l.nOut; o++) {
+    for (let i = 0; i < l.nIn; i++) {
+      if (l.mask[o * l.nIn + i] === 0) continue;
+      wt[l.inPos[i] * l.outP + l.column[o]] = 1;
+      w[l.column[o] * l.inP + l.inPos[i]] = 1;
+    }
+  }
+  const table = (spans: Array<[number, number]>, asRows: boolean) => Int32Array.from(spans.flatMap(([lo, hi]) => (asRows ? [0, ALL, lo, hi] : [lo, hi, 0, ALL])));
+  return {
+    forwardRanges: table(rowSpans(wt, l.inP, l.outP), false),
+    inputGradRanges: table(rowSpans(w, l.outP, l.inP), false),
+    weightGradRanges: table(rowSpans(wt, l.inP, l.outP), true),
+  };
 }
 
 /** The weights of one layer in the workspace for one step: Wt [inP, outP], W [outP, inP], bias [outP]. */
@@ -34,6 +95,10 @@ interface LayerWeights {
   wt: number;
   w: number;
   bias: number;
+  /** Range tables in the workspace (see LayerPlan). */
+  forward: number;
+  inputGrad: number;
+  weightGrad: number;
 }
 
 /** What the forward pass keeps for the backward pass (workspace pointers). */
@@ -65,19 +130,25 @@ export class FusedMaf {
     this.nBlocks = made.blocks.length;
     this.hiddenP = pad4(made.options.hiddenFeatures);
     const all = made.layers();
+    let inPos: Int32Array = Int32Array.from({ length: D }, (_, d) => d);
     this.layers = all.map((l, k) => {
       const [nOut, nIn] = l.weight.shape as [number, number];
       const final = k === all.length - 1;
       // Final layer: nflows row 2d (a_d) -> column d, row 2d + 1 (b_d) -> column Dp + d.
-      const column = Int32Array.from({ length: nOut }, (_, o) => (final ? (o % 2) * this.dimP + (o >> 1) : o));
-      return { nIn, nOut, inP: pad4(nIn), outP: final ? 2 * this.dimP : pad4(nOut), mask: l.maskValues, column, weightIndex: index(l.weight), biasIndex: index(l.bias) };
+      const column = final ? Int32Array.from({ length: nOut }, (_, o) => (o % 2) * this.dimP + (o >> 1)) : degreeOrder(l.degrees);
+      const plan = { nIn, nOut, inP: pad4(nIn), outP: final ? 2 * this.dimP : pad4(nOut), mask: l.maskValues, inPos, column, weightIndex: index(l.weight), biasIndex: index(l.bias) };
+      inPos = column;
+      return { ...plan, ...layerRanges(plan) };
     });
   }
 
   /** Masked, padded, reordered weights of every layer from the parameter arrays, into the workspace. */
   private loadWeights(ws: KernelWorkspace, params: Float32Array[]): LayerWeights[] {
     return this.layers.map((l) => {
-      const ptrs = { wt: ws.zeros(l.inP * l.outP), w: ws.zeros(l.outP * l.inP), bias: ws.zeros(l.outP) };
+      const ptrs = {
+        wt: ws.zeros(l.inP * l.outP), w: ws.zeros(l.outP * l.inP), bias: ws.zeros(l.outP),
+        forward: ws.ranges(l.forwardRanges), inputGrad: ws.ranges(l.inputGradRanges), weightGrad: ws.ranges(l.weightGradRanges),
+      };
       const wt = ws.f32(ptrs.wt, l.inP * l.outP);
       const w = ws.f32(ptrs.w, l.outP * l.inP);
       const bias = ws.f32(ptrs.bias, l.outP);
@@ -88,8 +159,8 @@ export class FusedMaf {
         bias[c] = b[o];
         for (let i = 0; i < l.nIn; i++) {
           const v = W[o * l.nIn + i] * l.mask[o * l.nIn + i];
-          wt[i * l.outP + c] = v;
-          w[c * l.inP + i] = v;
+          wt[l.inPos[i] * l.outP + c] = v;
+          w[c * l.inP + l.inPos[i]] = v;
         }
       }
       return ptrs;
@@ -105,23 +176,23 @@ export class FusedMaf {
     const H = this.hiddenP;
     const inputs = [x];
     let h = ws.alloc(n * H);
-    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual });
+    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual, ranges: weights[0].forward });
     for (let k = 0; k < this.nBlocks; k++) {
       if (this.residual) {
         const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
         const r = ws.alloc(n * H);
         ws.relu(r, h, n * H);
         const t = ws.alloc(n * H);
-        ws.gemm(t, rowMajor(r, H), w0.wt, n, H, H, { bias: w0.bias, relu: true });
+        ws.gemm(t, rowMajor(r, H), w0.wt, n, H, H, { bias: w0.bias, relu: true, ranges: w0.forward });
         const next = ws.alloc(n * H);
-        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h });
+        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h, ranges: w1.forward });
         inputs.push(r, t);
         h = next;
       } else {
         const wk = weights[1 + k];
         inputs.push(h);
         const next = ws.alloc(n * H);
-        ws.gemm(next, rowMajor(h, H), wk.wt, n, H, H, { bias: wk.bias, relu: true });
+        ws.gemm(next, rowMajor(h, H), wk.wt, n, H, H, { bias: wk.bias, relu: true, ranges: wk.forward });
         h = next;
       }
     }
@@ -129,7 +200,7 @@ export class FusedMaf {
     const Dp = this.dimP;
     const fin = weights[weights.length - 1];
     const out = ws.alloc(n * 2 * Dp);
-    ws.gemm(out, rowMajor(h, H), fin.wt, n, 2 * Dp, H, { bias: fin.bias });
+    ws.gemm(out, rowMajor(h, H), fin.wt, n, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
     const y = ws.zeros(n * Dp);
     const s = ws.zeros(n * Dp);
     const sig = ws.zeros(n * Dp);
@@ -174,43 +245,44 @@ export class FusedMaf {
     const nl = this.layers.length;
     const { weights, inputs } = saved;
     let dh = ws.alloc(n * H);
-    this.layerGrads(ws, nl - 1, inputs[inputs.length - 1], dOut, n, grads);
-    ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp);
+    this.layerGrads(ws, nl - 1, weights[nl - 1], inputs[inputs.length - 1], dOut, n, grads);
+    ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp, { ranges: weights[nl - 1].inputGrad });
     const t1 = ws.alloc(n * H);
     const t2 = ws.alloc(n * H);
     for (let k = this.nBlocks - 1; k >= 0; k--) {
       if (this.residual) {
         const [r, t] = [inputs[1 + 2 * k], inputs[2 + 2 * k]];
-        this.layerGrads(ws, 2 + 2 * k, t, dh, n, grads);
-        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H);
+        this.layerGrads(ws, 2 + 2 * k, weights[2 + 2 * k], t, dh, n, grads);
+        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H, { ranges: weights[2 + 2 * k].inputGrad });
         ws.gradMask(t1, t1, t, n * H);
-        this.layerGrads(ws, 1 + 2 * k, r, t1, n, grads);
-        ws.gemm(t2, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H);
+        this.layerGrads(ws, 1 + 2 * k, weights[1 + 2 * k], r, t1, n, grads);
+        ws.gemm(t2, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H, { ranges: weights[1 + 2 * k].inputGrad });
         ws.addGradMask(dh, dh, t2, r, n * H);
       } else {
         ws.gradMask(t1, dh, inputs[2 + k], n * H);
-        this.layerGrads(ws, 1 + k, inputs[1 + k], t1, n, grads);
-        ws.gemm(dh, rowMajor(t1, H), weights[1 + k].w, n, H, H);
+        this.layerGrads(ws, 1 + k, weights[1 + k], inputs[1 + k], t1, n, grads);
+        ws.gemm(dh, rowMajor(t1, H), weights[1 + k].w, n, H, H, { ranges: weights[1 + k].inputGrad });
       }
     }
     if (!this.residual) ws.gradMask(dh, dh, inputs[1], n * H);
-    this.layerGrads(ws, 0, saved.x, dh, n, grads);
-    ws.gemm(dx, rowMajor(dh, H), weights[0].w, n, Dp, H, { s: dx });
+    this.layerGrads(ws, 0, weights[0], saved.x, dh, n, grads);
+    ws.gemm(dx, rowMajor(dh, H), weights[0].w, n, Dp, H, { s: dx, ranges: weights[0].inputGrad });
     return dx;
   }
 
   /** Weight and bias gradients of layer `k` from its input u [n, inP] and output gradient dz [n, outP]. */
-  private layerGrads(ws: KernelWorkspace, k: number, u: number, dz: number, n: number, grads: Float32Array[]): void {
+  private layerGrads(ws: KernelWorkspace, k: number, w: LayerWeights, u: number, dz: number, n: number, grads: Float32Array[]): void {
     const l = this.layers[k];
     const mark = ws.mark();
-    const dwt = ws.alloc(l.inP * l.outP);
+    // Zeros first: tiles outside the table's rows are never written.
+    const dwt = ws.zeros(l.inP * l.outP);
     const db = ws.alloc(l.outP);
     const one = ws.alloc(4);
     ws.f32(one, 4).fill(1);
     for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
       const rows = Math.min(GRAD_CHUNK, n - p0);
       const first = p0 === 0;
-      ws.gemm(dwt, { ptr: u + 4 * p0 * l.inP, rowStride: 4, colStride: 4 * l.inP }, dz + 4 * p0 * l.outP, l.inP, l.outP, rows, { s: first ? 0 : dwt });
+      ws.gemm(dwt, { ptr: u + 4 * p0 * l.inP, rowStride: 4, colStride: 4 * l.inP }, dz + 4 * p0 * l.outP, l.inP, l.outP, rows, { s: dwt, ranges: w.weightGrad });
       ws.gemm(db, { ptr: one, rowStride: 0, colStride: 0 }, dz + 4 * p0 * l.outP, 1, l.outP, rows, { s: first ? 0 : db });
     }
     const DWT = ws.f32(dwt, l.inP * l.outP);
@@ -220,7 +292,7 @@ export class FusedMaf {
     for (let o = 0; o < l.nOut; o++) {
       const c = l.column[o];
       gb[o] = DB[c];
-      for (let i = 0; i < l.nIn; i++) gW[o * l.nIn + i] = DWT[i * l.outP + c] * l.mask[o * l.nIn + i];
+      for (let i = 0; i < l.nIn; i++) gW[o * l.nIn + i] = DWT[l.inPos[i] * l.outP + c] * l.mask[o * l.nIn + i];
     }
     ws.release(mark);
   }

@@ -6,7 +6,10 @@
  *          identity, m (columns) a multiple of 4. Strided A covers both x W (sar = row, sap = 4) and
  *          the weight gradient u^T dz (sar = 4, sap = row), so no operand is ever transposed or packed.
  *          4 x 8 register tile (8 f32x4 accumulators), K-loop innermost; rows beyond a multiple of 4
- *          and a last block of 4 columns use 1-row / 1-vector tiles.
+ *          and a last block of 4 columns use 1-row / 1-vector tiles. An optional int32 table gives,
+ *          per group of 8 columns, the reduction range [p0, p1) and the rows [r0, r1) to compute
+ *          (tiles outside are left untouched): a MADE's masked weights with degree-sorted units are
+ *          zero outside such ranges, so ~40% of the products are skipped.
  *   reluCopy: dst = max(src, 0);  gradMask: dst = g where ref > 0 else 0;
  *   addGradMask: dst = acc + (g where ref > 0 else 0)  (the relu backward of a residual block).
  * Why: tfjs-backend-wasm's XNNPACK matMul re-packs the right operand of every new tensor (on a
@@ -27,31 +30,44 @@ const ifThen = (cond: number[], body: number[]) => [...cond, op.if, op.void, ...
 const load = (ptr: number, offset: number) => [...get(ptr), ...simdOp(simd.load, [4, offset])];
 const zeroV = () => [0xfd, ...uleb(simd.const), ...new Array<number>(16).fill(0)];
 
-// gemm parameters and locals.
-const [C, S, A, B, BIAS, N, M, K, SAR, SAP, LDB, LDC, RELU] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-const R_ = 13;
-const J = 14;
-const P = 15;
-const PA = 16; // PA..PA+3: the four A row pointers
-const PB = 20;
-const PC = 21;
-const PS = 22;
-const GEMM_I32_LOCALS = 10;
-const ACC = 23; // ACC..ACC+7
-const BV = 31; // BV, BV+1
-const AV = 33;
-const TMP = 34;
+// gemm parameters, then its i32 locals, then its v128 locals.
+const [C, S, A, B, BIAS, N, M, K, SAR, SAP, LDB, LDC, RELU, RANGES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+const GEMM_PARAMS = 14;
+const [R_, J, P, PA, PB, PC, PS, TMP, P0, P1, ROW0, ROW1] = [14, 15, 16, 17, 21, 22, 23, 24, 25, 26, 27, 28]; // PA..PA+3: the A row pointers
+const GEMM_I32_LOCALS = 15;
+const ACC = 29; // ACC..ACC+7
+const BV = 37; // BV, BV+1
+const AV = 39;
+const GEMM_V128_LOCALS = 11;
+
+/**
+ * The reduction range [P0, P1) and the row range [ROW0, ROW1) of the column group j / 8: from the
+ * int32 table at RANGES (4 values per group; masked weights are zero outside them), or everything.
+ */
+function ranges(): number[] {
+  const ld = (offset: number, to: number) => [...get(TMP), op.i32Load, 2, offset, ...set(to)];
+  return [
+    ...get(RANGES), op.if, op.void,
+    ...get(RANGES), ...get(J), ...i32(3), op.i32ShrU, ...i32(4), op.i32Shl, op.i32Add, ...set(TMP),
+    ...ld(0, P0), ...ld(4, P1), ...ld(8, ROW0), ...ld(12, ROW1),
+    op.else,
+    ...i32(0), ...set(P0), ...get(K), ...set(P1), ...i32(0), ...set(ROW0), ...get(N), ...set(ROW1),
+    op.end,
+    // p1 = min(p1, K): a table can say "to the end" of a reduction whose length varies by call.
+    ...get(P1), ...get(K), ...get(P1), ...get(K), op.i32LtS, op.select, ...set(P1),
+  ];
+}
 
 /** One R-row x V-vector tile at rows r.., columns j..; accumulates over p = 0..K-1 then writes C. */
 function tile(rows: number, vecs: number): number[] {
   const acc = (i: number, v: number) => ACC + i * 2 + v;
   const code: number[] = [];
-  // PA[0] = a + r * sar; PA[i] = PA[i-1] + sar; PB = b + 4 j.
-  code.push(...get(A), ...get(R_), ...get(SAR), op.i32Mul, op.i32Add, ...set(PA));
+  // PA[0] = a + r sar + p0 sap; PA[i] = PA[i-1] + sar; PB = b + 4 j + p0 ldb; P = p1 - p0.
+  code.push(...get(A), ...get(R_), ...get(SAR), op.i32Mul, op.i32Add, ...get(P0), ...get(SAP), op.i32Mul, op.i32Add, ...set(PA));
   for (let i = 1; i < rows; i++) code.push(...get(PA + i - 1), ...get(SAR), op.i32Add, ...set(PA + i));
-  code.push(...get(B), ...get(J), ...i32(2), op.i32Shl, op.i32Add, ...set(PB));
+  code.push(...get(B), ...get(J), ...i32(2), op.i32Shl, op.i32Add, ...get(P0), ...get(LDB), op.i32Mul, op.i32Add, ...set(PB));
   for (let i = 0; i < rows; i++) for (let v = 0; v < vecs; v++) code.push(...zeroV(), ...set(acc(i, v)));
-  code.push(...get(K), ...set(P));
+  code.push(...get(P1), ...get(P0), op.i32Sub, ...set(P));
   const body: number[] = [];
   for (let v = 0; v < vecs; v++) body.push(...load(PB, 16 * v), ...set(BV + v));
   for (let i = 0; i < rows; i++) {
@@ -76,7 +92,9 @@ function tile(rows: number, vecs: number): number[] {
     }
     code.push(...addTo(PC, LDC), ...addTo(PS, LDC));
   }
-  return code;
+  // Skip the tile (C left as it is) when its rows are outside [ROW0, ROW1).
+  const skip = [...get(R_), ...get(ROW1), op.i32GeS, ...get(R_), ...i32(rows), op.i32Add, ...get(ROW0), op.i32LeS, op.i32Or];
+  return [...ranges(), op.block, op.void, ...skip, op.brIf, 0, ...code, op.end];
 }
 
 /** All column tiles of one block of `rows` rows at row r: 8-column tiles, then one 4-column tile if m mod 8 = 4. */
@@ -94,7 +112,7 @@ function gemm(): WasmFunction {
     ...whileLoop([...get(R_), ...i32(4), op.i32Add, ...get(N), op.i32LeS], [...rowBlock(4), ...get(R_), ...i32(4), op.i32Add, ...set(R_)]),
     ...whileLoop([...get(R_), ...get(N), op.i32LtS], [...rowBlock(1), ...get(R_), ...i32(1), op.i32Add, ...set(R_)]),
   ];
-  return { name: 'gemm', params: 13, locals: [{ type: I32, count: GEMM_I32_LOCALS }, { type: V128, count: 11 }, { type: I32, count: 1 }], body };
+  return { name: 'gemm', params: GEMM_PARAMS, locals: [{ type: I32, count: GEMM_I32_LOCALS }, { type: V128, count: GEMM_V128_LOCALS }], body };
 }
 
 /**

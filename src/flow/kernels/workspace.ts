@@ -11,7 +11,7 @@ const PAGE = 65536;
 const RESERVED = 64;
 
 interface KernelExports {
-  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, sar: number, sap: number, ldb: number, ldc: number, relu: number): void;
+  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, sar: number, sap: number, ldb: number, ldc: number, relu: number, ranges: number): void;
   reluCopy(dst: number, src: number, count: number): void;
   gradMask(dst: number, g: number, ref: number, count: number): void;
   addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void;
@@ -30,6 +30,20 @@ export interface MatrixRef {
 export const rowMajor = (ptr: number, cols: number): MatrixRef => ({ ptr, rowStride: 4 * cols, colStride: 4 });
 /** The transpose of the row-major matrix at `ptr` with `cols` floats per row. */
 export const transposed = (ptr: number, cols: number): MatrixRef => ({ ptr, rowStride: 4, colStride: 4 * cols });
+
+/** Optional parts of a {@link KernelWorkspace.gemm}. */
+export interface GemmOptions {
+  /** C = S + ... (S with C's layout; may be C itself). */
+  s?: number;
+  /** Bias [m] added to every row. */
+  bias?: number;
+  relu?: boolean;
+  /** Floats per row of B (default m) and of C (default m). */
+  ldb?: number;
+  ldc?: number;
+  /** Int32 table (from {@link KernelWorkspace.ranges}): per 8 columns the reduction [p0, p1) and the rows [r0, r1) to compute. */
+  ranges?: number;
+}
 
 /** Kernel memory with a bump allocator (see the file header). */
 export class KernelWorkspace {
@@ -87,11 +101,18 @@ export class KernelWorkspace {
    * C [n, m] (row-major at c) = act(S + bias + A B), A [n, k] strided, B [k, m] row-major (ldb floats per row);
    * s / bias 0 for none; m, ldb and the row length of C multiples of 4.
    */
-  gemm(c: number, a: MatrixRef, b: number, n: number, m: number, k: number, opts: { s?: number; bias?: number; relu?: boolean; ldb?: number; ldc?: number } = {}): void {
+  gemm(c: number, a: MatrixRef, b: number, n: number, m: number, k: number, opts: GemmOptions = {}): void {
     const ldb = opts.ldb ?? m;
     const ldc = opts.ldc ?? m;
     if (m % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0) throw new Error(`gemm: m = ${m}, ldb = ${ldb}, ldc = ${ldc} must be multiples of 4`);
-    this.k.gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, a.rowStride, a.colStride, 4 * ldb, 4 * ldc, opts.relu ? 1 : 0);
+    this.k.gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, a.rowStride, a.colStride, 4 * ldb, 4 * ldc, opts.relu ? 1 : 0, opts.ranges ?? 0);
+  }
+
+  /** A copy of a range table (per group of 8 columns [p0, p1, r0, r1], see ./gemm-wasm.ts) in the workspace. */
+  ranges(table: Int32Array): number {
+    const ptr = this.alloc(table.length);
+    new Int32Array(this.memory.buffer, ptr, table.length).set(table);
+    return ptr;
   }
 
   /** dst = max(src, 0) over `count` floats (a multiple of 4). */
