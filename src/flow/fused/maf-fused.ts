@@ -244,7 +244,7 @@ export class FusedMaf {
     }
     const nl = this.layers.length;
     const { weights, inputs } = saved;
-    let dh = ws.alloc(n * H);
+    const dh = ws.alloc(n * H);
     this.layerGrads(ws, nl - 1, weights[nl - 1], inputs[inputs.length - 1], dOut, n, grads);
     ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp, { ranges: weights[nl - 1].inputGrad });
     const t1 = ws.alloc(n * H);
