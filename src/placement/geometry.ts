@@ -84,19 +84,26 @@ export class Whitening {
 
   /**
    * Half-widths, in whitened coordinates, of the bounding box of the ellipse {dθ : dθ^T M dθ <= d2}:
-   * h_k = sqrt(d2 (L^T M^-1 L)_kk). Any point of the ellipse lies within the box (exact bound).
+   * h_k = sqrt(d2 (L^T M^-1 L)_kk) = sqrt(d2) |C^-1 l_k| with M = C C^T (Cholesky) and l_k the k-th column of L.
+   * Any point of the ellipse lies within the box (exact bound). Through the Cholesky factor, not an LU inverse:
+   * a nearly flat direction (TaylorF2Ecc's e at e = 0, where dh/de = 0) gives a wide box instead of a zero pivot.
+   * @throws MbankError when M is not positive definite
    */
   ellipseHalfWidths(metric: Float64Array, d2: number, out: Float64Array = new Float64Array(this.dim)): Float64Array {
     const d = this.dim;
-    const inv = inverse(metric, d);
+    const c = cholesky(metric, d);
+    if (c === null) invalid('metric', metric, 'must be positive definite');
+    const z = new Float64Array(d);
     for (let k = 0; k < d; k++) {
-      let s = 0;
+      // z = C^-1 l_k by forward substitution
+      let norm2 = 0;
       for (let i = 0; i < d; i++) {
-        const lik = this.l[i * d + k];
-        if (lik === 0) continue;
-        for (let j = 0; j < d; j++) s += lik * inv[i * d + j] * this.l[j * d + k];
+        let s = this.l[i * d + k];
+        for (let j = 0; j < i; j++) s -= c[i * d + j] * z[j];
+        z[i] = s / c[i * d + i];
+        norm2 += z[i] * z[i];
       }
-      out[k] = Math.sqrt(Math.max(d2 * s, 0));
+      out[k] = Math.sqrt(d2 * norm2);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import { bankFromTemplates } from '../../src/pipeline/place/bank-output.js';
 import { PoolMetricField } from '../../src/pipeline/metric-pool.js';
 import { requiredMassRanges } from '../../src/cli/place/settings.js';
 import { runPaths } from '../../src/pipeline/place/paths.js';
+import { pycbcTemplateHashes } from '../../src/bank/template-hash.js';
 
 describe('place: volume and flow accuracy', () => {
   it('estimates the volume exactly (up to the inside fraction) when the flow density is proportional to sqrt|det M|', () => {
@@ -45,6 +46,20 @@ describe('place: bank, settings, paths', () => {
     expect(Array.from(bank.templates.inclination!)).toEqual([0.5, 2.0]);
     expect(bank.templates.meanAnomaly).toBeUndefined();
     expect(Array.from(bank.coordinates!.values)).toEqual(Array.from(rows));
+  });
+
+  it('gives templates that differ only in eccentricity distinct PyCBC hashes (mass1 of the later twins one ulp up)', () => {
+    const fmt = getVariableFormat('m1m2_chi_e');
+    const rows = Float64Array.of(30, 20, 0.5, 0, 30, 20, 0.5, 0.2, 30, 20, 0.5, 0.1, 25, 20, 0.5, 0);
+    const bank = bankFromTemplates(fmt, rows, { variableFormat: fmt.name, fMin: 15 });
+    const m1 = bank.templates.mass1;
+    expect(m1[0]).toBe(30);
+    expect(m1[1] > 30 && m1[1] - 30 < 1e-14).toBe(true);
+    expect(m1[2] > m1[1] && m1[2] - 30 < 1e-14).toBe(true);
+    expect(m1[3]).toBe(25);
+    expect(Array.from(bank.templates.eccentricity!)).toEqual([0, 0.2, 0.1, 0]);
+    const t = bank.templates;
+    expect(() => pycbcTemplateHashes({ mass1: t.mass1, mass2: t.mass2, spin1z: t.spin1z, spin2z: t.spin2z }, 4)).not.toThrow();
   });
 
   it('names the mass ranges a format needs and keeps relative file names inside the run directory', () => {

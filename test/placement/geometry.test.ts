@@ -26,6 +26,14 @@ function onEllipse(rng: Rng, m: Float64Array, d: number, d2: number): Float64Arr
 }
 
 describe('placement geometry', () => {
+  it('a metric with a nearly flat direction (TaylorF2Ecc at e = 0) gets a finite wide box; a non-positive-definite one is refused', () => {
+    const w = new Whitening(Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]), 3);
+    const h = w.ellipseHalfWidths(Float64Array.from([2, 0.5, 0, 0.5, 1, 0, 0, 0, 4e-30]), 0.03);
+    expect(Math.abs(h[2] / Math.sqrt(0.03 / 4e-30) - 1)).toBeLessThan(1e-12); // achieved 0
+    expect(Math.abs(h[0] / Math.sqrt(0.03 * (1 / 1.75)) - 1)).toBeLessThan(1e-12); // (M^-1)_00 = 1/(2 - 0.25); achieved 1e-16
+    expect(() => w.ellipseHalfWidths(Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 0]), 0.03)).toThrow(/metric = .*positive definite/);
+  });
+
   it('ellipse bounding boxes contain every point of the ellipse and are tight', () => {
     const rng = new Rng(1);
     for (const d of [2, 3, 5]) {

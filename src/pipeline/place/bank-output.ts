@@ -43,8 +43,30 @@ export function bankFromTemplates(format: VariableFormat, templates: Float64Arra
     if (opt.eccentricity) opt.eccentricity[i] = c.e;
     if (opt.meanAnomaly) opt.meanAnomaly[i] = c.meanano;
   }
+  if (opt.eccentricity || opt.meanAnomaly) separateUnhashedTwins(t.mass1, [t.mass2, t.spin1x, t.spin1y, t.spin1z, t.spin2x, t.spin2y, t.spin2z, opt.inclination]);
   const optional = Object.fromEntries(Object.entries(opt).filter(([, v]) => v !== undefined));
   return new Bank({ templates: { ...t, ...optional }, coordinates: { names: format.names, values: templates }, metadata });
+}
+
+/**
+ * PyCBC's template_hash covers masses, spins and inclination but not eccentricity: templates that differ only in e
+ * (completion probes both e-faces of a corner of the box) would share a hash, and PyCBC refuses such a bank.
+ * Moves mass1 of each later twin up by one ulp (1e-16 relative, far below any match resolution) until unique.
+ */
+function separateUnhashedTwins(mass1: Float64Array, others: (Float64Array | undefined)[]): void {
+  const cols = others.filter((c): c is Float64Array => c !== undefined);
+  const seen = new Set<string>();
+  const key = (i: number) => [mass1[i], ...cols.map((c) => c[i])].join(',');
+  const ulp = new Float64Array(1);
+  const bits = new BigInt64Array(ulp.buffer);
+  for (let i = 0; i < mass1.length; i++) {
+    while (seen.has(key(i))) {
+      ulp[0] = mass1[i];
+      bits[0] += 1n; // next double above a positive mass
+      mass1[i] = ulp[0];
+    }
+    seen.add(key(i));
+  }
 }
 
 /** Write the bank (atomically, format from the extension); returns the writer's warnings. */
