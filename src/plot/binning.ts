@@ -2,6 +2,7 @@
  * Histogram binning, numpy.histogram conventions: bins are [e_k, e_{k+1}) except the last, which
  * is closed [e_{n-1}, e_n]; values outside the range and non-finite values (or weights) are skipped.
  */
+import { bisectRight } from 'd3-array';
 import { invalid } from '../core/errors.js';
 
 /** Options of `histogram`. */
@@ -40,19 +41,11 @@ export function binEdges(lo: number, hi: number, n: number, log = false): Float6
   return edges;
 }
 
-/** Index of the bin holding v (-1 if outside): binary search over increasing edges. */
+/** Index of the bin holding v (-1 if outside; the last edge belongs to the last bin): d3-array's bisection over increasing edges. */
 export function binIndex(edges: ArrayLike<number>, v: number): number {
   const n = edges.length - 1;
   if (!(v >= edges[0] && v <= edges[n])) return -1;
-  if (v === edges[n]) return n - 1;
-  let lo = 0;
-  let hi = n;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (v >= edges[mid]) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return v === edges[n] ? n - 1 : bisectRight(edges, v) - 1;
 }
 
 /** Histogram of the finite values (see `BinningOptions`). */

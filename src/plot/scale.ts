@@ -1,8 +1,10 @@
 /**
- * Scales: a data interval (domain) mapped linearly or logarithmically onto a pixel interval (range),
- * with their ticks and labels. Non-finite values (and non-positive ones on a log scale) map to NaN,
+ * Scales: a data interval (domain) mapped linearly or logarithmically onto a pixel interval (range)
+ * by d3-scale, with our ticks and labels (./ticks.ts: superscript decades, thinned wide log axes). Non-finite values (and non-positive ones on a log scale) map to NaN,
  * which the drawing code skips.
  */
+import { extent as d3Extent } from 'd3-array';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { formatLinearTicks, formatLogTicks, linearTicks, logTicks } from './ticks.js';
 
 /** Linear or base-10 logarithmic. */
@@ -17,22 +19,21 @@ export interface ScaleTicks {
 
 /** A 1-D scale from domain [d0, d1] to pixels [r0, r1] (r0 > r1 for a y axis). */
 export class Scale {
+
+  private readonly d3: ScaleContinuousNumeric<number, number>;
+
   constructor(
     readonly type: ScaleType,
     readonly domain: readonly [number, number],
     readonly range: readonly [number, number],
-  ) {}
+  ) {
+    this.d3 = (type === 'log' ? scaleLog() : scaleLinear()).domain([...domain]).range([...range]);
+  }
 
   /** Pixel position of v (NaN when v cannot be shown). */
   map(v: number): number {
-    const [d0, d1] = this.domain;
-    const [r0, r1] = this.range;
-    if (!Number.isFinite(v)) return NaN;
-    if (this.type === 'log') {
-      if (!(v > 0)) return NaN;
-      return r0 + ((Math.log10(v) - Math.log10(d0)) / (Math.log10(d1) - Math.log10(d0))) * (r1 - r0);
-    }
-    return r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+    if (!Number.isFinite(v) || (this.type === 'log' && !(v > 0))) return NaN;
+    return this.d3(v);
   }
 
   /** True when v lies inside the domain (inclusive, with a small tolerance). */
@@ -101,13 +102,6 @@ export function paddedDomain(values: readonly number[], type: ScaleType, margin 
 
 /** [min, max] of finite numbers (undefined when there are none); safe for large arrays. */
 export function extent(values: ArrayLike<number>): [number, number] | undefined {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : undefined;
+  const [lo, hi] = d3Extent(Array.prototype.filter.call(values, Number.isFinite) as number[]);
+  return lo === undefined || hi === undefined ? undefined : [lo, hi];
 }
