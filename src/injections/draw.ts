@@ -67,6 +67,43 @@ export function isotropicInclinations(components: BBHComponents[], range: readon
   for (const b of components) b.iota = Math.acos(Math.min(1, Math.max(-1, cLo - rng.uniform() * (cLo - cHi))));
 }
 
+/** How injection spins are distributed: as the variable format draws them, or isotropic ("fully precessing"). */
+export type SpinDistribution = 'format' | 'isotropic';
+
+/**
+ * The magnitude range of a spin range option: [lo, hi] when lo >= 0 (a magnitude range such as
+ * s1 in [0, 0.9]), else [0, max(|lo|, |hi|)] (an aligned-component range such as s2z in [-0.99, 0.99]:
+ * the magnitudes it reaches).
+ */
+export function spinMagnitudeRange(range: readonly [number, number]): [number, number] {
+  const [lo, hi] = range;
+  if (!(hi >= lo) || Math.max(Math.abs(lo), Math.abs(hi)) > 1) invalid('spin range', range, 'must be min <= max within [-1, 1]');
+  return lo >= 0 ? [lo, hi] : [0, Math.max(-lo, Math.abs(hi))];
+}
+
+/**
+ * The paper's "fully precessing" injections (arXiv:2302.00436 Sec. V): replace both spins of every
+ * component by a vector of isotropic direction (cos theta ~ U(-1, 1), phi ~ U(0, 2 pi)) and magnitude
+ * ~ U(magnitude range), and phi_ref by a draw ~ U(phaseRange). Ranges as {@link spinMagnitudeRange}.
+ */
+export function isotropicSpins(components: BBHComponents[], s1Range: readonly [number, number], s2Range: readonly [number, number], phaseRange: readonly [number, number], rng: Rng): void {
+  const r1 = spinMagnitudeRange(s1Range);
+  const r2 = spinMagnitudeRange(s2Range);
+  if (!(phaseRange[1] >= phaseRange[0])) invalid('reference phase range', phaseRange, 'must be min <= max (rad)');
+  const spin = (r: readonly [number, number]): [number, number, number] => {
+    const a = rng.uniformIn(r[0], r[1]);
+    const c = rng.uniformIn(-1, 1);
+    const s = Math.sqrt(Math.max(0, 1 - c * c));
+    const ph = rng.uniformIn(0, 2 * Math.PI);
+    return [a * s * Math.cos(ph), a * s * Math.sin(ph), a * c];
+  };
+  for (const b of components) {
+    [b.s1x, b.s1y, b.s1z] = spin(r1);
+    [b.s2x, b.s2y, b.s2z] = spin(r2);
+    b.phi = rng.uniformIn(phaseRange[0], phaseRange[1]);
+  }
+}
+
 /** Components of n points given as an n x D row-major array in `format`. */
 export function componentsFromPoints(format: VariableFormat, points: Float64Array): BBHComponents[] {
   if (points.length % format.D !== 0) invalid('points length', points.length, `must be a multiple of D = ${format.D} (${format.names.join(', ')})`);

@@ -4,17 +4,20 @@
  * (`--flow-file`; samples inside the region of the variable format and ranges), uniform in that
  * region, or the templates of a bank (`--bank`). Sky locations isotropic, polarisation uniform,
  * distance U(d, 1.001 d) or U(dmin, dmax) Mpc, geocentric times gps-start + i time-step. With `--iota-distribution
- * cos` the inclination is drawn flat in cos iota within --iota-range (isotropic orientation). Seeded.
+ * cos` the inclination is drawn flat in cos iota within --iota-range (isotropic orientation); with
+ * `--spin-distribution isotropic` both spins get isotropic directions and magnitudes uniform in the
+ * --s1-range/--s2-range magnitudes, and phi_ref is drawn in --ref-phase-range (the paper's "fully
+ * precessing" injections). Seeded.
  */
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { invalid } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { readBank } from '../../bank/io.js';
-import { regionFromRanges, isInside } from '../../coordinates/box.js';
+import { DEFAULT_RANGES, regionFromRanges, isInside } from '../../coordinates/box.js';
 import { zeroComponents } from '../../coordinates/components.js';
 import { getVariableFormat } from '../../coordinates/format.js';
-import { componentsFromBank, componentsFromPoints, injectionsFromComponents, isotropicInclinations, type IotaDistribution } from '../../injections/draw.js';
+import { componentsFromBank, componentsFromPoints, injectionsFromComponents, isotropicInclinations, isotropicSpins, type IotaDistribution, type SpinDistribution } from '../../injections/draw.js';
 import { drawInRegion, type RegionDistribution } from '../../coordinates/region-sampling.js';
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
@@ -50,6 +53,7 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
       .option('source', { type: 'string', choices: ['flow', 'uniform', 'bank'], describe: 'where the injections come from (default: flow with --flow-file, bank with --bank, else uniform)' })
       .option('uniform-in', { type: 'string', choices: ['components', 'coordinates'], default: 'components', describe: 'with --source uniform: flat in the component masses m1, m2 within the mass cuts (other coordinates flat in their box; how sbank and PyCBC validate banks), or flat in the variable format\'s coordinates' })
       .option('iota-distribution', { type: 'string', choices: ['uniform', 'cos'], default: 'uniform', describe: 'with --source uniform: inclination flat in iota (as the box sampler draws it; 0 for formats without iota) or flat in cos iota within --iota-range (isotropic orientation, the distribution of mbank\'s paper injections)' })
+      .option('spin-distribution', { type: 'string', choices: ['format', 'isotropic'], default: 'format', describe: 'with --source uniform: spins as the variable format draws them, or isotropic ("fully precessing", mbank\'s paper): both spins with isotropic directions and magnitudes uniform in the --s1-range/--s2-range magnitudes ([0, max|s|] for a range reaching below 0), and phi_ref uniform in --ref-phase-range' })
       .option('flow-file', { type: 'string', describe: 'trained flow (mbank-ts safetensors or mbank .zip) to sample from' })
       .option('bank', { type: 'string', describe: 'bank whose templates become the injections (a random subset of --n-injs)' })
       .option('variable-format', { type: 'string', describe: 'coordinates of the flow / of the uniform box, e.g. Mq_s1z_s2z' })
@@ -71,6 +75,8 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     const source = (args.source as string | undefined) ?? (args['flow-file'] ? 'flow' : args.bank ? 'bank' : 'uniform');
     const iotaDistribution = args['iota-distribution'] as IotaDistribution | undefined ?? 'uniform';
     if (iotaDistribution === 'cos' && source !== 'uniform') invalid('--iota-distribution', 'cos', `is for --source uniform (source ${source} gives the inclinations of its ${source === 'bank' ? 'templates' : 'samples'})`);
+    const spinDistribution = args['spin-distribution'] as SpinDistribution | undefined ?? 'format';
+    if (spinDistribution === 'isotropic' && source !== 'uniform') invalid('--spin-distribution', 'isotropic', `is for --source uniform (source ${source} gives the spins of its ${source === 'bank' ? 'templates' : 'samples'})`);
     const rng = new Rng(seed);
     let components: BBHComponents[];
     let variableFormat: string | undefined;
@@ -100,13 +106,16 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
         if (typeof fmt !== 'string') invalid('--variable-format', fmt, 'is required with --source uniform');
         const format = getVariableFormat(fmt);
         const uniformIn = args['uniform-in'] as RegionDistribution;
-        warnRangesUnusedByFormat('injfile', ranges, format, iotaDistribution === 'cos' ? ['iota'] : []);
+        warnRangesUnusedByFormat('injfile', ranges, format, [...(iotaDistribution === 'cos' ? ['iota'] as const : []), ...(spinDistribution === 'isotropic' ? ['s1', 's2', 'refPhase'] as const : [])]);
         const region = regionFromRanges(format, ranges);
         components = componentsFromPoints(format, drawInRegion(region, uniformIn, n, rng.fork(1)));
         if (iotaDistribution === 'cos') {
           const d = format.names.indexOf('iota');
           const range: readonly [number, number] = d >= 0 ? [region.box.lo[d], region.box.hi[d]] : ranges.iota ?? [0, Math.PI];
           isotropicInclinations(components, range, rng.fork(4));
+        }
+        if (spinDistribution === 'isotropic') {
+          isotropicSpins(components, ranges.s1 ?? DEFAULT_RANGES.s1, ranges.s2 ?? DEFAULT_RANGES.s2, ranges.refPhase ?? DEFAULT_RANGES.refPhase, rng.fork(5));
         }
         variableFormat = format.name;
       }
@@ -115,8 +124,8 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     if (!(d.length === 1 || d.length === 2)) invalid('--distance', d, 'must be one value d or two values dmin dmax (Mpc)');
     const set = injectionsFromComponents(components, rng, {
       distanceMpc: d.length === 1 ? d[0] : [d[0], d[1]], gpsStart: args['gps-start'] as number, timeStep: args['time-step'] as number,
-    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source: source === 'uniform' ? `uniform-${args['uniform-in'] as string}${iotaDistribution === 'cos' ? '-cosiota' : ''}` : source, seed });
+    }, { approximant: args.approximant as string, fMin: args['f-min'] as number, fMax: args['f-max'] as number, variableFormat, source: source === 'uniform' ? `uniform-${args['uniform-in'] as string}${iotaDistribution === 'cos' ? '-cosiota' : ''}${spinDistribution === 'isotropic' ? '-isospin' : ''}` : source, seed });
     for (const p of outs) await writeInjections(p, set);
-    process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}${iotaDistribution === 'cos' ? ', flat in cos iota' : ''}) written to ${outs.join(', ')}\n`);
+    process.stderr.write(`injfile: ${set.size} injections (${source}${variableFormat ? `, ${variableFormat}` : ''}${iotaDistribution === 'cos' ? ', flat in cos iota' : ''}${spinDistribution === 'isotropic' ? ', isotropic spins' : ''}) written to ${outs.join(', ')}\n`);
   },
 };
