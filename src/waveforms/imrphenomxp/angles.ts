@@ -21,7 +21,16 @@ export interface PrecessionAngles {
  */
 export function precessionAnglesAt(s: PrecessionSetup, fHz: number, out: Float64Array, work: Float64Array): void {
   const omega = Math.PI * (s.mSec * fHz);
-  const v = Math.cbrt(omega);
+  anglesAtOmega(s, omega, Math.cbrt(omega), out, work);
+}
+
+/** The angles at v = cbrt(pi M f) [-] (as precessionAnglesAt; omega = v^3 for the NNLO terms). */
+export function precessionAnglesAtV(s: PrecessionSetup, v: number, out: Float64Array, work: Float64Array): void {
+  anglesAtOmega(s, v * v * v, v, out, work);
+}
+
+/** The angles at omega = pi M f and v = cbrt(omega) into out[0..2] (alpha, cos beta, epsilon). */
+function anglesAtOmega(s: PrecessionSetup, omega: number, v: number, out: Float64Array, work: Float64Array): void {
   if (s.msa !== null) {
     msaAnglesAtV(s.msa, v, out, work);
     out[0] -= s.alphaOffset;
