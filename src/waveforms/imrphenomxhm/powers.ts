@@ -13,9 +13,14 @@ export interface Powers {
   sevenSixths: number; mSevenSixths: number;
 }
 
-/** A Powers record to be filled by powersInto (all zero). */
+/** A Powers record to be filled by powersInto (all zero; one object shape for every record). */
 export function newPowers(): Powers {
-  return powersInto({} as Powers, 1);
+  return {
+    itself: 0, log: 0, oneSixth: 0, mOneSixth: 0, oneThird: 0, mOneThird: 0, twoThirds: 0, mTwoThirds: 0,
+    fourThirds: 0, mFourThirds: 0, fiveThirds: 0, mFiveThirds: 0, sevenThirds: 0, mSevenThirds: 0, eightThirds: 0, mEightThirds: 0,
+    tenThirds: 0, mTenThirds: 0, mOne: 0, two: 0, three: 0, four: 0, five: 0, mTwo: 0, mThree: 0, mFour: 0, mFive: 0,
+    sevenSixths: 0, mSevenSixths: 0,
+  };
 }
 
 /** Fill p with LAL's powers of x (x^{k/3} from x^{1/6} by products, as LAL; negative ones from 1/x and x^{-1/6}); returns p. */
