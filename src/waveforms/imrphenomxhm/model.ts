@@ -13,6 +13,7 @@
  */
 import { invalid } from '../../core/errors.js';
 import type { FrequencyGrid } from '../../core/grid.js';
+import { warmUpFrequencies } from '../kernel-helpers.js';
 import { intoRange } from '../into-range.js';
 import type { GenerateIntoOptions, PolarizationBuffers, Polarizations, WaveformModel, WaveformParams } from '../types.js';
 import { validateParams } from '../validate.js';
@@ -34,8 +35,15 @@ function thresholdOf(grid: FrequencyGrid, params: WaveformParams): number {
   return t;
 }
 
+/** Whether warmUpXHM has run in this thread. */
+let warmedUp = false;
+
 /** h+ (and hx) on bins [kLo, kHi): multibanded or exact as the threshold says. */
 function fillXHM(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  if (!warmedUp) {
+    warmedUp = true;
+    warmUpXHM();
+  }
   const st = setupPhenomXHM(params);
   const threshold = thresholdOf(grid, params);
   if (threshold > 0) fillMultiband(st, grid.df as number, grid.frequencies.length, params, threshold, hp, hc, kLo, kHi);
@@ -81,3 +89,29 @@ export const imrPhenomXHM: WaveformModel = {
   generate: generateIMRPhenomXHM,
   generateInto: generateIMRPhenomXHMInto,
 };
+
+/**
+ * Type-feedback warm-up of the mode kernel (mode-block.ts), run before the first waveform of a thread (~7 ms
+ * beyond the first set-up's own ~7 ms, both interpreted): an exact
+ * fill on a frequency list through every region of every mode (bins outside the band, anchored and carried
+ * recurrences, with and without hx) and a multibanded waveform on a coarse uniform grid (the kernel on coarse
+ * lists, the (3,2) mixing), so that V8 optimises the loops with all their branches seen (with feedback from
+ * the multibanding alone, the first exact waveforms deoptimised it and it could stay in on-stack-replaced code,
+ * at ~1.8x the time; see ../imrphenomx/fill.ts).
+ */
+function warmUpXHM(): void {
+  const params: WaveformParams = {
+    m1: 30, m2: 20, s1x: 0, s1y: 0, s1z: 0.3, s2x: 0, s2y: 0, s2z: -0.2,
+    distanceMpc: 100, inclination: 0.7, phiRef: 0.2, fMinHz: 15, fMaxHz: 1024, fRefHz: 0,
+  };
+  const st = setupPhenomXHM(params);
+  const freqs = warmUpFrequencies(st.xas.system.mSec, [0.002, 0.005, 0.01, 0.02, 0.03, 0.045, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.29], [0.31]);
+  const n = freqs.length;
+  const hp = new Float64Array(2 * n);
+  const hc = new Float64Array(2 * n);
+  fillExact(st, { frequencies: freqs }, params, hp, hc, 0, n);
+  fillExact(st, { frequencies: freqs }, params, hp, null, 3, n);
+  const m = 257;
+  const hm = new Float64Array(2 * m);
+  fillMultiband(st, 4, m, params, DEFAULT_THRESHOLD_MBAND, hm, hm.slice(), 0, m);
+}
