@@ -5,6 +5,7 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { invalid } from '../core/errors.js';
+import type { LegendPosition } from './legend.js';
 
 /** Font family list used for all text. */
 export const FONT_FAMILY = '"DejaVu Sans", "Liberation Sans", Arial, sans-serif';
@@ -26,6 +27,20 @@ export const DEFAULT_THEME: Theme = { tickFont: 14, labelFont: 16, titleFont: 18
 export function smallTheme(panelPx: number): Theme {
   const s = Math.max(0.75, Math.min(1, panelPx / 320));
   return { tickFont: Math.round(14 * s), labelFont: Math.round(16 * s), titleFont: 18, legendFont: 14, lineWidth: 1.5, tickLength: Math.round(5 * s) };
+}
+
+/** Options every x-y chart takes: size in pixels, title, axis labels, log axes, fixed ranges, legend corner. */
+export interface XYChartOptions {
+  width?: number;
+  height?: number;
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  logX?: boolean;
+  logY?: boolean;
+  xRange?: [number, number];
+  yRange?: [number, number];
+  legend?: LegendPosition;
 }
 
 /** A canvas and its 2-D context. */

@@ -4,10 +4,9 @@
  * rate on the right).
  */
 import type { ChartDataset } from 'chart.js';
-import type { LegendPosition } from './legend.js';
 import { points, renderChart, type ChartRender } from './chartjs.js';
 import { seriesColor } from './colors.js';
-import { savePng } from './figure.js';
+import { savePng, type XYChartOptions } from './figure.js';
 import type { ScaleType } from './scale.js';
 
 /** One line: y against x (x defaults to 0, 1, ..., n - 1). */
@@ -22,17 +21,7 @@ export interface LineSeries {
 }
 
 /** Options of `lineChart`. */
-export interface LineChartOptions {
-  width?: number;
-  height?: number;
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
-  logX?: boolean;
-  logY?: boolean;
-  xRange?: [number, number];
-  yRange?: [number, number];
-  legend?: LegendPosition;
+export interface LineChartOptions extends XYChartOptions {
   /** Series on a secondary right-hand y axis, with their own label and scale. */
   right?: { series: LineSeries[]; label?: string; logY?: boolean; range?: [number, number] };
 }

@@ -2,9 +2,9 @@
  * 2-D scatter plots: one or more point sets, optionally coloured by a value with a viridis colorbar
  * (e.g. injections coloured by fitting factor), optional y = x line (predicted vs true log-pdf).
  */
-import { Axes, type LegendEntry, type LegendPosition } from './axes.js';
+import { Axes, type LegendEntry } from './axes.js';
 import { seriesColor, viridisCss } from './colors.js';
-import { createFigure, DEFAULT_THEME, savePng, toPng } from './figure.js';
+import { createFigure, DEFAULT_THEME, savePng, toPng, type XYChartOptions } from './figure.js';
 import { colorPosition, drawColorbar, drawTitle, panelRect, rightAxisWidth } from './layout.js';
 import { extent, finiteValues, paddedDomain, Scale } from './scale.js';
 
@@ -31,20 +31,10 @@ export interface ColorBy {
 }
 
 /** Options of `scatterChart`. */
-export interface ScatterChartOptions {
-  width?: number;
-  height?: number;
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
-  logX?: boolean;
-  logY?: boolean;
-  xRange?: [number, number];
-  yRange?: [number, number];
+export interface ScatterChartOptions extends XYChartOptions {
   colorBy?: ColorBy;
   /** Draw y = x (true, or with a legend label). */
   diagonal?: boolean | { label?: string; color?: string };
-  legend?: LegendPosition;
 }
 
 /** Render a scatter plot as PNG (default 800 x 600). Points with a non-finite coordinate are skipped. */
