@@ -3,7 +3,9 @@
  * 30 + 20 Msun, spins 0.3 / -0.2, iota 0.7, with multibanding (LAL's default ThresholdMband 1e-3) and without
  * (ThresholdMband 0), for `generate` (new arrays) and `generateInto` (h+ and hx). LALSimulation takes 2.3 ms
  * (multibanding) and 1.5 ms (without) on this machine (issue 13). Minimum over repeats of process CPU time (the
- * machine is shared). Run: `npm run bench -- imrphenomxhm`.
+ * machine is shared). Run: `npm run bench -- imrphenomxhm`. Measured (load average 24 on 2 cores, generateInto):
+ * 1.15 ms multibanded, 1.11 ms exact with the fused mode kernel (mode-kernel.ts, mode-block.ts); 2.03 / 2.17 ms
+ * before it in the same runs.
  */
 import { uniformGrid } from '../src/core/grid.js';
 import { imrPhenomXHM } from '../src/waveforms/imrphenomxhm/index.js';
