@@ -36,7 +36,7 @@ import type { Samples } from './train-data.js';
 import { evaluate, initialConstant, type Evaluation } from './evaluate.js';
 import { TransformFlow } from './transform-flow.js';
 import { FusedFlowStep } from './fused/flow-step.js';
-import { hostLoss, type HostLossName } from './fused/host-loss.js';
+import { fusedLossAndGrads, type HostLossName } from './fused/host-loss.js';
 
 export type { Samples } from './train-data.js';
 export type { DivergenceOptions } from './divergence.js';
@@ -231,20 +231,9 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
       tf.dispose(Object.values(grads));
       return { loss, g };
     };
-    /** The same by the fused pass; the constant C (density losses) gets d loss / dC = sum_i d loss / d log q_i. */
-    const fusedStep = (step: FusedFlowStep): { loss: number; g: (ArrayLike<number> | null)[] } => {
-      const batch = (train as DataSet).nextHostBatch(o.batchSize);
-      const cIndex = constant ? vars.indexOf(constant) : -1;
-      const base = hostLoss(o.loss as HostLossName, batch.logPdf, cIndex >= 0 ? params[cIndex][0] : 0);
-      let dC = 0;
-      const r = step.lossAndGrads(params, batch.x, batch.n, (logq) => {
-        const out = base(logq);
-        for (const d of out.dLogq) dC += d;
-        return out;
-      });
-      if (cIndex >= 0) r.grads[cIndex][0] = dC;
-      return { loss: r.loss, g: r.grads };
-    };
+    /** The same by the fused pass (./fused/host-loss.ts). */
+    const fusedStep = (step: FusedFlowStep) =>
+      fusedLossAndGrads(step, (train as DataSet).nextHostBatch(o.batchSize), o.loss as HostLossName, params, constant ? vars.indexOf(constant) : -1);
     const fused = train && (o.fused ?? tf.getBackend() !== 'tensorflow') && flow instanceof TransformFlow ? FusedFlowStep.create(flow, vars) : undefined;
 
     /** Undo a bad step; true when training should stop as diverged. */

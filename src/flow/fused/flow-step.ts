@@ -18,9 +18,6 @@ import { NaiveLinearTransform } from '../transforms/naive-linear.js';
 import { MaskedAffineAutoregressiveTransform, SCALE_EPSILON } from '../transforms/masked-affine.js';
 import { FusedMaf, pad4, type MafSaved } from './maf-fused.js';
 
-/** Rows per chunk of the weight-gradient products (as ./maf-fused.ts). */
-const GRAD_CHUNK = 128;
-
 type Stage =
   | { kind: 'box'; low: Float32Array; high: Float32Array }
   | { kind: 'permutation'; perm: readonly number[] }
@@ -181,15 +178,7 @@ export class FusedFlowStep {
     const w = this.linearWeights(params, st);
     const dx = ws.alloc(n * Dp);
     ws.gemm(dx, rowMajor(dy, Dp), w.w, n, Dp, Dp);
-    const dwt = ws.alloc(Dp * Dp);
-    const db = ws.alloc(Dp);
-    const one = ws.alloc(4);
-    ws.f32(one, 4).fill(1);
-    for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
-      const rows = Math.min(GRAD_CHUNK, n - p0);
-      ws.gemm(dwt, { ptr: x + 4 * p0 * Dp, rowStride: 4, colStride: 4 * Dp }, dy + 4 * p0 * Dp, Dp, Dp, rows, { s: p0 === 0 ? 0 : dwt });
-      ws.gemm(db, { ptr: one, rowStride: 0, colStride: 0 }, dy + 4 * p0 * Dp, 1, Dp, rows, { s: p0 === 0 ? 0 : db });
-    }
+    const { dwt, db } = ws.weightGradients(x, Dp, dy, Dp, n);
     let dl = 0;
     for (let i = 0; i < n; i++) dl += dLogDet[i];
     const inv = inverse(Float64Array.from(params[st.weightIndex]), D);

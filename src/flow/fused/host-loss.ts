@@ -5,7 +5,7 @@
  * r_i = log q_i + C - l_i, so d loss / dC = sum_i d loss / d log q_i.
  *   forward_KL: -mean log q;  ll_mse: mean r^2;  weighted_ll_mse: mean (l - min l) r^2.
  */
-import type { LogqLoss } from './flow-step.js';
+import type { FusedFlowStep, LogqLoss } from './flow-step.js';
 
 /** Names of the losses that the fused step supports (the data losses; reverse KL needs sampling). */
 export type HostLossName = 'forward_KL' | 'll_mse' | 'weighted_ll_mse';
@@ -32,4 +32,26 @@ export function hostLoss(name: HostLossName, logPdf?: Float32Array, constant = 0
     }
     return { loss: loss / n, dLogq };
   };
+}
+
+/**
+ * One training step's loss and gradients by the fused pass, for a minibatch from the trainer: the
+ * constant C (at `constantIndex` of `params`, -1 for none) gets d loss / dC = sum_i d loss / d log q_i.
+ */
+export function fusedLossAndGrads(
+  step: FusedFlowStep,
+  batch: { x: Float32Array; n: number; logPdf?: Float32Array },
+  name: HostLossName,
+  params: Float32Array[],
+  constantIndex: number,
+): { loss: number; g: Float32Array[] } {
+  const base = hostLoss(name, batch.logPdf, constantIndex >= 0 ? params[constantIndex][0] : 0);
+  let dC = 0;
+  const r = step.lossAndGrads(params, batch.x, batch.n, (logq) => {
+    const out = base(logq);
+    for (const d of out.dLogq) dC += d;
+    return out;
+  });
+  if (constantIndex >= 0) r.grads[constantIndex][0] = dC;
+  return { loss: r.loss, g: r.grads };
 }

@@ -13,9 +13,6 @@
 import type { Made } from '../transforms/made.js';
 import { KernelWorkspace, rowMajor } from '../kernels/workspace.js';
 
-/** Rows per chunk of the weight-gradient products (both operands of a chunk stay in L2). */
-const GRAD_CHUNK = 128;
-
 /** Round up to a multiple of 4 (the SIMD width). */
 export const pad4 = (k: number): number => Math.ceil(k / 4) * 4;
 
@@ -274,17 +271,7 @@ export class FusedMaf {
   private layerGrads(ws: KernelWorkspace, k: number, w: LayerWeights, u: number, dz: number, n: number, grads: Float32Array[]): void {
     const l = this.layers[k];
     const mark = ws.mark();
-    // Zeros first: tiles outside the table's rows are never written.
-    const dwt = ws.zeros(l.inP * l.outP);
-    const db = ws.alloc(l.outP);
-    const one = ws.alloc(4);
-    ws.f32(one, 4).fill(1);
-    for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
-      const rows = Math.min(GRAD_CHUNK, n - p0);
-      const first = p0 === 0;
-      ws.gemm(dwt, { ptr: u + 4 * p0 * l.inP, rowStride: 4, colStride: 4 * l.inP }, dz + 4 * p0 * l.outP, l.inP, l.outP, rows, { s: dwt, ranges: w.weightGrad });
-      ws.gemm(db, { ptr: one, rowStride: 0, colStride: 0 }, dz + 4 * p0 * l.outP, 1, l.outP, rows, { s: first ? 0 : db });
-    }
+    const { dwt, db } = ws.weightGradients(u, l.inP, dz, l.outP, n, w.weightGrad);
     const DWT = ws.f32(dwt, l.inP * l.outP);
     const DB = ws.f32(db, l.outP);
     const gW = grads[l.weightIndex];
