@@ -89,7 +89,7 @@ export function renderHistogramChart(data: HistogramDataset | readonly Histogram
   return renderChart({
     width, height, title: options.title, legend: options.legend ?? 'upper left', vlines: lines, datasets: [...datasets, ...legendOf],
     axes: {
-      x: { type: xType, label: options.xLabel, range: [Math.min(...xs), Math.max(...xs)], position: 'bottom' },
+      x: { type: xType, label: options.xLabel, suggested: [Math.min(...xs), Math.max(...xs)], position: 'bottom' },
       y: { type: yType, label: yLabel, position: 'left', ...(yType === 'linear' ? { suggested: [0, 1] as [number, number] } : {}) },
     },
   });
