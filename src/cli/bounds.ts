@@ -10,6 +10,8 @@ export const COUNT_LIMITS: Readonly<Record<string, readonly [number, string]>> =
   'n-points': [10_000_000, 'rows held in memory'],
   'n-datapoints': [10_000_000, 'rows held in memory'],
   'n-livepoints': [10_000_000, 'livepoints held in memory'],
+  'completion-probes': [10_000_000, 'probes held in memory'],
+  'validation-probes': [10_000_000, 'probes held in memory'],
   'n-injs': [100_000_000, 'injections held in memory'],
   'n-samples': [100_000_000, 'samples held in memory'],
   n: [100_000_000, 'samples held in memory'],

@@ -29,7 +29,8 @@ export function describeFailure(err: unknown): { line: string; exitCode: number 
 /** Print the failure as one line (plus the stack with MBANK_DEBUG=1) and exit with its status. */
 export function exitWithFailure(err: unknown): never {
   const { line, exitCode } = describeFailure(err);
-  process.stderr.write(`mbank-ts: ${line}\n`);
+  // one line whatever a message quotes (a JSON parser's excerpt of a file holds its newlines)
+  process.stderr.write(`mbank-ts: ${line.replace(/\s*\n\s*/g, ' ')}\n`);
   if (process.env.MBANK_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(exitCode);
 }

@@ -22,6 +22,10 @@ const metric = (over: Record<string, string[]> = {}) => ['metric', ...opts(over)
 const dataset = (over: Record<string, string[]> = {}) => ['dataset', ...opts({ 'n-points': ['8'], workers: ['1'], dataset: [join(dir, 'ds.h5')], ...over })];
 const workflow = (workdir: string) => ['workflow', '--scheduler', 'slurm', '--n-jobs', '2', '--workdir', workdir, '--', 'dataset', '--dataset', join(dir, 'wf.h5'),
   '--n-points', '100', '--variable-format', 'Mq_nonspinning', '--psd', 'aLIGOZeroDetHighPower', '--mtot-range', '20', '60'];
+/** A workflow of dataset shards whose task options are BASE with `over` (a bad setting must fail here, not in every cluster job). */
+const wfTask = (over: Record<string, string[]>) => ['workflow', '--scheduler', 'condor', '--n-jobs', '2', '--workdir', join(dir, 'wf-new'), '--',
+  'dataset', ...opts({ 'n-points': ['100'], dataset: [join(dir, 'wf.h5')], ...over })];
+const uniformInj = (over: Record<string, string[]>) => ['injfile', '--source', 'uniform', '--n-injs', '5', ...opts({ psd: [], df: [], 'inj-file': [join(dir, 'i.h5')], ...over })];
 const nonspinning = (range: string[]) => ['metric', ...opts({ 'variable-format': ['Mq_nonspinning'], 's1-range': range }), '--theta', '40,2'];
 
 beforeAll(async () => {
@@ -43,6 +47,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'dup.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nmm: 0.97\nmm: 0.9\n');
   mkdirSync(join(dir, 'wf-bad'));
   writeFileSync(join(dir, 'wf-bad', 'workflow.json'), '{"task": "dat');
+  writeFileSync(join(dir, 'not-json.txt'), '# not a stat file\n1 2 3\n');
+  writeFileSync(join(dir, 'other.json'), '{"complete": true}');
   writeFileSync(join(dir, 'syntax.ini'), '[run]\nvariable-format: Mq_s1z_s2z\nthis line has no separator\n');
 });
 
@@ -84,6 +90,18 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['workflow: workdir under a file', () => workflow(join(dir, 'a-file', 'wf')), 2, /a-file exists and is not a directory/],
   ['workflow: empty workdir', () => workflow(''), 2, /--workdir = "": must be a directory name/],
   ['workflow: corrupt workflow.json', () => workflow(join(dir, 'wf-bad')), 2, /wf-bad: its workflow\.json is unreadable .*use another --workdir, or remove it/],
+  ['workflow: a task range outside the physical domain', () => wfTask({ 'mtot-range': ['-10', '50'] }), 2, /--mtot-range = \[-10, 50\]: must lie in the physical domain/],
+  ['workflow: a task PSD that does not exist', () => wfTask({ psd: ['nonexist'] }), 2, /psd = "nonexist": neither a file nor a known curve/],
+  ['workflow: a task band with f-min above f-max', () => wfTask({ 'f-min': ['300'] }), 2, /f-max = 256: must be above f-min = 300/],
+  ['workflow: a task approximant that does not exist', () => wfTask({ approximant: ['Foo'] }), 2, /approximant = "Foo": unknown/],
+  ['workflow: a task output in a missing folder', () => wfTask({ dataset: ['/nonexistent/d.h5'] }), 2, /--dataset = "\/nonexistent\/d\.h5": its folder \/nonexistent does not exist/],
+  ['merge: a bad --out extension, before reading the inputs', () => ['merge', '--bank', join(dir, 'missing.h5'), '--out', join(dir, 'm.pdf')], 2, /bank file extension = .*m\.pdf/],
+  ['merge: --out in a missing folder, before reading the inputs', () => ['merge', '--bank', join(dir, 'missing.h5'), '--out', '/nonexistent/m.h5'], 2, /--out = "\/nonexistent\/m\.h5": its folder/],
+  ['merge: a stat file that is not JSON (its excerpt holds a newline)', () => ['merge', '--injection-stat', join(dir, 'not-json.txt'), '--out', join(dir, 's.json')], 2, /not-json\.txt: not readable JSON/],
+  ['merge: a JSON file that is not a stat file', () => ['merge', '--injection-stat', join(dir, 'other.json'), '--out', join(dir, 's.json')], 2, /other\.json: not a stat file of mbank-ts injections/],
+  ['injfile: f-max below f-min', () => uniformInj({ 'f-min': ['100'], 'f-max': ['50'] }), 2, /--f-max = 50: must be a finite frequency above --f-min = 100 Hz/],
+  ['injfile: a GPS start that is not a number', () => uniformInj({ 'gps-start': ['nan'] }), 2, /--gps-start = NaN: must be a finite GPS time/],
+  ['place: 1e12 completion probes', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-probes': ['1e12'] })], 2, /--completion-probes = 1000000000000: must be <= 10000000/],
   ['a range the format does not use, outside its domain', () => nonspinning(['-0.5', '1.5']), 2, /--s1-range = \[-0\.5, 1\.5\]: must lie in the physical domain: spins are in \(-1, 1\)/],
   ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],
 ];

@@ -22,6 +22,7 @@ import { drawInRegion, type RegionDistribution } from '../../coordinates/region-
 import { writeInjections, injectionFormatOf } from '../../injections/io.js';
 import { loadAnyFlow as loadFlowWithMetadata } from '../../flow/family-weights.js';
 import { openFlowFile } from './flow.js';
+import { getModel } from '../../waveforms/registry.js';
 import { rangesFromArgs, warnRangesUnusedByFormat, warnUnusedRanges } from './metric.js';
 import { rangeOptions } from '../options.js';
 import type { BBHComponents } from '../../coordinates/components.js';
@@ -70,6 +71,16 @@ export const injfileCommand: CommandModule<object, Record<string, unknown>> = {
     if (!Number.isInteger(n) || n < 1) invalid('--n-injs', n, 'must be a positive integer');
     const seed = args.seed as number;
     if (!Number.isInteger(seed) || seed < 0) invalid('--seed', seed, 'must be an integer >= 0');
+    const fMin = args['f-min'] as number, fMax = args['f-max'] as number;
+    if (!(fMin > 0) || !Number.isFinite(fMin)) invalid('--f-min', fMin, 'must be a finite frequency > 0 Hz');
+    if (!(fMax > fMin) || !Number.isFinite(fMax)) invalid('--f-max', fMax, `must be a finite frequency above --f-min = ${fMin} Hz`);
+    try {
+      getModel(String(args.approximant));
+    } catch {
+      process.stderr.write(`mbank-ts injfile: --approximant ${String(args.approximant)} is not a model mbank-ts implements: written to the file as given\n`);
+    }
+    const gps = args['gps-start'] as number;
+    if (!Number.isFinite(gps)) invalid('--gps-start', gps, 'must be a finite GPS time [s]');
     const outs = (args['inj-file'] as string[]).map((p) => inRunDir(args['run-dir'] as string | undefined, p));
     for (const p of outs) injectionFormatOf(p);
     const source = (args.source as string | undefined) ?? (args['flow-file'] ? 'flow' : args.bank ? 'bank' : 'uniform');

@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { MbankError, invalid } from '../../core/errors.js';
-import { readBank, writeBank } from '../../bank/io.js';
+import { bankFormatOf, readBank, writeBank } from '../../bank/io.js';
+import { checkOutputPath } from '../../core/atomic-write.js';
+import { lockOutputs } from '../lock.js';
 import { bankSubset, mergeBanks } from '../../bank/merge.js';
 import { getModel } from '../../waveforms/registry.js';
 import { mergeDatasetShards } from '../../metric/dataset-merge.js';
@@ -23,11 +25,16 @@ import { bankPoints } from './injections.js';
 import type { Bank } from '../../bank/bank.js';
 
 function readStats(path: string): InjectionStats {
+  let stats: InjectionStats;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as InjectionStats;
+    stats = JSON.parse(readFileSync(path, 'utf8')) as InjectionStats;
   } catch (e) {
     throw new MbankError(`stat file ${path}: not readable JSON (${(e as Error).message})`);
   }
+  if (stats?.format !== 'mbank-ts-injection-stats' || typeof stats.settings !== 'object' || stats.settings === null || !Array.isArray(stats.ff)) {
+    throw new MbankError(`stat file ${path}: not a stat file of mbank-ts injections (format "mbank-ts-injection-stats" with settings and ff)`);
+  }
+  return stats;
 }
 
 async function mergeBankFiles(paths: string[], args: Record<string, unknown>, log: (s: string) => void): Promise<Bank> {
@@ -90,21 +97,37 @@ export const mergeCommand: CommandModule<object, Record<string, unknown>> = {
     const out = args.out as string;
     if (files.includes(out)) invalid('--out', out, 'must not be one of the inputs');
     if (args['prune-seams'] && kind !== 'bank') invalid('--prune-seams', true, 'applies to --bank only');
+    // the output and the options are checked before any input is read (merging a large bank takes minutes)
+    checkOutputPath('--out', out);
+    if (kind === 'bank') bankFormatOf(out);
+    if (args.mm !== undefined && !((args.mm as number) > 0 && (args.mm as number) < 1)) invalid('--mm', args.mm, 'must be in (0, 1)');
+    if (!((args['seam-width'] as number) >= 0)) invalid('--seam-width', args['seam-width'], 'must be >= 0');
+    if (!(Number.isInteger(args['seam-candidates']) && (args['seam-candidates'] as number) >= 1)) invalid('--seam-candidates', args['seam-candidates'], 'must be an integer >= 1');
     const log = (s: string) => process.stderr.write(`${s}\n`);
-    if (kind === 'bank') {
-      const bank = await mergeBankFiles(files, args, log);
-      for (const w of await writeBank(out, bank)) log(`merge: ${w}`);
-      log(`merge: bank of ${bank.size} templates written to ${out}`);
-    } else if (kind === 'injection-stat') {
-      const stats = mergeInjectionStats(files.map((name) => ({ name, stats: readStats(name) })));
-      saveStats(out, stats);
-      log(`merge: ${files.length} shard stat files, ${stats.n} injections -> ${out}`);
-    } else {
-      const parts = await Promise.all(files.map(async (name) => ({ name, dataset: await readDataset(name) })));
-      const ds = mergeDatasetShards(parts);
-      await writeDataset(out, ds);
-      writeDatasetText(textPath(out), ds);
-      log(`merge: ${files.length} dataset shards, ${ds.n} rows -> ${out} (text: ${textPath(out)})`);
+    const release = lockOutputs(kind === 'dataset' ? [out, textPath(out)] : [out], 'merge');
+    try {
+      await mergeInto(kind, files, out, args, log);
+    } finally {
+      release();
     }
   },
 };
+
+/** Merge the files of one kind into `out`. */
+async function mergeInto(kind: 'bank' | 'injection-stat' | 'dataset', files: string[], out: string, args: Record<string, unknown>, log: (s: string) => void): Promise<void> {
+  if (kind === 'bank') {
+    const bank = await mergeBankFiles(files, args, log);
+    for (const w of await writeBank(out, bank)) log(`merge: ${w}`);
+    log(`merge: bank of ${bank.size} templates written to ${out}`);
+  } else if (kind === 'injection-stat') {
+    const stats = mergeInjectionStats(files.map((name) => ({ name, stats: readStats(name) })));
+    saveStats(out, stats);
+    log(`merge: ${files.length} shard stat files, ${stats.n} injections -> ${out}`);
+  } else {
+    const parts = await Promise.all(files.map(async (name) => ({ name, dataset: await readDataset(name) })));
+    const ds = mergeDatasetShards(parts);
+    await writeDataset(out, ds);
+    writeDatasetText(textPath(out), ds);
+    log(`merge: ${files.length} dataset shards, ${ds.n} rows -> ${out} (text: ${textPath(out)})`);
+  }
+}

@@ -17,7 +17,11 @@ import type { InjectionStats } from '../../injections/stats.js';
 import { readInjections } from '../../injections/io.js';
 import { checkDatasetShard } from '../../metric/dataset-merge.js';
 import { readDataset } from '../../metric/dataset-file.js';
+import { checkOutputPath } from '../../core/atomic-write.js';
+import { chunkComputer } from '../../metric/dataset-chunk.js';
+import { checkMetricType } from '../../metric/metric.js';
 import { commands } from '../commands/index.js';
+import { metricOptionsFromArgs, rangesFromArgs } from '../commands/metric.js';
 import { inRunDir } from '../commands/injfile.js';
 import { expandIniTokens } from '../ini.js';
 import { knownOptions } from '../main.js';
@@ -119,12 +123,17 @@ export async function planWorkflow(o: PlanOptions): Promise<WorkflowPlan> {
     }
     const chunks = Math.ceil(Number(args['n-points']) / Number(args['chunk-size']));
     if (o.count > chunks) invalid('--n-jobs', o.count, `must be <= ${chunks}, the chunks of --chunk-size ${args['chunk-size']} rows in --n-points ${args['n-points']}`);
+    // the settings every shard would refuse (PSD, band, approximant, format, ranges) fail here, not on the cluster
+    const metric = metricOptionsFromArgs(args);
+    const ranges = rangesFromArgs(args);
+    chunkComputer({ metric, metricType: checkMetricType(String(args['metric-type'])), ranges, seed: 0, chunkSize: 1 });
   }
   const name = t === 'injections' ? 'stat' : 'dataset';
   const ext = t === 'injections' ? 'json' : 'h5';
   const shardOutput = (k: number | string) => `${workdir}/shards/${name}_${k}.${ext}`;
   const output = resolve(o.cwd, inRunDir(runDir, String(t === 'injections' ? args.out : args.dataset)));
   const outFlag = t === 'injections' ? '--out' : '--dataset';
+  checkOutputPath(outFlag, output);
   const files = Array.from({ length: o.count }, (_, j) => shardOutput(j + 1));
   return {
     task: t, count: o.count, workdir, cwd: o.cwd, exe: o.exe, cpus: o.cpus, tokens,
