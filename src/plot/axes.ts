@@ -1,6 +1,6 @@
 /**
- * Axes: a rectangle of the canvas with an x and a y scale, and the drawing primitives the charts
- * use (grid, frame, ticks and labels, lines, points, bars, reference lines, legend, title).
+ * Axes of the panels Chart.js does not lay out (corner plot, heatmap): a rectangle of the canvas with
+ * an x and a y scale, and what those panels draw (grid, frame, ticks and labels, points, bars, legend).
  * Points that map to NaN (non-finite data, non-positive data on log scales) are skipped.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
@@ -17,14 +17,6 @@ export interface Rect {
   y: number;
   w: number;
   h: number;
-}
-
-/** Stroke style of a line. */
-export interface LineStyle {
-  color: string;
-  width?: number;
-  dash?: number[];
-  alpha?: number;
 }
 
 /** Tick count that fits a pixel length (about one tick per `perTick` pixels, at least 2). */
@@ -179,45 +171,18 @@ export class Axes {
     ctx.restore();
   }
 
-  /** A polyline through (x[i], y[i]); breaks at points that cannot be shown. */
-  line(x: ArrayLike<number>, y: ArrayLike<number>, style: LineStyle): void {
-    const ctx = this.ctx;
-    this.clipped(() => {
-      ctx.strokeStyle = style.color;
-      ctx.globalAlpha = style.alpha ?? 1;
-      ctx.lineWidth = style.width ?? this.theme.lineWidth;
-      ctx.lineJoin = 'round';
-      ctx.setLineDash(style.dash ?? []);
-      ctx.beginPath();
-      let pen = false;
-      const n = Math.min(x.length, y.length);
-      for (let i = 0; i < n; i++) {
-        const px = this.x.map(x[i]);
-        const py = this.y.map(y[i]);
-        if (Number.isNaN(px) || Number.isNaN(py)) { pen = false; continue; }
-        if (pen) ctx.lineTo(px, py);
-        else ctx.moveTo(px, py);
-        pen = true;
-      }
-      ctx.stroke();
-    });
-  }
-
-  /** Filled circles; `colors` (one per point) overrides `color`. */
-  points(x: ArrayLike<number>, y: ArrayLike<number>, opts: { color?: string; colors?: readonly string[]; radius?: number; alpha?: number; order?: ArrayLike<number> }): void {
+  /** Filled circles of one colour. */
+  points(x: ArrayLike<number>, y: ArrayLike<number>, opts: { color: string; radius?: number; alpha?: number }): void {
     const ctx = this.ctx;
     const r = opts.radius ?? 3;
     this.clipped(() => {
       ctx.globalAlpha = opts.alpha ?? 1;
+      ctx.fillStyle = opts.color;
       const n = Math.min(x.length, y.length);
-      for (let k = 0; k < n; k++) {
-        const i = opts.order === undefined ? k : opts.order[k];
+      for (let i = 0; i < n; i++) {
         const px = this.x.map(x[i]);
         const py = this.y.map(y[i]);
         if (Number.isNaN(px) || Number.isNaN(py)) continue;
-        const c = opts.colors?.[i] ?? opts.color ?? '#1f77b4';
-        if (c === '') continue;
-        ctx.fillStyle = c;
         ctx.beginPath();
         ctx.arc(px, py, r, 0, 2 * Math.PI);
         ctx.fill();
@@ -274,45 +239,6 @@ export class Axes {
         if (started) ctx.lineTo(this.x.map(edges[counts.length]), yBase);
         ctx.stroke();
       }
-    });
-  }
-
-  /** A vertical reference line at data x. */
-  vline(x: number, style: LineStyle): void {
-    const px = this.x.map(x);
-    if (Number.isNaN(px)) return;
-    this.segment(px, this.rect.y, px, this.rect.y + this.rect.h, style);
-  }
-
-  /** A horizontal reference line at data y. */
-  hline(y: number, style: LineStyle): void {
-    const py = this.y.map(y);
-    if (Number.isNaN(py)) return;
-    this.segment(this.rect.x, py, this.rect.x + this.rect.w, py, style);
-  }
-
-  /** The line y = x across the visible area. */
-  diagonal(style: LineStyle): void {
-    const lo = Math.max(this.x.domain[0], this.y.domain[0]);
-    const hi = Math.min(this.x.domain[1], this.y.domain[1]);
-    if (!(hi > lo)) return;
-    const n = this.x.type === 'linear' && this.y.type === 'linear' ? 2 : 200;
-    const xs: number[] = [];
-    for (let k = 0; k < n; k++) xs.push(this.x.type === 'log' || this.y.type === 'log' ? lo * Math.pow(hi / lo, k / (n - 1)) : lo + ((hi - lo) * k) / (n - 1));
-    this.line(xs, xs, style);
-  }
-
-  private segment(x0: number, y0: number, x1: number, y1: number, style: LineStyle): void {
-    const ctx = this.ctx;
-    this.clipped(() => {
-      ctx.strokeStyle = style.color;
-      ctx.globalAlpha = style.alpha ?? 1;
-      ctx.lineWidth = style.width ?? this.theme.lineWidth;
-      ctx.setLineDash(style.dash ?? []);
-      ctx.beginPath();
-      ctx.moveTo(x0, y0);
-      ctx.lineTo(x1, y1);
-      ctx.stroke();
     });
   }
 

@@ -77,6 +77,10 @@ export function renderChart(o: {
   datasets: ChartDataset<'line' | 'scatter'>[];
   legend?: 'upper right' | 'upper left' | 'lower right' | 'lower left';
   vlines?: readonly VerticalLine[];
+  /** Extra room right of the plot area [px] (e.g. for a colour bar a plugin draws there). */
+  padRight?: number;
+  /** More Chart.js plugins, drawn after ours. */
+  plugins?: Plugin[];
 }): ChartRender {
   if (!registered) {
     Chart.register(...registerables);
@@ -124,7 +128,7 @@ export function renderChart(o: {
       devicePixelRatio: 1,
       parsing: false,
       normalized: true,
-      layout: { padding: { left: 6, right: 14, top: 4, bottom: 4 } },
+      layout: { padding: { left: 6, right: o.padRight ?? 14, top: 4, bottom: 4 } },
       elements: { point: { radius: 0 }, line: { borderWidth: DEFAULT_THEME.lineWidth } },
       scales: Object.fromEntries(Object.entries(o.axes).map(([id, a]) => [id, scaleOptions(a)])) as never,
       plugins: {
@@ -138,7 +142,7 @@ export function renderChart(o: {
         tooltip: { enabled: false },
       },
     },
-    plugins: [background, vlines],
+    plugins: [background, vlines, ...(o.plugins ?? [])],
   };
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);
   try {

@@ -1,6 +1,6 @@
 /**
- * Layout of a single-panel chart: margins sized from the title, the axis labels and the measured
- * y tick labels, plus room on the right for a colorbar or a secondary axis; and the colorbar itself.
+ * Layout pieces of the panels Chart.js does not draw (corner plot, heatmap) and the colour bar that
+ * Chart.js lacks: measured tick-label widths, room for a right-hand bar, the fitted title, the bar.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { tickTarget, type Rect } from './axes.js';
@@ -8,31 +8,10 @@ import { viridisCss } from './colors.js';
 import { font, type Theme } from './figure.js';
 import { Scale } from './scale.js';
 
-/** What the margins depend on. */
-export interface PanelLayoutOptions {
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
-  /** The y scale (its domain and type decide the tick labels to measure). */
-  yScale: Scale;
-  /** Extra room on the right [px] (colorbar, secondary axis); default 28. */
-  rightWidth?: number;
-}
-
 /** Widest tick label of a scale laid over `lengthPx` pixels (about one tick per 55 px). */
 export function widestTickLabel(ctx: SKRSContext2D, scale: Scale, lengthPx: number, theme: Theme): number {
   ctx.font = font(theme.tickFont);
   return scale.ticks(tickTarget(lengthPx, 55)).labels.reduce((m, l) => Math.max(m, ctx.measureText(l).width), 0);
-}
-
-/** Plot-area rectangle of a width x height figure. */
-export function panelRect(ctx: SKRSContext2D, width: number, height: number, theme: Theme, o: PanelLayoutOptions): Rect {
-  const top = o.title ? theme.titleFont * 2.4 : 18;
-  const bottom = theme.tickLength + theme.tickFont * 1.25 + 10 + (o.xLabel ? theme.labelFont * 1.5 : 0) + 8;
-  const h = height - top - bottom;
-  const left = 12 + (o.yLabel ? theme.labelFont * 1.5 : 0) + widestTickLabel(ctx, o.yScale, h, theme) + theme.tickLength + 8;
-  const right = o.rightWidth ?? 28;
-  return { x: Math.round(left), y: Math.round(top), w: Math.round(width - left - right), h: Math.round(h) };
 }
 
 /** Room a right-hand axis (secondary y axis or colorbar ticks) needs [px], bar width included. */
@@ -77,13 +56,12 @@ export function drawTitle(ctx: SKRSContext2D, rect: Rect, title: string | undefi
  */
 export function drawColorbar(ctx: SKRSContext2D, bar: Rect, scale: Scale, label: string | undefined, theme: Theme): void {
   const s = scale.withRange([bar.y + bar.h, bar.y]);
-  const steps = Math.max(2, Math.round(bar.h));
   ctx.save();
-  for (let k = 0; k < steps; k++) {
-    ctx.fillStyle = viridisCss((k + 0.5) / steps);
-    const y = bar.y + bar.h - ((k + 1) * bar.h) / steps;
-    ctx.fillRect(bar.x, y, bar.w, bar.h / steps + 0.6);
-  }
+  // one gradient fill (viridis sampled at 64 stops) leaves no seams between rows
+  const g = ctx.createLinearGradient(0, bar.y + bar.h, 0, bar.y);
+  for (let k = 0; k <= 64; k++) g.addColorStop(k / 64, viridisCss(k / 64));
+  ctx.fillStyle = g;
+  ctx.fillRect(bar.x, bar.y, bar.w, bar.h);
   ctx.strokeStyle = '#222222';
   ctx.lineWidth = 1;
   ctx.strokeRect(Math.round(bar.x) + 0.5, Math.round(bar.y) + 0.5, Math.round(bar.w), Math.round(bar.h));

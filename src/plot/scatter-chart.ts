@@ -1,11 +1,14 @@
 /**
- * 2-D scatter plots: one or more point sets, optionally coloured by a value with a viridis colorbar
- * (e.g. injections coloured by fitting factor), optional y = x line (predicted vs true log-pdf).
+ * 2-D scatter plots on Chart.js: one or more point sets, optionally coloured by a value with a
+ * viridis colour bar (e.g. injections coloured by fitting factor), optional y = x line (predicted vs
+ * true log-pdf). Chart.js has no colour bar: a small plugin draws ours right of the plot area.
  */
-import { Axes, type LegendEntry } from './axes.js';
-import { seriesColor, viridisCss } from './colors.js';
-import { createFigure, DEFAULT_THEME, savePng, toPng, type XYChartOptions } from './figure.js';
-import { colorPosition, drawColorbar, drawTitle, panelRect, rightAxisWidth } from './layout.js';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { ChartDataset, Plugin } from 'chart.js';
+import { points, renderChart, type ChartRender } from './chartjs.js';
+import { seriesColor, viridisCss, withAlpha } from './colors.js';
+import { DEFAULT_THEME, savePng, type XYChartOptions } from './figure.js';
+import { colorPosition, drawColorbar, rightAxisWidth } from './layout.js';
 import { extent, finiteValues, paddedDomain, Scale } from './scale.js';
 
 /** One set of points. */
@@ -37,64 +40,80 @@ export interface ScatterChartOptions extends XYChartOptions {
   diagonal?: boolean | { label?: string; color?: string };
 }
 
-/** Render a scatter plot as PNG (default 800 x 600). Points with a non-finite coordinate are skipped. */
-export function scatterChart(data: ScatterSet | readonly ScatterSet[], options: ScatterChartOptions = {}): Buffer {
+/** A rendered scatter chart; `colorbar` is the bar's box [px] when the points are coloured by value. */
+export interface ScatterRender extends ChartRender {
+  colorbar?: { left: number; top: number; right: number; bottom: number };
+}
+
+const BAR_WIDTH = 18;
+const BAR_GAP = 24;
+
+/** Render a scatter plot (default 800 x 600) and report its layout. Points with a non-finite coordinate are skipped. */
+export function renderScatterChart(data: ScatterSet | readonly ScatterSet[], options: ScatterChartOptions = {}): ScatterRender {
   const sets = Array.isArray(data) ? (data as readonly ScatterSet[]) : [data as ScatterSet];
   const { width = 800, height = 600 } = options;
-  const fig = createFigure(width, height);
-  const theme = DEFAULT_THEME;
-  const xType = options.logX ? 'log' : 'linear';
-  const yType = options.logY ? 'log' : 'linear';
-  let xDomain = options.xRange ?? paddedDomain(finiteValues(sets.map((s) => s.x), xType), xType);
-  let yDomain = options.yRange ?? paddedDomain(finiteValues(sets.map((s) => s.y), yType), yType);
-  if (options.diagonal && options.xRange === undefined && options.yRange === undefined && xType === yType) {
-    xDomain = yDomain = [Math.min(xDomain[0], yDomain[0]), Math.max(xDomain[1], yDomain[1])];
-  }
-  const xScale = new Scale(xType, xDomain, [0, 1]);
-  const yScale = new Scale(yType, yDomain, [0, 1]);
   const cb = options.colorBy;
   const cType = cb?.log ? 'log' : 'linear';
   const cExt = cb === undefined ? undefined : cb.range ?? extent(finiteValues([cb.values], cType));
   const cScale = new Scale(cType, cExt !== undefined && cExt[1] > cExt[0] ? cExt : paddedDomain(cExt ?? [], cType), [0, 1]);
-  const barW = 18;
-  const rightWidth = cb !== undefined ? 24 + rightAxisWidth(fig.ctx, cScale, height * 0.8, theme, cb.label, barW) : 28;
-  const rect = panelRect(fig.ctx, width, height, theme, { title: options.title, xLabel: options.xLabel, yLabel: options.yLabel, yScale, rightWidth });
-  const ax = new Axes(fig.ctx, rect, xScale, yScale, theme);
-  ax.grid();
-  const legend: LegendEntry[] = [];
-  sets.forEach((s, i) => {
+  const datasets: ChartDataset<'line'>[] = sets.map((s, i) => {
     const n = Math.min(s.x.length, s.y.length);
     const radius = s.radius ?? (n > 2000 ? 2 : 3);
+    const common = { label: s.label, showLine: false, pointRadius: radius, pointBorderWidth: 0, borderWidth: 0, parsing: { xAxisKey: 'x', yAxisKey: 'y' } };
+    const xy = points(s.x, s.y, options.logX, options.logY);
     if (i === 0 && cb !== undefined) {
-      const colors = Array.from({ length: n }, (_, k) => {
-        const t = colorPosition(cScale, cb.values[k]);
-        return Number.isNaN(t) ? '' : viridisCss(t);
-      });
-      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => {
-        const va = Number.isFinite(cb.values[a]) ? cb.values[a] : -Infinity;
-        const vb = Number.isFinite(cb.values[b]) ? cb.values[b] : -Infinity;
-        return cb.onTop === 'low' ? vb - va : va - vb;
-      });
-      ax.points(s.x, s.y, { colors, radius, alpha: s.alpha ?? 0.9, order });
-    } else {
-      const color = s.color ?? seriesColor(i);
-      ax.points(s.x, s.y, { color, radius, alpha: s.alpha ?? (n > 2000 ? 0.5 : 0.8) });
-      if (s.label) legend.push({ label: s.label, color, kind: 'point' });
+      // drawn in value order so the chosen end of the colour range lies on top
+      const key = (k: number) => (Number.isFinite(cb.values[k]) ? cb.values[k] : -Infinity);
+      const order = Array.from({ length: n }, (_, k) => k)
+        .filter((k) => !Number.isNaN(colorPosition(cScale, cb.values[k])))
+        .sort((a, b) => (cb.onTop === 'low' ? key(b) - key(a) : key(a) - key(b)));
+      const colors = order.map((k) => viridisCss(colorPosition(cScale, cb.values[k]), s.alpha ?? 0.9));
+      return { ...common, label: undefined, data: order.map((k) => xy[k]), pointBackgroundColor: colors, backgroundColor: colors[colors.length - 1] };
     }
+    const color = withAlpha(s.color ?? seriesColor(i), s.alpha ?? (n > 2000 ? 0.5 : 0.8));
+    return { ...common, data: xy, pointBackgroundColor: color, backgroundColor: color, borderColor: color };
   });
   if (options.diagonal) {
     const d = typeof options.diagonal === 'object' ? options.diagonal : {};
     const color = d.color ?? '#444444';
-    ax.diagonal({ color, dash: [6, 4], width: 1.5 });
-    if (d.label) legend.push({ label: d.label, color, kind: 'line', dash: [6, 4] });
+    const ends = extent([...finiteValues(sets.map((s) => s.x), options.logX ? 'log' : 'linear'), ...finiteValues(sets.map((s) => s.y), options.logY ? 'log' : 'linear')]);
+    if (ends !== undefined) datasets.push({ label: d.label, data: [{ x: ends[0], y: ends[0] }, { x: ends[1], y: ends[1] }], borderColor: color, backgroundColor: color, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 });
   }
-  ax.frame();
-  ax.xAxis(options.xLabel);
-  ax.yAxis(options.yLabel);
-  ax.legend(legend, options.legend ?? 'upper left');
-  if (cb !== undefined) drawColorbar(fig.ctx, { x: rect.x + rect.w + 24, y: rect.y, w: barW, h: rect.h }, cScale, cb.label, theme);
-  drawTitle(fig.ctx, rect, options.title, theme);
-  return toPng(fig);
+  const theme = DEFAULT_THEME;
+  let bar: ScatterRender['colorbar'];
+  const plugins: Plugin[] = [];
+  let padRight: number | undefined;
+  if (cb !== undefined) {
+    const measure = createCanvas(1, 1).getContext('2d');
+    padRight = BAR_GAP + rightAxisWidth(measure, cScale, height * 0.8, theme, cb.label, BAR_WIDTH);
+    plugins.push({
+      id: 'mbankColorbar',
+      afterDraw: (c) => {
+        const a = c.chartArea;
+        bar = { left: a.right + BAR_GAP, top: a.top, right: a.right + BAR_GAP + BAR_WIDTH, bottom: a.bottom };
+        drawColorbar(c.ctx as unknown as SKRSContext2D, { x: bar.left, y: bar.top, w: BAR_WIDTH, h: bar.bottom - bar.top }, cScale, cb.label, theme);
+      },
+    });
+  }
+  // a 4% margin keeps edge points whole (Chart.js may round further out to ticks)
+  const xType = options.logX ? 'log' : 'linear';
+  const yType = options.logY ? 'log' : 'linear';
+  let xPad = paddedDomain(finiteValues(sets.map((s) => s.x), xType), xType);
+  let yPad = paddedDomain(finiteValues(sets.map((s) => s.y), yType), yType);
+  if (options.diagonal && xType === yType) xPad = yPad = [Math.min(xPad[0], yPad[0]), Math.max(xPad[1], yPad[1])];
+  const r = renderChart({
+    width, height, title: options.title, legend: options.legend ?? 'upper left', datasets, padRight, plugins,
+    axes: {
+      x: { type: xType, label: options.xLabel, range: options.xRange, suggested: xPad, position: 'bottom' },
+      y: { type: yType, label: options.yLabel, range: options.yRange, suggested: yPad, position: 'left' },
+    },
+  });
+  return bar === undefined ? r : { ...r, colorbar: bar };
+}
+
+/** Render a scatter plot as PNG (default 800 x 600); see {@link renderScatterChart}. */
+export function scatterChart(data: ScatterSet | readonly ScatterSet[], options: ScatterChartOptions = {}): Buffer {
+  return renderScatterChart(data, options).png;
 }
 
 /** `scatterChart` written to a .png file atomically. */

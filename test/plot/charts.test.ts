@@ -11,8 +11,8 @@ import { lineChart, renderLineChart, saveLineChart } from '../../src/plot/line-c
 import { renderBandChart, runningStats } from '../../src/plot/band-chart.js';
 import { binEdges, histogram } from '../../src/plot/binning.js';
 import { seriesColor, viridis } from '../../src/plot/colors.js';
-import { saveScatterChart, scatterChart } from '../../src/plot/scatter-chart.js';
-import { topInkBand } from './pixels.js';
+import { renderScatterChart, saveScatterChart, scatterChart } from '../../src/plot/scatter-chart.js';
+import { decodePng, topInkBand } from './pixels.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const rng = new Rng(21);
@@ -163,6 +163,53 @@ describe('Chart.js charts by content', () => {
     expect(r.scales.y.max).toBeGreaterThanOrEqual(Math.max(...s.max));
     expect(r.scales.x.min).toBeLessThanOrEqual(0);
     expect(r.scales.x.max).toBeGreaterThanOrEqual(299);
+  });
+
+  it('a scatter coloured by value: axes hold the points, title and colour bar inside, extreme points in the colormap\'s end colours', async () => {
+    const n = 300;
+    const x = Array.from({ length: n }, () => rng.uniform());
+    const y = Array.from({ length: n }, () => rng.uniform());
+    const ff = x.map((v, i) => 0.9 + 0.05 * (v + y[i]));
+    // the lowest and the highest value sit alone, far from the cloud
+    x.push(-1, 2); y.push(-1, 2); ff.push(0.85, 1);
+    // edge points stay whole inside the plot area: the axes keep a margin beyond the data
+    const r = renderScatterChart({ x, y, radius: 4, alpha: 1 }, { title: 'injections coloured by fitting factor', colorBy: { values: ff, label: 'FF' }, width: 640, height: 480 });
+    expect(r.scales.x.min).toBeLessThan(-1);
+    expect(r.scales.x.max).toBeGreaterThan(2);
+    expect(r.scales.y.min).toBeLessThan(-1);
+    expect(r.scales.y.max).toBeGreaterThan(2);
+    expect(inside(r.title!, 640, 480)).toBe(true);
+    expect(inside(r.colorbar!, 640, 480)).toBe(true);
+    expect(r.colorbar!.left).toBeGreaterThan(r.area.right);
+    const img = await decodePng(r.png);
+    const rgb = (px: number, py: number) => { const i = 4 * (Math.round(py) * img.width + Math.round(px)); return [img.rgba[i], img.rgba[i + 1], img.rgba[i + 2]]; };
+    const at = (vx: number, vy: number) => rgb(
+      r.area.left + ((vx - r.scales.x.min) / (r.scales.x.max - r.scales.x.min)) * (r.area.right - r.area.left),
+      r.area.bottom - ((vy - r.scales.y.min) / (r.scales.y.max - r.scales.y.min)) * (r.area.bottom - r.area.top));
+    const near = (a: number[], b: number[]) => Math.max(...a.map((v, k) => Math.abs(v - b[k])));
+    expect(near(at(-1, -1), viridis(0))).toBeLessThanOrEqual(2); // achieved 0 (of 255)
+    expect(near(at(2, 2), viridis(1))).toBeLessThanOrEqual(2); // achieved 0 (of 255)
+    const mid = (r.colorbar!.left + r.colorbar!.right) / 2;
+    // pixel row k covers [k, k + 1): its centre k + 0.5 lies at t = (bottom - k - 0.5) / h of the bar
+    const { top, bottom } = r.colorbar!;
+    const tOf = (row: number) => (bottom - row - 0.5) / (bottom - top);
+    const low = Math.floor(bottom) - 4;
+    const high = Math.ceil(top) + 4;
+    expect(near(rgb(mid, low), viridis(tOf(low)))).toBeLessThanOrEqual(6); // achieved 1 (of 255)
+    expect(near(rgb(mid, high), viridis(tOf(high)))).toBeLessThanOrEqual(6); // achieved 1 (of 255)
+  });
+
+  it('a scatter with y = x puts both axes over every point', () => {
+    const x = Array.from({ length: 200 }, () => 3 * rng.normal());
+    const y = x.map((v) => v + 0.5 + 0.1 * rng.normal());
+    const r = renderScatterChart({ x, y, label: 'validation' }, { diagonal: { label: 'y = x' } });
+    const lo = Math.min(...x, ...y);
+    const hi = Math.max(...x, ...y);
+    for (const id of ['x', 'y']) {
+      expect(r.scales[id].min).toBeLessThanOrEqual(lo);
+      expect(r.scales[id].max).toBeGreaterThanOrEqual(hi);
+    }
+    expect(r.colorbar).toBeUndefined();
   });
 
   it('colours come from d3-scale-chromatic: viridis ends at matplotlib\'s, the cycle is tab10', () => {
