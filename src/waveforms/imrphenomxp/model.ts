@@ -32,7 +32,7 @@ const NAME = 'IMRPhenomXP';
 const BARE_22 = { plus: 1 / YLM, cross: 0 };
 
 /** Lower end of the angle interpolant, in units of f_min (a uniform grid's first bin lies at most df below f_min). */
-const INTERPOLANT_LOW = 0.9;
+export const INTERPOLANT_LOW = 0.9;
 
 /** Both set-ups of one IMRPhenomXP waveform. */
 export interface PhenomXPSetup {

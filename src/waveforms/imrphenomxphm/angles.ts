@@ -13,12 +13,13 @@ import type { Scratch } from '../imrphenomxhm/multiband-core.js';
 import { sinCosTable } from '../../core/sincos.js';
 import type { AngleSeries } from './twist.js';
 
-/** The precession angles of the (2,2) as a function of v = (pi M f)^{1/3}, and the offsets at f_ref. */
+/** The precession angles of the (2,2) as a function of v = (pi M f)^{1/3}, with the offsets at f_ref applied. */
 export interface EulerAngleSource {
-  /** Raw alpha, epsilon and cos(beta) at v, written to out[0..2]. */
-  at(v: number, out: Float64Array): void;
-  alphaOffset: number;
-  epsilonOffset: number;
+  /**
+   * alpha, cos(beta), epsilon (as IMRPhenomXP's precessionAnglesAtV) at v into out[0..2], for the co-precessing
+   * mode m' (v = (pi M f 2/m')^{1/3}: the source may keep one interpolant per m').
+   */
+  at(mp: number, v: number, out: Float64Array): void;
 }
 
 /**
@@ -69,15 +70,15 @@ export function exactAngles(src: EulerAngleSource, mp: number, mSec: number, fre
   const out = new Float64Array(3);
   for (let k = k0; k < k1; k++) {
     const i = k - k0;
-    src.at(Math.cbrt(Math.PI * (mSec * freqs[k]) * (2 / mp)), out);
-    const alpha = out[0] - src.alphaOffset;
-    const epsilon = out[1] - src.epsilonOffset;
+    src.at(mp, Math.cbrt(Math.PI * (mSec * freqs[k]) * (2 / mp)), out);
+    const alpha = out[0];
+    const epsilon = out[2];
     s.zRe[i] = Math.cos(alpha);
     s.zIm[i] = Math.sin(alpha);
     s.eRe[i] = Math.cos(-mp * epsilon);
     s.eIm[i] = Math.sin(-mp * epsilon);
-    s.cb[i] = Math.sqrt(Math.abs(1 + out[2]) / 2);
-    s.sb[i] = Math.sqrt(Math.abs(1 - out[2]) / 2);
+    s.cb[i] = Math.sqrt(Math.abs(1 + out[1]) / 2);
+    s.sb[i] = Math.sqrt(Math.abs(1 - out[1]) / 2);
   }
   return s;
 }
@@ -115,10 +116,10 @@ export function multibandAngles(
         continue;
       }
     }
-    src.at(v, out);
-    va[j] = out[0] - src.alphaOffset;
-    ve[j] = out[1] - src.epsilonOffset;
-    vb[j] = Math.acos(Math.sqrt(Math.abs(1 + out[2]) / 2));
+    src.at(mp, v, out);
+    va[j] = out[0];
+    ve[j] = out[2];
+    vb[j] = Math.acos(Math.sqrt(Math.abs(1 + out[1]) / 2));
     newV[nNew] = v;
     newA[3 * nNew] = va[j];
     newA[3 * nNew + 1] = ve[j];

@@ -9,9 +9,9 @@
 import type { FrequencyGrid } from '../../core/grid.js';
 import { Scratch, type MultibandFrame } from '../imrphenomxhm/multiband-core.js';
 import { setupPhenomXHM, type PhenomXHMSetup } from '../imrphenomxhm/setup.js';
-import { msaAnglesAtV } from '../imrphenomxp/msa.js';
-import { setupPhenomXP } from '../imrphenomxp/model.js';
-import { nnloAnglesAt, setupNnloAngles } from '../imrphenomxp/nnlo-angles.js';
+import { precessionAnglesAtV } from '../imrphenomxp/angles.js';
+import { buildAngleInterpolant, interpolatedAnglesAtV, type AngleInterpolant } from '../imrphenomxp/interpolant.js';
+import { INTERPOLANT_LOW, setupPhenomXP } from '../imrphenomxp/model.js';
 import type { PrecessionSetup } from '../imrphenomxp/setup.js';
 import { rotatePolarizations } from '../imrphenomxp/twist.js';
 import type { WaveformParams } from '../types.js';
@@ -36,20 +36,21 @@ export interface PhenomXPHMSetup {
   twists: Map<number, ModeTwist>;
 }
 
-/** The angles of the precession set-up: MSA (version 223) or NNLO (102), with LAL's m' = 2 offsets. */
-function angleSource(prec: PrecessionSetup, chiEff: number): EulerAngleSource {
-  const { alphaOffset, epsilonOffset } = prec;
-  const msa = prec.msa;
-  if (msa !== null) {
-    const work = new Float64Array(2);
-    return { at: (v, out) => msaAnglesAtV(msa, v, out, work), alphaOffset, epsilonOffset };
-  }
-  const l = new Float64Array(10);
-  l.set(prec.lCoeffs);
-  const nn = setupNnloAngles({
-    m1: prec.m1, q: prec.m1 / prec.m2, eta: prec.eta, delta: prec.delta, chiEff, chip: prec.chiP, lCoefficients: l, sL: prec.sL, sPerp: prec.sPerp,
-  });
-  return { at: (v, out) => nnloAnglesAt(nn, v, out), alphaOffset, epsilonOffset };
+/**
+ * The angles of the precession set-up (MSA, version 223, or NNLO, 102; LAL's m' = 2 offsets), from IMRPhenomXP's
+ * checked Chebyshev interpolants where it builds them (MSA): mode m' evaluates at v = (pi M f 2/m')^{1/3}, so each
+ * m' gets its own over XP's band [0.9 f_min, f_cut] times 2/m' (m' = 2: XP's own), built on first use.
+ */
+function angleSource(prec: PrecessionSetup, fMinHz: number, fCutHz: number): EulerAngleSource {
+  const work = new Float64Array(2);
+  const ips: (AngleInterpolant | null | undefined)[] = [];
+  return {
+    at: (mp, v, out) => {
+      let ip = ips[mp];
+      if (ip === undefined) ip = ips[mp] = buildAngleInterpolant(prec, ((INTERPOLANT_LOW * fMinHz) * 2) / mp, (fCutHz * 2) / mp);
+      if (ip === null || !interpolatedAnglesAtV(ip, v, out)) precessionAnglesAtV(prec, v, out, work);
+    },
+  };
 }
 
 /** Set up an IMRPhenomXPHM waveform: precession (../imrphenomxp), then the XHM modes on its XAS set-up. */
@@ -58,7 +59,7 @@ export function setupPhenomXPHM(params: WaveformParams): PhenomXPHMSetup {
   const hm = setupPhenomXHM(params, xas);
   const twists = new Map<number, ModeTwist>();
   for (const [l, mp, tag] of XPHM_MODES) twists.set(tag, modeTwist(l, mp, prec.thetaJN));
-  return { hm, prec, angles: angleSource(prec, xas.system.chiEff), twists };
+  return { hm, prec, angles: angleSource(prec, params.fMinHz, xas.system.fCutHz), twists };
 }
 
 /** The thresholds in use: [modes, angles] (see the file header). */
@@ -70,6 +71,13 @@ function thresholds(st: PhenomXPHMSetup, grid: FrequencyGrid, params: WaveformPa
   const q = st.prec.m1 / st.prec.m2;
   if (st.prec.msa === null ? q > 8 : q > 50 && mTotal > 100) angles = 0;
   return [modes, angles];
+}
+
+/** The angle cache of m' in `caches`, created on first use. */
+function cacheOf(caches: Map<number, AngleCache>, mp: number): AngleCache {
+  let c = caches.get(mp);
+  if (c === undefined) caches.set(mp, (c = new AngleCache()));
+  return c;
 }
 
 /** Write bins [kLo, kHi) of h+ and hx (hc may be null: h+ alone) with IMRPhenomXPHM; other bins untouched. */
@@ -87,14 +95,15 @@ export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: 
   const sp = SCRATCH.get('sum.hp', 2 * n, true);
   const sc = SCRATCH.get('sum.hc', 2 * n, true);
   const modes = thrModes > 0 ? multibandModes(st.hm, fr, SCRATCH) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, SCRATCH);
-  const cache = new AngleCache();
+  // one cache per m': equal v of different m' come from different interpolants
+  const caches = new Map<number, AngleCache>();
   // without angle multibanding, modes of equal m' (the (2,2) and (3,2)) have the same angles at every bin
   const exact = new Map<number, AngleSeries>();
   for (const [, mp, tag] of XPHM_MODES) {
     if (modeIsZero(st.hm, tag)) continue;
     let ang: AngleSeries;
     if (thrAngles > 0) {
-      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag, cache);
+      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag, cacheOf(caches, mp));
     } else {
       ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, SCRATCH, tag);
       exact.set(mp, ang);
