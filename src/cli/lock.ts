@@ -6,7 +6,7 @@
  * (shared file systems): the message says which file to remove. Locks are released on return, and
  * on process exit when a run dies on an error.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { processAlive } from '../core/atomic-write.js';
 import { MbankError, fileError } from '../core/errors.js';
@@ -30,6 +30,15 @@ function readLock(file: string): LockInfo | undefined {
     return typeof info.pid === 'number' && typeof info.host === 'string' ? info : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Seconds since `file` was last modified (0 when it cannot be read: assume it is fresh). */
+function ageSeconds(file: string): number {
+  try {
+    return (Date.now() - statSync(file).mtimeMs) / 1000;
+  } catch {
+    return 0;
   }
 }
 
@@ -65,7 +74,8 @@ function lockOne(path: string, command: string): () => void {
     } catch (err) {
       if ((err as { code?: string }).code !== 'EEXIST') throw fileError(err, 'create lock file', file);
       const other = readLock(file);
-      const stale = other === undefined ? false : other.host === me.host && !processAlive(other.pid);
+      // an unreadable lock older than a few seconds was left by a run that died between creating and filling it
+      const stale = other === undefined ? ageSeconds(file) > 10 : other.host === me.host && !processAlive(other.pid);
       if (stale || (other?.host === me.host && other.pid === process.pid)) {
         rmSync(file, { force: true });
         continue;
@@ -74,9 +84,13 @@ function lockOne(path: string, command: string): () => void {
       throw new MbankError(`${path} is being written by ${who}: wait for it to finish, or remove ${file} if that run is gone`);
     }
     try {
-      writeSync(fd, `${JSON.stringify(me)}\n`);
-    } finally {
+      const text = `${JSON.stringify(me)}\n`;
+      if (writeSync(fd, text) !== Buffer.byteLength(text)) throw new MbankError(`cannot create lock file ${JSON.stringify(file)}: short write (full disk?)`, 1);
       closeSync(fd);
+    } catch (err) {
+      try { closeSync(fd); } catch { /* closed above, or failing anyway */ }
+      rmSync(file, { force: true }); // an empty lock would block every later run
+      throw fileError(err, 'create lock file', file);
     }
     held.set(file, 1);
     if (!exitHook) {

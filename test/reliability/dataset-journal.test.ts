@@ -105,7 +105,7 @@ describe('SIGKILL keeps every finished chunk of a dataset run', () => {
       if (i < 2) continue;
       const r = await runMain(args(path));
       expect(r.code).toBe(0);
-      expect(r.err).toMatch(new RegExp(`continued from ${4 * j.chunks.length} rows \\(${4 * j.chunks.length} from the journal of a killed run\\)`));
+      expect(r.err).toMatch(new RegExp(`continued from ${4 * j.chunks.length} rows \\(${4 * j.chunks.length} from the journal of an earlier run\\)`));
     }
     const a = await readDataset(ref), b = await readDataset(path);
     for (const key of ['theta', 'logPdf', 'metric', 'positiveDefinite', 'chunkIndex'] as const) expect(Array.from(b[key]!)).toEqual(Array.from(a[key]!));

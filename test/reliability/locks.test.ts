@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { lockOutputs, lockPath } from '../../src/cli/lock.js';
-import { cliAsync, runMain, tempDir } from './helpers.js';
+import { cliAsync, runMain, tempDir, withFullDisk } from './helpers.js';
 
 /** The id of a process that has exited (so no process has it, barring reuse). */
 function deadPid(): number {
@@ -54,4 +54,22 @@ describe('output locks', () => {
     expect(r.stderr).toMatch(/rows in .*interrupted: run the same command again to continue/);
     expect(existsSync(lockPath(path))).toBe(false);
   }, 60000);
+});
+
+describe('locks on a full disk', () => {
+  it('a lock that cannot be written is one line naming it and is removed; an empty lock left that way (older than 10 s) is taken over', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'm.h5');
+    await withFullDisk(0, () => {
+      expect(() => lockOutputs([out], 'merge')).toThrow(/^cannot create lock file ".*m\.h5\.lock": ENOSPC \(no space left on device\)$/);
+    });
+    expect(existsSync(lockPath(out))).toBe(false);
+    writeFileSync(lockPath(out), ''); // what a full disk left before the fix
+    expect(() => lockOutputs([out], 'merge')).toThrow(/being written by an unreadable lock/); // a fresh one may be a run filling it
+    utimesSync(lockPath(out), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const release = lockOutputs([out], 'merge');
+    expect(JSON.parse(readFileSync(lockPath(out), 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(existsSync(lockPath(out))).toBe(false);
+  });
 });

@@ -89,7 +89,7 @@ export const datasetCommand: CommandModule<object, Record<string, unknown>> = {
       writeDatasetText(text, result.dataset);
       const secs = (Date.now() - t0) / 1000;
       process.stderr.write(
-        `dataset: ${result.dataset.n} rows in ${path} (text: ${text}); ${result.resumedFrom > 0 ? `continued from ${result.resumedFrom} rows${result.journalRows > 0 ? ` (${result.journalRows} from the journal of a killed run)` : ''}; ` : ''}` +
+        `dataset: ${result.dataset.n} rows in ${path} (text: ${text}); ${result.resumedFrom > 0 ? `continued from ${result.resumedFrom} rows${result.journalRows > 0 ? ` (${result.journalRows} from the journal of an earlier run)` : ''}; ` : ''}` +
           `${result.failures} failed metrics, ${result.nonPositiveDefinite} non-positive-definite (logPdf NaN); ${secs.toFixed(1)} s` +
           `${result.interrupted ? '; interrupted: run the same command again to continue' : ''}\n`,
       );
