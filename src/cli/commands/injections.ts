@@ -19,14 +19,14 @@ import type { Bank } from '../../bank/bank.js';
 import { getVariableFormat } from '../../coordinates/format.js';
 import { DEFAULT_CACHE_BYTES, type FittingFactorSettings } from '../../injections/fitting-factor.js';
 import type { InjectionSet } from '../../injections/injection-set.js';
-import { DEFAULT_NEAREST } from '../../injections/nearest-candidates.js';
+import { DEFAULT_NEAREST, DEFAULT_NEAREST_MODULATED } from '../../injections/nearest-candidates.js';
 import { readInjections } from '../../injections/io.js';
 import { summarize, worstIndices } from '../../injections/stats.js';
 import type { MetricGrid, MetricOptions } from '../../metric/workspace.js';
 import { fdOptions } from './metric.js';
 import { getModel } from '../../waveforms/registry.js';
 import { writeInjectionPlots } from '../injections/plots.js';
-import { minCandidatesOf, nearestSetup, preselectOf } from '../injections/nearest.js';
+import { minCandidatesOf, nearestDefaults, nearestSetup, preselectOf } from '../injections/nearest.js';
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 import { catchInterrupts } from '../signals.js';
@@ -113,9 +113,9 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('approximant', { type: 'string', describe: 'approximant of injections and templates (default: the bank\'s, else IMRPhenomD)' })
       .option('mm', { type: 'number', describe: 'minimal match the fraction below is counted against (default: the bank\'s, else 0.97)' })
       .option('mchirp-window', { type: 'number', default: 0.1, describe: 'initial relative chirp-mass window |dMc|/Mc of the candidates' })
-      .option('min-candidates', { type: 'number', describe: 'candidates evaluated at least: the nearest ones (default 16), or the chirp-mass window widens by 0.05 until min(this, N templates) qualify (default 1500, mbank\'s)' })
-      .option('preselect', { type: 'string', choices: ['nearest', 'mchirp', 'metric'], describe: 'candidates: nearest, the templates nearest in chirp-phase coordinates (a k-d tree cached as <bank>.ffindex), evaluated until every template with |dz|^2 <= ball-scale (1 - FF) + ball-floor is done (default for aligned-spin 22-only banks); mchirp, a chirp-mass window (default otherwise); metric, the --min-candidates nearest in metric distance at the injection (needs the variable format), doubled while the best sits in the last 20% of the list' })
-      .option('ball-scale', { type: 'number', default: DEFAULT_NEAREST.scale, describe: '--preselect nearest: the ball |dz|^2 <= ball-scale (1 - FF) + ball-floor' })
+      .option('min-candidates', { type: 'number', describe: `candidates evaluated at least: the nearest ones (default ${DEFAULT_NEAREST.minCandidates}; ${DEFAULT_NEAREST_MODULATED.minCandidates} for precessing or higher-mode banks), or the chirp-mass window widens by 0.05 until min(this, N templates) qualify (default 1500, mbank's)` })
+      .option('preselect', { type: 'string', choices: ['nearest', 'mchirp', 'metric'], describe: 'candidates: nearest, the templates nearest in chirp-phase coordinates (a k-d tree cached as <bank>.ffindex), evaluated until every template with |dz|^2 <= ball-scale (1 - FF) + ball-floor is done (default for aligned-spin 22-only banks; precessing and higher-mode banks take a wider ball, see --ball-scale; not for eccentric banks); mchirp, a chirp-mass window (default otherwise); metric, the --min-candidates nearest in metric distance at the injection (needs the variable format), doubled while the best sits in the last 20% of the list' })
+      .option('ball-scale', { type: 'number', describe: `--preselect nearest: the ball |dz|^2 <= ball-scale (1 - FF) + ball-floor (default ${DEFAULT_NEAREST.scale}; ${DEFAULT_NEAREST_MODULATED.scale} for precessing or higher-mode banks)` })
       .option('ball-floor', { type: 'number', default: DEFAULT_NEAREST.floor, describe: '--preselect nearest: see --ball-scale' })
       .option('max-candidates', { type: 'number', default: DEFAULT_NEAREST.maxCandidates, describe: '--preselect nearest: at most this many candidates per injection' })
       .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
@@ -151,15 +151,17 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (psd === undefined) invalid('--psd', psd, 'is required: the bank records no PSD');
     const mm = (args.mm as number | undefined) ?? m.minimalMatch ?? 0.97;
     if (!(mm > 0 && mm < 1)) invalid('--mm', mm, 'must be in (0, 1)');
-    const preselect = preselectOf(args.preselect as string | undefined, bank, (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD');
+    const approximant = (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD';
+    const preselect = preselectOf(args.preselect as string | undefined, bank, approximant);
+    const ballDefaults = nearestDefaults(bank, approximant);
     const settings: FittingFactorSettings = {
-      approximant: (args.approximant as string | undefined) ?? m.approximant ?? 'IMRPhenomD',
+      approximant,
       psd, asd: args.asd !== undefined ? Boolean(args.asd) : (args.psd === undefined || args.psd === m.psd) && [1, 'true'].includes(m.extra?.asd as never),
       fMinHz: (args['f-min'] as number | undefined) ?? m.fMin ?? 15,
       fMaxHz: (args['f-max'] as number | undefined) ?? m.fMax ?? 1024,
       df: (args.df as number | undefined) ?? m.df ?? 0.25,
       mchirpWindow: args['mchirp-window'] as number,
-      minCandidates: minCandidatesOf(args['min-candidates'] as number | undefined, preselect),
+      minCandidates: minCandidatesOf(args['min-candidates'] as number | undefined, preselect, ballDefaults),
       refineWithin: args['refine-within'] as number,
       cacheBytes: (args['cache-mb'] as number) * 2 ** 20,
       ...(args.symphony !== undefined ? { symphony: Boolean(args.symphony) } : {}),
@@ -170,7 +172,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     if (!Number.isInteger(workers) || workers < 0) invalid('--workers', workers, 'must be an integer >= 0');
     const formatName = (args['variable-format'] as string | undefined) ?? m.variableFormat;
     let metric: { options: MetricOptions; coordinates: Float64Array; type: 'hessian' | 'symphony' } | undefined;
-    const ball = { scale: args['ball-scale'] as number, floor: args['ball-floor'] as number, maxCandidates: args['max-candidates'] as number };
+    const ball = { scale: (args['ball-scale'] as number | undefined) ?? ballDefaults.scale, floor: args['ball-floor'] as number, maxCandidates: args['max-candidates'] as number };
     const nearest = preselect === 'nearest' ? nearestSetup(bankPath, bank, settings, ball, (line) => process.stderr.write(`${line}\n`)) : undefined;
     if (args['metric-match'] || preselect === 'metric') {
       if (formatName === undefined) invalid('--variable-format', formatName, 'is required for --metric-match and --preselect metric: the bank records no variable format');

@@ -5,36 +5,53 @@
 import { invalid } from '../../core/errors.js';
 import type { Bank } from '../../bank/bank.js';
 import type { FittingFactorSettings } from '../../injections/fitting-factor.js';
-import { checkNearestSettings, DEFAULT_NEAREST, type NearestData, type NearestSettings } from '../../injections/nearest-candidates.js';
+import { checkNearestSettings, DEFAULT_NEAREST, DEFAULT_NEAREST_MODULATED, MODULATED_NEAREST_DEFAULT, type NearestData, type NearestSettings } from '../../injections/nearest-candidates.js';
 import { loadOrBuildPhaseIndex } from '../../injections/phase-index.js';
 import { getModel } from '../../waveforms/registry.js';
 import type { Preselect } from './handler.js';
 
-/** Why the chirp-phase selection does not apply to a bank and model (undefined when it does). */
-export function nearestUnsupported(bank: Bank, approximant: string): string | undefined {
-  const model = getModel(approximant);
-  if (model.precessing) return `${approximant} is precessing`;
-  if (!model.only22) return `${approximant} has higher modes`;
+/**
+ * How the chirp-phase coordinates (the 22-mode PN phase of m1, m2, chi1z, chi2z) describe a bank's
+ * templates: 'aligned22', their phasing; 'modulated', precession or higher modes modulating around
+ * the 22 phasing of the aligned spin components (a wider ball: DEFAULT_NEAREST_MODULATED).
+ */
+export type NearestKind = 'aligned22' | 'modulated';
+
+/** The kind of a bank and model, or why the chirp-phase selection does not apply (eccentric banks). */
+export function nearestKind(bank: Bank, approximant: string): { kind: NearestKind } | { why: string } {
   const t = bank.templates;
-  for (const col of [t.spin1x, t.spin1y, t.spin2x, t.spin2y, t.eccentricity]) {
-    if (col !== undefined && col.some((x) => x !== 0)) return 'the bank has in-plane spins or eccentricity';
-  }
-  return undefined;
+  const model = getModel(approximant);
+  if (model.eccentric === true) return { why: `${approximant} is eccentric` };
+  if (t.eccentricity !== undefined && t.eccentricity.some((x) => x !== 0)) return { why: 'the bank is eccentric' };
+  if (model.precessing || !model.only22) return { kind: 'modulated' };
+  for (const col of [t.spin1x, t.spin1y, t.spin2x, t.spin2y]) if (col.some((x) => x !== 0)) return { kind: 'modulated' };
+  return { kind: 'aligned22' };
 }
 
-/** The preselection: the option, else 'nearest' where it applies (aligned-spin 22-only banks), else 'mchirp'. */
+/**
+ * The preselection: the option, else 'nearest' where its agreement with brute force was measured
+ * (aligned-spin 22-only banks; precessing and higher-mode banks too when MODULATED_NEAREST_DEFAULT),
+ * else 'mchirp'.
+ */
 export function preselectOf(option: string | undefined, bank: Bank, approximant: string): Preselect {
+  const k = nearestKind(bank, approximant);
   if (option !== undefined) {
-    const why = option === 'nearest' ? nearestUnsupported(bank, approximant) : undefined;
-    if (why !== undefined) invalid('--preselect', option, `needs an aligned-spin, 22-only bank (the chirp-phase coordinates model nothing else) but ${why}; use mchirp or metric`);
+    if (option === 'nearest' && 'why' in k) invalid('--preselect', option, `needs a quasi-circular bank (the chirp-phase coordinates model no eccentricity) but ${k.why}; use mchirp or metric`);
     return option as Preselect;
   }
-  return nearestUnsupported(bank, approximant) === undefined ? 'nearest' : 'mchirp';
+  if ('why' in k) return 'mchirp';
+  return k.kind === 'aligned22' || MODULATED_NEAREST_DEFAULT ? 'nearest' : 'mchirp';
+}
+
+/** The nearest-template defaults of a bank (DEFAULT_NEAREST, or the wider DEFAULT_NEAREST_MODULATED). */
+export function nearestDefaults(bank: Bank, approximant: string): Readonly<NearestSettings> {
+  const k = nearestKind(bank, approximant);
+  return 'kind' in k && k.kind === 'modulated' ? DEFAULT_NEAREST_MODULATED : DEFAULT_NEAREST;
 }
 
 /** Candidates evaluated at least, by preselection (mbank's 1500 for the chirp-mass window and the metric list). */
-export function minCandidatesOf(option: number | undefined, preselect: Preselect): number {
-  return option ?? (preselect === 'nearest' ? DEFAULT_NEAREST.minCandidates : 1500);
+export function minCandidatesOf(option: number | undefined, preselect: Preselect, defaults: Readonly<NearestSettings> = DEFAULT_NEAREST): number {
+  return option ?? (preselect === 'nearest' ? defaults.minCandidates : 1500);
 }
 
 /** The bank's index and the ball settings; `log` receives one line on where the index came from. */
