@@ -15,9 +15,10 @@ import { readBank } from '../src/bank/io.js';
 import { nearestDefaults, nearestSetup, preselectOf } from '../src/cli/injections/nearest.js';
 import { runFittingFactors } from '../src/cli/injections/run.js';
 import { readInjections } from '../src/injections/io.js';
-import type { FittingFactorSettings } from '../src/injections/fitting-factor.js';
+import { defaultRefineWithin, type FittingFactorSettings } from '../src/injections/fitting-factor.js';
 import { embed } from '../src/injections/phase-embedding.js';
 import { percentile } from '../src/injections/stats.js';
+import { getModel } from '../src/waveforms/registry.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   // makes the maximum depend on the order when refinement gains more: precessing banks at f-max 512 Hz)
   const brutePath = `${injPath}.brute-${bank.size}-refined.json`;
   const bruteSettings = { ...settings, minCandidates: bank.size, refineWithin: 1 };
-  settings.refineWithin = Number(opt('--refine-within') ?? 0.02);
+  settings.refineWithin = opt('--refine-within') !== undefined ? Number(opt('--refine-within')) : defaultRefineWithin(!getModel(approximant).only22);
   let brute!: Awaited<ReturnType<typeof runFittingFactors>>;
   const reused = existsSync(brutePath);
   const bruteCpu = await cpu(async () => {

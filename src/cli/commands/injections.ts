@@ -17,7 +17,7 @@ import { parseShard, shardLabel } from '../../core/shard.js';
 import { readBank } from '../../bank/io.js';
 import type { Bank } from '../../bank/bank.js';
 import { getVariableFormat } from '../../coordinates/format.js';
-import { DEFAULT_CACHE_BYTES, type FittingFactorSettings } from '../../injections/fitting-factor.js';
+import { DEFAULT_CACHE_BYTES, defaultRefineWithin, type FittingFactorSettings } from '../../injections/fitting-factor.js';
 import type { InjectionSet } from '../../injections/injection-set.js';
 import { DEFAULT_NEAREST, DEFAULT_NEAREST_MODULATED } from '../../injections/nearest-candidates.js';
 import { readInjections } from '../../injections/io.js';
@@ -121,7 +121,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       .option('metric-type', { type: 'string', choices: ['hessian', 'symphony'], describe: 'metric of --metric-match and --preselect metric (default: the bank\'s metric type, else symphony unless the model is 22-only)' })
       .option('metric-grid', fdOptions['metric-grid'])
       .option('symphony', { type: 'boolean', describe: 'force (or with --no-symphony forbid) the symphony match; default: symphony unless the model is 22-only' })
-      .option('refine-within', { type: 'number', default: 0.02, describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best' })
+      .option('refine-within', { type: 'number', describe: 'sub-sample time refinement of every candidate whose grid match is within this of the best (default 0.02 for the h+ match, 0.1 for the symphony match)' })
       .option('cache-mb', { type: 'number', default: DEFAULT_CACHE_BYTES / 2 ** 20, describe: 'template cache per worker [MiB] (the whole bank is precomputed when it fits)' })
       .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; 0: this thread)' })
       .option('metric-match', { type: 'boolean', default: false, describe: 'also the metric-match estimate (needs the bank variable format)' })
@@ -162,7 +162,7 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       df: (args.df as number | undefined) ?? m.df ?? 0.25,
       mchirpWindow: args['mchirp-window'] as number,
       minCandidates: minCandidatesOf(args['min-candidates'] as number | undefined, preselect, ballDefaults),
-      refineWithin: args['refine-within'] as number,
+      refineWithin: (args['refine-within'] as number | undefined) ?? defaultRefineWithin(args.symphony !== undefined ? Boolean(args.symphony) : !getModel(approximant).only22),
       cacheBytes: (args['cache-mb'] as number) * 2 ** 20,
       ...(args.symphony !== undefined ? { symphony: Boolean(args.symphony) } : {}),
       ...(args['allow-psd-band-cut'] === true ? { allowPsdBandCut: true } : {}),
