@@ -7,7 +7,7 @@
  * angles or above q = 50 and 100 solar masses with the MSA ones.
  */
 import type { FrequencyGrid } from '../../core/grid.js';
-import { Scratch, type MultibandFrame } from '../imrphenomxhm/multiband-core.js';
+import { ScratchPool, type MultibandFrame, type Scratch } from '../imrphenomxhm/multiband-core.js';
 import { setupPhenomXHM, type PhenomXHMSetup } from '../imrphenomxhm/setup.js';
 import { precessionAnglesAtV } from '../imrphenomxp/angles.js';
 import { buildAngleInterpolant, interpolatedAnglesAtV, type AngleInterpolant } from '../imrphenomxp/interpolant.js';
@@ -23,8 +23,8 @@ import { modeTwist, twistMode, type AngleSeries, type ModeTwist } from './twist.
 export const DEFAULT_THRESHOLD_MBAND = 1e-3;
 export const DEFAULT_PREC_THRESHOLD_MBAND = 1e-3;
 
-/** The multibanding's grid-size arrays, reused from call to call (see Scratch). */
-const SCRATCH = new Scratch();
+/** Scratch sets of the grid-size arrays, each owned by one call at a time (see ScratchPool). */
+const POOL = new ScratchPool();
 
 /** Everything one IMRPhenomXPHM waveform needs. */
 export interface PhenomXPHMSetup {
@@ -82,6 +82,16 @@ function cacheOf(caches: Map<number, AngleCache>, mp: number): AngleCache {
 
 /** Write bins [kLo, kHi) of h+ and hx (hc may be null: h+ alone) with IMRPhenomXPHM; other bins untouched. */
 export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
+  const scratch = POOL.acquire();
+  try {
+    fillWith(scratch, grid, params, hp, hc, kLo, kHi);
+  } finally {
+    POOL.release(scratch);
+  }
+}
+
+/** fillPhenomXPHM with the grid-size arrays of `scratch`. */
+function fillWith(scratch: Scratch, grid: FrequencyGrid, params: WaveformParams, hp: Float64Array, hc: Float64Array | null, kLo: number, kHi: number): void {
   const st = setupPhenomXPHM(params);
   const [thrModes, thrAngles] = thresholds(st, grid, params);
   const freqs = grid.frequencies;
@@ -92,9 +102,9 @@ export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: 
   const offset = df > 0 ? Math.min(Math.trunc(params.fMinHz / df), n) : 0;
   const iStop = df > 0 ? Math.min(Math.trunc(fEnd / df) + 1, n) : n;
   const fr: MultibandFrame = { evaldMf: df * s.mSec, offset, iStop, mfMin: offset * df * s.mSec, mfMax: fEnd * s.mSec, threshold: thrModes };
-  const sp = SCRATCH.get('sum.hp', 2 * n, true);
-  const sc = SCRATCH.get('sum.hc', 2 * n, true);
-  const modes = thrModes > 0 ? multibandModes(st.hm, fr, SCRATCH) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, SCRATCH);
+  const sp = scratch.get('sum.hp', 2 * n, true);
+  const sc = scratch.get('sum.hc', 2 * n, true);
+  const modes = thrModes > 0 ? multibandModes(st.hm, fr, scratch) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, scratch);
   // one cache per m': equal v of different m' come from different interpolants
   const caches = new Map<number, AngleCache>();
   // without angle multibanding, modes of equal m' (the (2,2) and (3,2)) have the same angles at every bin
@@ -103,9 +113,9 @@ export function fillPhenomXPHM(grid: FrequencyGrid, params: WaveformParams, hp: 
     if (modeIsZero(st.hm, tag)) continue;
     let ang: AngleSeries;
     if (thrAngles > 0) {
-      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, SCRATCH, tag, cacheOf(caches, mp));
+      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, scratch, tag, cacheOf(caches, mp));
     } else {
-      ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, SCRATCH, tag);
+      ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, scratch, tag);
       exact.set(mp, ang);
     }
     twistMode(st.twists.get(tag) as ModeTwist, modes.get(tag) as Float64Array, ang, ang.base, Math.min(ang.base + ang.count, iStop), sp, sc);
