@@ -6,7 +6,7 @@
  */
 import { Chart, registerables, type ChartConfiguration, type ChartDataset, type Plugin } from 'chart.js';
 import { DEFAULT_THEME, FONT_FAMILY, createFigure } from './figure.js';
-import type { ScaleType } from './scale.js';
+import { logTickLabel, type ScaleType } from './scale.js';
 
 let registered = false;
 
@@ -56,7 +56,10 @@ function scaleOptions(a: AxisSpec): Record<string, unknown> {
     suggestedMax: a.suggested?.[1],
     grid: { display: a.grid !== false, color: '#e6e6e6' },
     border: { display: true, color: '#000000' },
-    ticks: { color: '#222222', font: font(DEFAULT_THEME.tickFont), maxRotation: 0, autoSkipPadding: 12 },
+    ticks: {
+      color: '#222222', font: font(DEFAULT_THEME.tickFont), maxRotation: 0, autoSkipPadding: 12,
+      ...(a.type === 'log' ? { callback: (v: number | string, _i: number, all: { value: number }[]) => logTickLabel(Number(v), all.map((t) => t.value)) } : {}),
+    },
     title: { display: a.label !== undefined, text: a.label ?? '', color: '#000000', font: font(DEFAULT_THEME.labelFont) },
   };
 }

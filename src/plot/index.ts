@@ -1,5 +1,4 @@
 /** PNG figures from plain data (no physics): line, histogram, band and scatter charts on Chart.js; corner plots and heatmaps on our axes with d3 contours and colours. */
-export * from './ticks.js';
 export * from './scale.js';
 export * from './binning.js';
 export * from './colors.js';
