@@ -31,8 +31,8 @@ export function tickTarget(lengthPx: number, perTick: number): number {
 export class Axes {
   readonly x: Scale;
   readonly y: Scale;
-  /** How far [px] an x tick label may reach beyond the plot area (corner panels set the gap / 2). */
-  xLabelOverhang = Infinity;
+  /** How far [px] an x tick label may reach beyond the plot area on each side (a panel with a neighbour there sets the gap / 2). */
+  readonly xLabelOverhang = { left: Infinity, right: Infinity };
 
   constructor(
     readonly ctx: SKRSContext2D,
@@ -115,7 +115,7 @@ export class Axes {
       t.values.forEach((v, k) => {
         const px = this.x.map(v);
         const half = ctx.measureText(t.labels[k]).width / 2;
-        if (px - half < rect.x - this.xLabelOverhang || px + half > rect.x + rect.w + this.xLabelOverhang) return;
+        if (px - half < rect.x - this.xLabelOverhang.left || px + half > rect.x + rect.w + this.xLabelOverhang.right) return;
         ctx.fillText(t.labels[k], px, y0 + theme.tickLength + 3);
       });
     }

@@ -116,7 +116,8 @@ export function cornerPlot(data: CornerDataset | readonly CornerDataset[], optio
         }
       }
       ax.frame();
-      if (j < d - 1) ax.xLabelOverhang = gap / 2;
+      if (j < d - 1) ax.xLabelOverhang.right = gap / 2;
+      if (j > 0) ax.xLabelOverhang.left = gap / 2;
       ax.xAxis(i === d - 1 ? options.names[j] : undefined, i === d - 1);
       if (i !== j) ax.yAxis(j === 0 ? options.names[i] : undefined, 'left', j === 0);
     }

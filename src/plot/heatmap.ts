@@ -138,6 +138,9 @@ export function renderHeatmaps(panels: readonly HeatmapPanel[], grid: HeatmapGri
       }
     }
     const ax = new Axes(ctx, rect, xScale, yScale, theme);
+    // the end labels of neighbouring panels ran into each other ("2.0−2.0")
+    if (k < panels.length - 1) ax.xLabelOverhang.right = gap / 2;
+    if (k > 0) ax.xLabelOverhang.left = gap / 2;
     ax.frame();
     ax.xAxis(options.xLabel);
     ax.yAxis(k === 0 ? options.yLabel : undefined, 'left', k === 0);
