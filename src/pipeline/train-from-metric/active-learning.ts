@@ -30,6 +30,7 @@
  * from the round's first weights, which its seeded optimiser makes identical).
  */
 import { Rng } from '../../core/rng.js';
+import { evaluatePoints, freshStd, pickRows, Replay } from './replay.js';
 import { fromMetricCheckpoint, restoreCheckpoint, type FromMetricCheckpoint, type LoopState, type RoundPending } from './checkpoint.js';
 import type { Region } from '../../coordinates/box.js';
 import { chirpRectangle, sampleChirpTimeFlat } from '../../metric/mass-sampler.js';
@@ -37,7 +38,7 @@ import { STDFlow } from '../../flow/std-flow.js';
 import { trainFlow, type TrainingProgress } from '../../flow/trainer.js';
 import { readVariables, writeVariables, type Samples } from '../../flow/train-data.js';
 import type { MetricField } from '../../placement/types.js';
-import { flowAccuracy, halfLogDet } from '../diagnostics.js';
+import { flowAccuracy } from '../diagnostics.js';
 import { flowConstant, flowLogProb } from '../flow-sampler.js';
 import { drawFromFlow, setLogNormalisation, trainReverseKLRound } from './reverse-kl.js';
 
@@ -128,62 +129,6 @@ export interface FromMetricResult {
   stopReason: 'budget' | 'converged' | 'aborted';
   /** Round whose weights the flow ends with: the lowest held-out residual std (-1 if none ran). */
   bestRound: number;
-}
-
-/** Points with their 0.5 ln det M (and their log q_old), the unusable ones (NaN, not positive definite) dropped. */
-async function evaluatePoints(field: MetricField, x: Float64Array, D: number, logq: Float64Array): Promise<{ x: Float64Array; logPdf: Float64Array; logq: Float64Array; dropped: number }> {
-  const half = halfLogDet(await field.metric(x), D);
-  const keep: number[] = [];
-  half.forEach((v, i) => {
-    if (Number.isFinite(v)) keep.push(i);
-  });
-  const out = new Float64Array(keep.length * D);
-  keep.forEach((i, j) => out.set(x.subarray(i * D, (i + 1) * D), j * D));
-  return { x: out, logPdf: Float64Array.from(keep, (i) => half[i]), logq: Float64Array.from(keep, (i) => logq[i]), dropped: half.length - keep.length };
-}
-
-/** Std of log q_old - l over the rows with a finite log q_old (NaN if fewer than 2). */
-function freshStd(logq: Float64Array, l: Float64Array): number {
-  return flowAccuracy(logq, 0, l).std;
-}
-
-/** The rows i of `r` with keep(i). */
-function pickRows(r: { x: Float64Array; logPdf: Float64Array; logq: Float64Array }, D: number, keep: (i: number) => boolean): { x: Float64Array; logPdf: Float64Array; logq: Float64Array } {
-  const idx = [...r.logPdf.keys()].filter(keep);
-  const x = new Float64Array(idx.length * D);
-  idx.forEach((i, j) => x.set(r.x.subarray(i * D, (i + 1) * D), j * D));
-  return { x, logPdf: Float64Array.from(idx, (i) => r.logPdf[i]), logq: Float64Array.from(idx, (i) => r.logq[i]) };
-}
-
-/** A growing set of (θ, l) pairs, with the log-density of the flow each point was drawn from (reverse-kl). */
-class Replay {
-  n = 0;
-  /** The parts, shared with the loop's checkpointed state. */
-  constructor(readonly dim: number, private readonly xs: Float64Array[], private readonly ls: Float64Array[], private readonly qs: Float64Array[]) {
-    this.n = ls.reduce((a, l) => a + l.length, 0);
-  }
-  add(x: Float64Array, l: Float64Array, logq?: Float64Array): void {
-    this.xs.push(x);
-    this.ls.push(l);
-    this.qs.push(logq ?? new Float64Array(l.length).fill(NaN));
-    this.n += l.length;
-  }
-  private cat(parts: Float64Array[], width: number): Float64Array {
-    const out = new Float64Array(this.n * width);
-    let k = 0;
-    for (const a of parts) {
-      out.set(a, k);
-      k += a.length;
-    }
-    return out;
-  }
-  samples(): Samples {
-    return { x: this.cat(this.xs, this.dim), n: this.n, dim: this.dim, logPdf: this.cat(this.ls, 1) };
-  }
-  /** log q_old of every point (NaN for prior points). */
-  logProposal(): Float64Array {
-    return this.cat(this.qs, 1);
-  }
 }
 
 /** Held-out residual statistics of the flow on `v` (nats). */
