@@ -55,8 +55,30 @@ export function sampleColumns(samples: CornerDataset['samples'], d: number): Flo
   return Array.from({ length: d }, (_, j) => Float64Array.from(keep, (i) => get(i, j)));
 }
 
-/** Render a corner plot as PNG (about panelSize x D pixels square plus margins). */
+/** One drawn panel of a corner plot: grid row and column, pixel box, data ranges of its axes. */
+export interface CornerPanel {
+  row: number;
+  col: number;
+  rect: Rect;
+  x: readonly [number, number];
+  y: readonly [number, number];
+}
+
+/** A rendered corner plot: its PNG and where each panel went, so tests can check a figure by content. */
+export interface CornerRender {
+  png: Buffer;
+  width: number;
+  height: number;
+  panels: CornerPanel[];
+}
+
+/** Render a corner plot as PNG (about panelSize x D pixels square plus margins); see {@link renderCornerPlot}. */
 export function cornerPlot(data: CornerDataset | readonly CornerDataset[], options: CornerOptions): Buffer {
+  return renderCornerPlot(data, options).png;
+}
+
+/** Render a corner plot and report its panels. */
+export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[], options: CornerOptions): CornerRender {
   const datasets = Array.isArray(data) ? (data as readonly CornerDataset[]) : [data as CornerDataset];
   const d = options.names.length;
   if (d < 1) invalid('names', options.names, 'must name at least one dimension');
@@ -88,6 +110,7 @@ export function cornerPlot(data: CornerDataset | readonly CornerDataset[], optio
   const maxN = cols.reduce((m, c) => Math.max(m, c[0]?.length ?? 0), 0);
   const lower = options.lower ?? (maxN <= 5000 ? 'scatter' : 'hist2d');
   const edges = domains.map(([lo, hi]) => binEdges(lo, hi, bins));
+  const drawn: CornerPanel[] = [];
 
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
@@ -115,6 +138,7 @@ export function cornerPlot(data: CornerDataset | readonly CornerDataset[], optio
           cols.forEach((c, k) => drawContours(ax, c[j], c[i], edges[j], edges[i], colors[k]));
         }
       }
+      drawn.push({ row: i, col: j, rect, x: ax.x.domain, y: ax.y.domain });
       ax.frame();
       if (j < d - 1) ax.xLabelOverhang.right = gap / 2;
       if (j > 0) ax.xLabelOverhang.left = gap / 2;
@@ -133,7 +157,7 @@ export function cornerPlot(data: CornerDataset | readonly CornerDataset[], optio
     drawTitle(ctx, { x: left, y: top, w: d * P + (d - 1) * gap, h: 0 }, options.title, { ...theme, titleFont: 18 });
   }
   ctx.font = font(theme.tickFont);
-  return toPng(fig);
+  return { png: toPng(fig), width, height, panels: drawn };
 }
 
 /** 2-D histogram drawn as cells whose opacity grows with the count (sqrt scaling). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { cornerPlot, saveCornerPlot } from '../../src/plot/corner.js';
+import { cornerPlot, renderCornerPlot, saveCornerPlot } from '../../src/plot/corner.js';
 import { pngSize } from '../../src/plot/figure.js';
 import { histogramChart, renderHistogramChart, saveHistogramChart } from '../../src/plot/histogram-chart.js';
 import { lineChart, renderLineChart, saveLineChart } from '../../src/plot/line-chart.js';
@@ -210,6 +210,37 @@ describe('Chart.js charts by content', () => {
       expect(r.scales[id].max).toBeGreaterThanOrEqual(hi);
     }
     expect(r.colorbar).toBeUndefined();
+  });
+
+  it('a corner plot lays out D(D+1)/2 panels inside the canvas, each axis over all the data of its dimension', () => {
+    const names = ['M', 'q', 's1z'];
+    const rows = (n: number, shift: number) => Array.from({ length: n }, () => [10 + shift + rng.normal(), Math.exp(0.3 * rng.normal()), 0.5 * rng.normal()]);
+    const a = rows(800, 0);
+    const b = rows(800, 3);
+    const r = renderCornerPlot([{ samples: a, label: 'dataset' }, { samples: b, label: 'flow' }], { names, title: 'flow vs data' });
+    expect(r.panels).toHaveLength(6);
+    const range = (j: number) => [Math.min(...a.map((p) => p[j]), ...b.map((p) => p[j])), Math.max(...a.map((p) => p[j]), ...b.map((p) => p[j]))];
+    for (const p of r.panels) {
+      expect(p.col).toBeLessThanOrEqual(p.row);
+      expect(inside({ left: p.rect.x, top: p.rect.y, right: p.rect.x + p.rect.w, bottom: p.rect.y + p.rect.h }, r.width, r.height)).toBe(true);
+      const [lo, hi] = range(p.col);
+      expect(p.x[0]).toBeLessThanOrEqual(lo);
+      expect(p.x[1]).toBeGreaterThanOrEqual(hi);
+      if (p.row !== p.col) {
+        const [ylo, yhi] = range(p.row);
+        expect(p.y[0]).toBeLessThanOrEqual(ylo);
+        expect(p.y[1]).toBeGreaterThanOrEqual(yhi);
+      } else {
+        expect(p.y[0]).toBe(0); // a density histogram starts at zero
+      }
+    }
+    // panels of one column share the x range, off-diagonal panels of one row the y range
+    for (const p of r.panels) {
+      for (const q of r.panels) {
+        if (p.col === q.col) expect(q.x).toEqual(p.x);
+        if (p.row === q.row && p.row !== p.col && q.row !== q.col) expect(q.y).toEqual(p.y);
+      }
+    }
   });
 
   it('colours come from d3-scale-chromatic: viridis ends at matplotlib\'s, the cycle is tab10', () => {
