@@ -21,6 +21,7 @@ beforeAll(async () => {
   const rng = new Rng(2);
   const comps = Array.from({ length: 7 }, () => ({ m1: rng.uniformIn(10, 12), m2: rng.uniformIn(6, 8), s1x: 0, s1y: 0, s1z: 0, s2x: 0, s2y: 0, s2z: 0, e: 0, meanano: 0, iota: 0, phi: 0 }));
   await writeInjections(join(dir, 'injs.h5'), injectionsFromComponents(comps, rng));
+  writeFileSync(bankPath(), 'mass1 mass2\n11 7\n'); // the plan checks that the bank exists
   printArgs = join(dir, 'print-args.cjs');
   writeFileSync(printArgs, 'process.stdout.write(JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() }));\n');
 });

@@ -94,6 +94,7 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['workflow: a task PSD that does not exist', () => wfTask({ psd: ['nonexist'] }), 2, /psd = "nonexist": neither a file nor a known curve/],
   ['workflow: a task band with f-min above f-max', () => wfTask({ 'f-min': ['300'] }), 2, /f-max = 256: must be above f-min = 300/],
   ['workflow: a task approximant that does not exist', () => wfTask({ approximant: ['Foo'] }), 2, /approximant = "Foo": unknown/],
+  ['workflow: an injection task with a missing bank', () => ['workflow', '--scheduler', 'slurm', '--n-jobs', '2', '--workdir', join(dir, 'wf-new'), '--', 'injections', '--bank', join(dir, 'missing.h5'), '--inj-file', join(dir, 'x.h5')], 2, /--bank = ".*missing\.h5": does not exist/],
   ['workflow: a task output in a missing folder', () => wfTask({ dataset: ['/nonexistent/d.h5'] }), 2, /--dataset = "\/nonexistent\/d\.h5": its folder \/nonexistent does not exist/],
   ['merge: a bad --out extension, before reading the inputs', () => ['merge', '--bank', join(dir, 'missing.h5'), '--out', join(dir, 'm.pdf')], 2, /bank file extension = .*m\.pdf/],
   ['merge: --out in a missing folder, before reading the inputs', () => ['merge', '--bank', join(dir, 'missing.h5'), '--out', '/nonexistent/m.h5'], 2, /--out = "\/nonexistent\/m\.h5": its folder/],

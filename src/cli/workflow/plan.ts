@@ -18,6 +18,7 @@ import { readInjections } from '../../injections/io.js';
 import { checkDatasetShard } from '../../metric/dataset-merge.js';
 import { readDataset } from '../../metric/dataset-file.js';
 import { checkOutputPath } from '../../core/atomic-write.js';
+import { bankFormatOf } from '../../bank/io.js';
 import { chunkComputer } from '../../metric/dataset-chunk.js';
 import { checkMetricType } from '../../metric/metric.js';
 import { commands } from '../commands/index.js';
@@ -114,6 +115,10 @@ export async function planWorkflow(o: PlanOptions): Promise<WorkflowPlan> {
   const kept = stripOptions(tokens, OVERRIDDEN[t]);
   const workers = args.workers === undefined ? ['--workers', String(o.cpus)] : [];
   if (t === 'injections') {
+    // the bank is read by every shard: a missing or misnamed one fails here (existence and format only: a large bank takes long to read)
+    const bank = resolve(o.cwd, String(args.bank));
+    bankFormatOf(bank);
+    if (!existsSync(bank)) invalid('--bank', String(args.bank), `does not exist (in ${o.cwd})`);
     let n = (await readInjections(resolve(o.cwd, String(args['inj-file'])))).size;
     if (args['n-injs'] !== undefined) n = Math.min(n, Number(args['n-injs']));
     if (o.count > n) invalid('--n-jobs', o.count, `must be <= ${n}, the number of injections`);
