@@ -17,12 +17,13 @@ import { refinedResult } from '../match/refine.js';
 import { combinePolarizations, symphonyMatch } from '../match/symphony.js';
 import { symphonyMatchRefined } from '../match/symphony-refine.js';
 import { antennaPatterns, randomSkyLocations } from './sky.js';
+import { defaultRefineWithin } from './fitting-factor.js';
 import { TemplateCache, type CachedTemplate } from './template-cache.js';
 
 /** Plain (structured-clonable) settings of a PointMatcher. */
 export interface PointMatchSpec {
   metric: MetricOptions;
-  /** Grid matches at or above `threshold - refineWithin` are refined in time (default threshold 1: always). */
+  /** Grid matches at or above `threshold - refineWithin` are refined in time (default threshold 1: always; refineWithin as injections: 0.02 h+, 0.1 symphony). */
   threshold?: number;
   refineWithin?: number;
   /** Byte budget of the waveform cache (default 512 MiB). */
@@ -50,7 +51,8 @@ export class PointMatcher {
     this.ws = new MetricWorkspace(spec.metric);
     this.symphony = !this.ws.model.only22;
     this.threshold = spec.threshold ?? 1;
-    this.refineWithin = spec.refineWithin ?? 0.02;
+    // as `injections` refines (the symphony refinement can gain more than 0.02)
+    this.refineWithin = spec.refineWithin ?? defaultRefineWithin(this.symphony);
     this.skySeed = spec.skySeed ?? 0;
     this.D = this.ws.format.D;
     const perWave = 16 * this.ws.grid.frequencies.length * (this.symphony ? 2 : 1);

@@ -70,7 +70,9 @@ export function summaryText(s: PlaceSummary): string {
   if (s.volume) {
     const v = s.volume;
     lines.push(`  volume              ${fmt(v.volume, 4)} ± ${fmt(v.volumeError, 2)} (${v.points} flow samples, ${(100 * v.insideFraction).toFixed(1)}% inside the mass cuts)`);
-    lines.push(`  mbank template est. ${Math.round(v.predictedTemplates)} = V / (2 sqrt((1-MM)/D))^D`);
+    // below one template the estimate says the manifold is thinner than a template in some directions
+    const est = v.predictedTemplates >= 10 ? String(Math.round(v.predictedTemplates)) : v.predictedTemplates.toPrecision(2);
+    lines.push(`  mbank template est. ${est} = V / (2 sqrt((1-MM)/D))^D`);
   }
   const acc = (name: string, a: AccuracyStats | undefined) => {
     if (a) lines.push(`  flow accuracy       ${name}: std ${fmt(a.std)} nats (${fmt(a.std / Math.LN10, 2)} dex), mean ${fmt(a.mean)} over ${a.points} points`);
