@@ -10,6 +10,7 @@
 import { uniformGrid } from '../src/core/grid.js';
 import { imrPhenomXHM } from '../src/waveforms/imrphenomxhm/index.js';
 import type { WaveformParams } from '../src/waveforms/types.js';
+import { cpuMsPerWaveform } from './cpu-per-waveform.js';
 
 const grid = uniformGrid(0.25, 1024);
 const base: WaveformParams = {
@@ -30,19 +31,7 @@ for (const [threshold, lalMs] of [[1e-3, 2.3], [0, 1.5]] as const) {
     ['generateInto (h+ and hx)', (p) => { imrPhenomXHM.generateInto!(grid, p, { hp, hc }); sink += hc[2000]; }],
   ];
   for (const [label, run] of variants) {
-    const p = { ...base, thresholdMband: threshold };
-    for (let i = 0; i < WARMUP; i++) run(p);
-    const cpu: number[] = [];
-    for (let r = 0; r < REPEATS; r++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < PER_REPEAT; i++) {
-        p.m1 = base.m1 + 1e-3 * i;
-        run(p);
-      }
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000 / PER_REPEAT);
-    }
-    const best = Math.min(...cpu);
+    const best = cpuMsPerWaveform(run, { ...base, thresholdMband: threshold }, WARMUP, REPEATS, PER_REPEAT);
     console.log(`IMRPhenomXHM ${n} bins, ThresholdMband ${threshold}, ${label}: CPU ${best.toFixed(3)} ms/waveform (min of ${REPEATS} x ${PER_REPEAT}); LAL ${lalMs} ms`);
   }
 }

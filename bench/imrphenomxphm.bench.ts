@@ -9,6 +9,7 @@
 import { uniformGrid } from '../src/core/grid.js';
 import { imrPhenomXPHM } from '../src/waveforms/imrphenomxphm/index.js';
 import type { WaveformParams } from '../src/waveforms/types.js';
+import { cpuMsPerWaveform } from './cpu-per-waveform.js';
 
 const grid = uniformGrid(0.25, 1024);
 const base: WaveformParams = {
@@ -34,19 +35,7 @@ for (const [path, thresholdMband, precThresholdMband, lal] of paths) {
     ['generateInto (h+ and hx)', (p) => { imrPhenomXPHM.generateInto!(grid, p, { hp, hc }); sink += hc[2000]; }],
   ];
   for (const [label, run] of variants) {
-    const p = { ...base, thresholdMband, precThresholdMband };
-    for (let i = 0; i < WARMUP; i++) run(p);
-    const cpu: number[] = [];
-    for (let r = 0; r < REPEATS; r++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < PER_REPEAT; i++) {
-        p.m1 = base.m1 + 1e-3 * i;
-        run(p);
-      }
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000 / PER_REPEAT);
-    }
-    const best = Math.min(...cpu);
+    const best = cpuMsPerWaveform(run, { ...base, thresholdMband, precThresholdMband }, WARMUP, REPEATS, PER_REPEAT);
     console.log(`IMRPhenomXPHM ${n} bins, ${path}, ${label}: CPU ${best.toFixed(3)} ms/waveform (min of ${REPEATS} x ${PER_REPEAT})${lal ? `; ${lal}` : ''}`);
   }
 }
