@@ -146,7 +146,7 @@ describe('injfile and injections commands', () => {
     expect(existsSync(join(dir, 'injections_corner.png'))).toBe(true);
   });
 
-  it('injections takes the PSD and its ASD flag from the bank when --psd/--asd are not given', async () => {
+  it('injections takes the PSD and its ASD flag from the bank when --psd/--asd are not given, and creates its --run-dir', async () => {
     const asdBank = bank.withMetadata({ psd: 'aligo_O3actual_H1', extra: { asd: 1 } });
     const bankPath = join(dir, 'asd-bank.h5');
     await writeBank(bankPath, asdBank);
@@ -155,11 +155,12 @@ describe('injfile and injections commands', () => {
       'inj-file': [injPath], 'n-injs': 2, source: 'bank', bank: bankPath, approximant: 'TaylorF2', 'f-min': 20, 'f-max': 512,
       distance: [100], 'gps-start': 0, 'time-step': 10, seed: 0,
     } as never);
-    const out = join(dir, 'asd-stat.json');
+    const runDir = join(dir, 'new', 'run');
+    const out = join(runDir, 'asd-stat.json');
     const write = process.stdout.write;
     process.stdout.write = (() => true) as typeof process.stdout.write;
     try {
-      await injectionsCommand.handler({ bank: bankPath, 'inj-file': injPath, out, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: false } as never);
+      await injectionsCommand.handler({ bank: bankPath, 'inj-file': injPath, out: 'asd-stat.json', 'run-dir': runDir, workers: 0, 'mchirp-window': 0.1, 'min-candidates': 4, 'refine-within': 0.02, 'cache-mb': 16, 'metric-match': false, preselect: 'mchirp', plot: false } as never);
     } finally {
       process.stdout.write = write;
     }

@@ -30,7 +30,7 @@ import { minCandidatesOf, nearestDefaults, nearestSetup, preselectOf } from '../
 import { runFittingFactors } from '../injections/run.js';
 import { inRunDir } from './injfile.js';
 import { catchInterrupts } from '../signals.js';
-import { checkOutputPath } from '../../core/atomic-write.js';
+import { checkOutputPath, makeDirectory } from '../../core/atomic-write.js';
 import { uniformGrid } from '../../core/grid.js';
 import { lockOutputs } from '../lock.js';
 import { loadPsd, psdOnBand } from '../../psd/resolve.js';
@@ -187,6 +187,8 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
       };
     }
     const runDir = args['run-dir'] as string | undefined;
+    // the run directory is created as place creates its own (bounded mkdir: a path through a file or /proc fails in one line)
+    if (runDir !== undefined && runDir !== '') makeDirectory(runDir);
     const statPath = inRunDir(runDir, args.out as string);
     checkOutputPath('--out', statPath);
     const { cacheBytes: _c, ...numbers } = settings;
