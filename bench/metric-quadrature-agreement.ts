@@ -11,7 +11,8 @@ import type { MetricOptions } from '../src/metric/workspace.js';
 const n = Number(process.argv[2] ?? 1000);
 // optional settings (tuning): n-points panels nodes lowFrequencyHz problem-prefix tailLimit, e.g.
 // npx tsx bench/metric-quadrature-agreement.ts 200 32 10 0 precessing 3e-4
-const quadrature = process.argv[3] ? { panels: Number(process.argv[3]), nodes: Number(process.argv[4]), lowFrequencyHz: Number(process.argv[5] ?? 0), tailLimit: Number(process.argv[7] ?? 3e-4) } : undefined;
+const quadrature = process.argv[3] ? { panels: Number(process.argv[3]), nodes: Number(process.argv[4]), lowFrequencyHz: Number(process.argv[5] ?? 0),
+  tailLimit: Number(process.argv[7] ?? 3e-4) } : undefined;
 const only = process.argv[6];
 const common = { psd: 'aligo_O3actual_H1', asd: true, fMinHz: 15, fMaxHz: 1024, df: 0.25 };
 const problems = [

@@ -77,7 +77,8 @@ console.log('  sampler     a     templates  estimate ± error (ESS)   held-out (
   const inCorner = (x: ArrayLike<number>) => x[0] > 0.7 && x[1] > 0.7;
   const zCorner = k ** dim * (Math.exp(1.5) - Math.exp(1.05)) * 0.3;
   const matched = { dim, sample: (n: number, rng: Rng) => sampler.sample(n, rng), logDensity: (rows: Float64Array) => prob.sqrtDet(rows).map((v) => Math.log(v / z)) };
-  const cornerBase = new RejectionSampler(new UniformBoxSampler(prob.lo, prob.hi), (rows) => prob.sqrtDet(rows).map((v, i) => (inCorner(rows.subarray(i * dim, (i + 1) * dim)) ? 0 : v)), prob.sqrtDetMax);
+  const cornerBase = new RejectionSampler(new UniformBoxSampler(prob.lo, prob.hi), (rows) => prob.sqrtDet(rows).map((v,
+    i) => (inCorner(rows.subarray(i * dim, (i + 1) * dim)) ? 0 : v)), prob.sqrtDetMax);
   const cornerless = {
     dim, sample: (n: number, rng: Rng) => cornerBase.sample(n, rng),
     logDensity: (rows: Float64Array) => prob.sqrtDet(rows).map((v, i) => (inCorner(rows.subarray(i * dim, (i + 1) * dim)) ? -Infinity : Math.log(v / (z - zCorner)))),

@@ -19,6 +19,7 @@ export const COUNT_LIMITS: Readonly<Record<string, readonly [number, string]>> =
   'hidden-features': [4096, 'hidden units per layer'],
   'n-epochs': [100_000_000, 'optimisation steps'],
   'n-rounds': [100_000, 'training rounds'],
+  'completion-rounds': [10_000, 'completion rounds (each ends with a validation set)'],
   'batch-size': [10_000_000, 'rows per mini-batch'],
   'chunk-size': [1_000_000, 'rows per chunk'],
   workers: [1024, 'worker threads'],

@@ -74,9 +74,13 @@ export function boxFromRanges(format: VariableFormat, ranges: RangeOptions): Box
   format.ranges.forEach(([key, map], i) => {
     const r = ranges[key] ?? DEFAULT_RANGES[key];
     checkRange(key, r, map === 'log10');
-    if (map === 'log10') { lo[i] = Math.log10(r[0]); hi[i] = Math.log10(r[1]); }
-    else if (map === 'nonnegative') { lo[i] = Math.max(0, r[0]); hi[i] = r[1]; }
-    else { lo[i] = r[0]; hi[i] = r[1]; }
+    if (map === 'log10') {
+      lo[i] = Math.log10(r[0]);
+      hi[i] = Math.log10(r[1]);
+    } else {
+      lo[i] = map === 'nonnegative' ? Math.max(0, r[0]) : r[0];
+      hi[i] = r[1];
+    }
     if (!(lo[i] < hi[i])) invalid(`--${rangeOptionName(key)}`, [...r], `gives an empty interval for coordinate ${format.names[i]}`);
   });
   return { lo, hi };
@@ -137,4 +141,3 @@ export function isInside(region: Region, theta: ArrayLike<number>, scratch: BBHC
   if (thetaProblem(format, theta, scratch) !== null) return false;
   return passesMassCuts(scratch, region.cuts);
 }
-

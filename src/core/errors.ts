@@ -54,4 +54,3 @@ export function showValue(value: unknown): string {
 export function invalid(argument: string, value: unknown, allowed: string): never {
   throw new MbankError(`${argument} = ${showValue(value)}: ${allowed}`);
 }
-

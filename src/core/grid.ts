@@ -39,4 +39,3 @@ export function uniformGridN(df: number, n: number): FrequencyGrid {
   for (let k = 0; k < n; k++) frequencies[k] = k * df;
   return { frequencies, df };
 }
-

@@ -45,4 +45,3 @@ export function clipLimit(option: number | 'auto', recentNorms: readonly number[
   if (option !== 'auto') return option;
   return recentNorms.length < 5 ? Infinity : 5 * median(recentNorms);
 }
-

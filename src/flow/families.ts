@@ -19,7 +19,6 @@ import type { STDArchitecture } from './types.js';
  */
 export type FlowArchitecture = STDArchitecture | NSFArchitecture | PyMCArchitecture;
 
-
 /** The family a `--flow` value names. */
 export type FlowFamily = { family: 'std' } | { family: 'nsf' } | { family: 'pymc'; formula: string };
 

@@ -202,4 +202,3 @@ export function readDatasetText(path: string): { names: string[]; D: number; n: 
   });
   return { names: cols.slice(0, D), D, n: rows.length, theta, logPdf };
 }
-

@@ -22,4 +22,3 @@ export function metricMatch(metric: ArrayLike<number>, theta1: ArrayLike<number>
   const d = Float64Array.from({ length: theta1.length }, (_, i) => theta2[i] - theta1[i]);
   return 1 - metricDistanceSq(metric, d);
 }
-

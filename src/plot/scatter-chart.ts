@@ -77,7 +77,8 @@ export function renderScatterChart(data: ScatterSet | readonly ScatterSet[], opt
     const d = typeof options.diagonal === 'object' ? options.diagonal : {};
     const color = d.color ?? '#444444';
     const ends = extent([...finiteValues(sets.map((s) => s.x), options.logX ? 'log' : 'linear'), ...finiteValues(sets.map((s) => s.y), options.logY ? 'log' : 'linear')]);
-    if (ends !== undefined) datasets.push({ label: d.label, data: [{ x: ends[0], y: ends[0] }, { x: ends[1], y: ends[1] }], borderColor: color, backgroundColor: color, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 });
+    if (ends !== undefined) datasets.push({ label: d.label, data: [{ x: ends[0], y: ends[0] }, { x: ends[1], y: ends[1] }], borderColor: color,
+      backgroundColor: color, borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0 });
   }
   const theme = DEFAULT_THEME;
   let bar: ScatterRender['colorbar'];

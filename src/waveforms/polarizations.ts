@@ -37,4 +37,3 @@ export function setPolarizationsAt(
   hc[2 * k] = factors.cross * hIm;
   hc[2 * k + 1] = -factors.cross * hRe;
 }
-

@@ -109,4 +109,3 @@ export interface WaveformModel {
 
 /** A model with the frequency-list members (see WaveformModel.generateAt). */
 export type FrequencyListModel = WaveformModel & Required<Pick<WaveformModel, 'generateAt' | 'generateAtInto' | 'supportEndHz'>>;
-

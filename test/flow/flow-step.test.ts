@@ -62,7 +62,8 @@ describe('fused flow step', () => {
   ];
   it.each(cases)('log q and every gradient equal the autodiff of flow.logProb ($name)', (c) => {
     const box = { low: new Array<number>(c.dim).fill(-1), high: new Array<number>(c.dim).fill(2) };
-    const flow = new STDFlow({ dim: c.dim, nLayers: c.nLayers, hiddenFeatures: c.hiddenFeatures, permutation: c.permutation, numBlocks: c.numBlocks, useResidualBlocks: c.useResidualBlocks, box, seed: 3 });
+    const flow = new STDFlow({ dim: c.dim, nLayers: c.nLayers, hiddenFeatures: c.hiddenFeatures, permutation: c.permutation, numBlocks: c.numBlocks,
+      useResidualBlocks: c.useResidualBlocks, box, seed: 3 });
     const rng = new Rng(9);
     // Non-trivial weights everywhere (the U(+-1e-3) last block layers would hide a wrong gradient).
     for (const v of flow.trainableVariables()) v.assign(tf.tensor(Float32Array.from(rng.normals(v.size)).map((w) => 0.3 * w), v.shape));

@@ -92,7 +92,8 @@ describe('injfile --spin-distribution isotropic', () => {
       expect(c.mass1[i] + c.mass2[i]).toBeLessThanOrEqual(90 + 1e-9);
     }
     const settings = { approximant: 'IMRPhenomXP', psd: 'aligo_O4high', asd: true, fMinHz: 15, fMaxHz: 512, df: 0.25, mchirpWindow: 0.1, minCandidates: 10 };
-    const t = { mass1: new Float64Array([40]), mass2: new Float64Array([40]), spin1x: new Float64Array(1), spin1y: new Float64Array(1), spin1z: new Float64Array(1), spin2x: new Float64Array(1), spin2y: new Float64Array(1), spin2z: new Float64Array(1) };
+    const t = { mass1: new Float64Array([40]), mass2: new Float64Array([40]), spin1x: new Float64Array(1), spin1y: new Float64Array(1),
+      spin1z: new Float64Array(1), spin2x: new Float64Array(1), spin2y: new Float64Array(1), spin2z: new Float64Array(1) };
     const ev = new FittingFactorEvaluator(settings, t as never);
     const i = Array.from({ length: a.size }, (_, j) => j).find((j) => Math.hypot(c.spin1x[j], c.spin1y[j]) > 0.5 && c.mass1[j] / c.mass2[j] > 1.8)!;
     const sky = { longitude: c.longitude[i], latitude: c.latitude[i], polarization: c.polarization[i] };

@@ -42,7 +42,8 @@ describe('nearest-template fitting factors of a precessing bank', () => {
     for (let k = 0; k < n; k++) {
       const c = draw(rng);
       const sky = { longitude: rng.uniformIn(0, 2 * Math.PI), latitude: rng.uniformIn(-1, 1), polarization: rng.uniformIn(0, Math.PI) };
-      const s = ev.signal({ m1: c.m1, m2: c.m2, s1x: c.s1x, s1y: c.s1y, s1z: c.s1z, s2x: 0, s2y: 0, s2z: c.s2z, distanceMpc: 1, inclination: c.iota, phiRef: 0, fMinHz: 20, fMaxHz: 256, fRefHz: 20 }, sky);
+      const s = ev.signal({ m1: c.m1, m2: c.m2, s1x: c.s1x, s1y: c.s1y, s1z: c.s1z, s2x: 0, s2y: 0, s2z: c.s2z, distanceMpc: 1, inclination: c.iota,
+        phiRef: 0, fMinHz: 20, fMaxHz: 256, fRefHz: 20 }, sky);
       const near = selector.search(ev, c, s).result;
       const brute = ev.fittingFactor(s, all);
       expect(near.ff).toBeLessThanOrEqual(brute.ff);

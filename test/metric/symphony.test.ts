@@ -75,7 +75,7 @@ describe('symphony metric', () => {
       ratios.push(symphonyMismatch(ws, t.hp, t.hc, model(x).hp) / target);
       hessianOff = Math.max(hessianOff, Math.abs(metricDistanceSq(H, d.map((v) => v * s)) / target - 1));
     }
-    console.log(`symphony: true/predicted mismatch at 1e-5: ${ratios.map((r) => r.toFixed(4)).join(" ")}; hessian off by up to ${(100 * hessianOff).toFixed(0)}%`);
+    console.log(`symphony: true/predicted mismatch at 1e-5: ${ratios.map((r) => r.toFixed(4)).join(' ')}; hessian off by up to ${(100 * hessianOff).toFixed(0)}%`);
     for (const r of ratios) expect(Math.abs(r - 1)).toBeLessThan(0.02);
     // the toy's polarisations do not span the phase plane: the hessian (phase-maximised) metric is a different one
     expect(hessianOff).toBeGreaterThan(0.05);

@@ -107,7 +107,8 @@ describe('train-from-metric resumes from its checkpoints', () => {
   const region = regionFromRanges(getVariableFormat('Mq_nonspinning'), { mtot: [10, 30], q: [1, 4] });
   /** A metric whose 0.5 ln det is 0.05 M - 0.3 q: cheap, smooth, known. */
   let evaluations = 0;
-  const field: MetricField = { dim: 2, metric: (x) => (evaluations += x.length / 2, Array.from({ length: x.length / 2 }, (_, i) => Float64Array.of(Math.exp(0.1 * x[2 * i]), 0, 0, Math.exp(-0.6 * x[2 * i + 1])))) };
+  const field: MetricField = { dim: 2, metric: (x) => (evaluations += x.length / 2, Array.from({ length: x.length / 2 }, (_,
+    i) => Float64Array.of(Math.exp(0.1 * x[2 * i]), 0, 0, Math.exp(-0.6 * x[2 * i + 1])))) };
   const base = (objective: FromMetricObjective): FromMetricOptions => ({
     field, region, flow: flowForRegion(region, { nLayers: 1, hiddenFeatures: 4, seed: 5 }), budget: 200, initialPoints: 80, validationFraction: 0.25, roundPoints: 40,
     stepsPerRound: 30, firstRoundSteps: 20, batchSize: 32, learningRate: 0.01, validationStep: 5, patienceRounds: 10, seed: 9, objective,

@@ -17,7 +17,7 @@ interface ConvertArgs {
 /** The `convert-flow` command. */
 export const convertFlowCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert-flow <input> <output>',
-  describe: "convert an mbank flow (.zip torch state dict) to an mbank-ts .safetensors weight file",
+  describe: 'convert an mbank flow (.zip torch state dict) to an mbank-ts .safetensors weight file',
   builder: (y) =>
     y
       .positional('input', { type: 'string', demandOption: true, describe: 'mbank flow file (.zip)' })

@@ -194,7 +194,8 @@ export const injectionsCommand: CommandModule<object, Record<string, unknown>> =
     const { cacheBytes: _c, ...numbers } = settings;
     const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
     if (shard !== undefined && shard.count > injections.size) invalid('--shard', args.shard, `must have N <= ${injections.size}, the number of injections`);
-    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers, ...(nearest ? { ball } : {}), ...(shard ? { shard: shardLabel(shard) } : {}) };
+    const identity = { bank: bankPath, injFile: injPath, nInjections: injections.size, bankSize: bank.size, preselect, ...numbers,
+      ...(nearest ? { ball } : {}), ...(shard ? { shard: shardLabel(shard) } : {}) };
 
     const release = lockOutputs([statPath], 'injections');
     const interrupts = catchInterrupts('keeping the finished injections');

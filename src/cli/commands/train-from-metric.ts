@@ -139,7 +139,7 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
       onRound: (r) => {
         roundEnds.push(losses.length);
         process.stderr.write(
-        `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
+          `train-from-metric: round ${r.round}: ${r.evaluations} metric evaluations, replay ${r.replaySize} (+${r.fromFlow} flow, +${r.fromPrior} prior, ${r.dropped} unusable), ` +
           `${r.steps} steps${r.ess === undefined ? '' : `, ESS ${(100 * r.ess).toFixed(0)}%`}, held-out log-pdf error mean ${r.heldOutMean.toFixed(4)} std ${r.heldOutStd.toFixed(4)} nats` +
           `${Number.isFinite(r.freshStd) ? ` (previous flow on its new samples: std ${r.freshStd.toFixed(4)})` : ''} (${r.seconds.toFixed(1)} s)\n`,
         );
@@ -169,7 +169,8 @@ async function runTrainFromMetric(args: Record<string, unknown>): Promise<void> 
       if (format.D === 2) {
         files.push(join(dir, 'density_2d.png'));
         const v = res.validation;
-        const all: Samples = { x: Float64Array.from([...res.train.x, ...v.x]), n: res.train.n + v.n, dim: 2, logPdf: Float64Array.from([...(res.train.logPdf as Float64Array), ...(v.logPdf as Float64Array)]) };
+        const all: Samples = { x: Float64Array.from([...res.train.x, ...v.x]), n: res.train.n + v.n, dim: 2,
+          logPdf: Float64Array.from([...(res.train.logPdf as Float64Array), ...(v.logPdf as Float64Array)]) };
         writeDensityPair(files[1], flowModel, all, format.names, false, 'flow vs 0.5 ln det M at the evaluated points');
       }
       process.stderr.write(`train-from-metric: plots ${files.join(', ')}\n`);

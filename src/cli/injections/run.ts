@@ -128,7 +128,8 @@ export async function runFittingFactors(o: FittingFactorRunOptions): Promise<Fit
     if (Date.now() - lastFlush > 1000 * (o.flushSeconds ?? 15)) flush();
   };
   const templates = o.bank.templates as InjectionWorkerData['templates'];
-  const data: InjectionWorkerData = { settings: o.settings, templates: o.workers > 0 ? sharedColumns(templates) : templates, metric: o.metric, recordMetric, preselect: o.preselect, nearest: o.nearest };
+  const data: InjectionWorkerData = { settings: o.settings, templates: o.workers > 0 ? sharedColumns(templates) : templates, metric: o.metric,
+    recordMetric, preselect: o.preselect, nearest: o.nearest };
   o.onProgress?.(done, total);
   if (o.workers <= 0) {
     const handle = injectionHandler(data);

@@ -125,4 +125,3 @@ export async function runPlace(argsIn: Record<string, unknown>, o: RunPlaceOptio
     release();
   }
 }
-

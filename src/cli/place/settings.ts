@@ -67,9 +67,15 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   if (typeof completeness !== 'number' || !(completeness > 0 && completeness <= 1)) invalid('--completeness', completeness, 'must be in (0, 1]');
   const completionProbes = args['completion-probes'] === undefined ? undefined : positiveInt('--completion-probes', args['completion-probes']);
   const validationProbes = positiveInt('--validation-probes', args['validation-probes'] ?? placeOptions['validation-probes'].default);
+  const completionRounds = positiveInt('--completion-rounds', args['completion-rounds'] ?? placeOptions['completion-rounds'].default);
+  const completionWorst = args['completion-worst'];
+  if (completionWorst !== undefined && !(typeof completionWorst === 'number' && completionWorst > 0 && completionWorst <= minimalMatch)) {
+    invalid('--completion-worst', completionWorst, `must be in (0, MM = ${minimalMatch}]`);
+  }
   return {
     runName: String(args['run-name']),
     completion: args.completion === undefined ? true : Boolean(args.completion), completeness, completionProbes, validationProbes,
+    completionRounds, completionWorst: completionWorst as number | undefined,
     format, metric, metricType, ranges, region, minimalMatch, method,
     livepoints, coveringFraction,
     emptyIterations: positiveInt('--empty-iterations', args['empty-iterations']),

@@ -50,7 +50,6 @@ export abstract class PyMCLayer extends FusedTransform {
     return this.toNoise(x);
   }
 
-
   variables(): tf.Variable[] {
     return Object.values(this.params);
   }

@@ -43,6 +43,9 @@ export interface PlaceSettings {
   completeness: number;
   completionProbes: number | undefined;
   validationProbes: number;
+  /** Completion rounds at most, and the worst fresh-probe match it needs (undefined: MM - 0.02). */
+  completionRounds: number;
+  completionWorst: number | undefined;
   /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
   uniformFraction: number;
   seed: number;

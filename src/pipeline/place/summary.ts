@@ -33,7 +33,10 @@ export interface PlaceSummary {
   predictedCount: number | null;
   pruned: number;
   /** The completion stage: templates added, the completeness it verified on fresh probes (true match). */
-  completion?: { placed: number; added: number; rounds: number; converged: boolean; fraction: number; error: number; probes: number; worst: number; target: number; matches: number; totalProbes: number; byKind: Record<string, { fraction: number; error: number; probes: number }> };
+  completion?: {
+    placed: number; added: number; rounds: number; converged: boolean; fraction: number; error: number; probes: number; worst: number;
+    target: number; matches: number; totalProbes: number; byKind: Record<string, { fraction: number; error: number; probes: number }>;
+  };
   volume?: VolumeEstimate;
   flowAccuracy: { livepoints?: AccuracyStats; validation?: AccuracyStats };
   flow: { file: string; trained: boolean; reused: boolean; stopReason?: string; steps?: number };

@@ -57,7 +57,9 @@ export function fromMetricCheckpoint(
   const { validation, ...rest } = st;
   return {
     phase, round, rng: fieldsOf(rng), weights,
-    state: { ...rest, rounds: [...rest.rounds], xs: [...rest.xs], ls: [...rest.ls], qs: [...rest.qs], ...(validation ? { validation: { x: Float64Array.from(validation.x), logPdf: Float64Array.from(validation.logPdf as ArrayLike<number>) } } : {}) },
+    state: { ...rest, rounds: [...rest.rounds], xs: [...rest.xs], ls: [...rest.ls], qs: [...rest.qs],
+      ...(validation ? { validation: { x: Float64Array.from(validation.x),
+        logPdf: Float64Array.from(validation.logPdf as ArrayLike<number>) } } : {}) },
     ...(pending ? { pending } : {}), ...(trainer ? { trainer } : {}),
   };
 }

@@ -11,7 +11,6 @@ export { evalSplineDerivative };
 /** Number of spline knots (LAL n_fixed). */
 const N_FIXED = 10;
 
-
 /**
  * Time shift [s] of IMRPhenomPv2: (1/2 pi) d phasing/df at fFinalHz (the ringdown frequency) from a
  * 10-knot natural cubic spline of `phasing(fHz)` [rad] on [0.8 fFinal, min(1.2 fFinal, fCut)].

@@ -62,4 +62,3 @@ export function inspPhase44Lambda(v: HMFitVars): number {
   const uneqSpin = -8.384066369867833*v.dchi*Math.sqrt(1.-4.*eta)*eta2;
   return noSpin + eqSpin + uneqSpin;
 }
-

@@ -205,4 +205,3 @@ export function interPhase33V6(v: HMFitVars): number {
   const uneqSpin = 75.5162*v.dchi*Math.sqrt(1.-4.*eta)*eta2;
   return noSpin + eqSpin + uneqSpin;
 }
-

@@ -216,4 +216,3 @@ export function interPhase44V6(v: HMFitVars): number {
   const uneqSpin = 23.0759*v.dchi*Math.sqrt(1.-4.*eta)*eta2;
   return noSpin + eqSpin + uneqSpin;
 }
-

@@ -130,4 +130,3 @@ export function rdPhase32V4(v: HMFitVars): number {
   const uneqSpin = 390.5443469721231*v.dchi*Math.sqrt(1.-4.*eta)*eta2;
   return noSpin + eqSpin + uneqSpin;
 }
-

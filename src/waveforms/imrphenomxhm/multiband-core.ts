@@ -177,7 +177,6 @@ export function trimmed(fg: FineGrid, fr: MultibandFrame): number {
   return count;
 }
 
-
 /**
  * Free Scratch sets: a call acquires one (a new one when none is free) and releases it when done, so that
  * nested or interleaved calls never share arrays (the WaveformModel interface has no workspace argument),

@@ -139,4 +139,3 @@ export function multibandMode(st: PhenomXHMSetup, m: HMModeSetup, fr: MultibandF
       for (let i = 0; i < mfs.length; i++) amp[i] *= st.amp0;
     }, h, scratch);
 }
-
