@@ -7,6 +7,7 @@
 import { uniformGrid } from '../src/core/grid.js';
 import { eccentricFD } from '../src/waveforms/eccentricfd/index.js';
 import type { WaveformParams } from '../src/waveforms/types.js';
+import { cpuMsPerWaveform } from './cpu-per-waveform.js';
 
 const grid = uniformGrid(0.25, 1024);
 const params: WaveformParams = {
@@ -28,19 +29,7 @@ const variants: [string, (p: WaveformParams) => void][] = [
   ['generateInto (h+ and hx)', (p) => { eccentricFD.generateInto!(grid, p, { hp, hc }); sink += hc[2000]; }],
 ];
 for (const [label, run] of variants) {
-  const p = { ...params };
-  for (let i = 0; i < WARMUP; i++) run(p);
-  const cpu: number[] = [];
-  for (let r = 0; r < REPEATS; r++) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < PER_REPEAT; i++) {
-      p.m1 = params.m1 + 1e-3 * i;
-      run(p);
-    }
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000 / PER_REPEAT);
-  }
-  const best = Math.min(...cpu);
+  const best = cpuMsPerWaveform(run, params, WARMUP, REPEATS, PER_REPEAT);
   console.log(`EccentricFD ${n} bins, ${label}: CPU ${best.toFixed(3)} ms/waveform (min of ${REPEATS} x ${PER_REPEAT}); ${(LAL_MS / best).toFixed(1)}x LAL's ${LAL_MS} ms`);
 }
 if (!Number.isFinite(sink)) console.log('non-finite output');
