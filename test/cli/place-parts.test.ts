@@ -62,6 +62,16 @@ describe('place: bank, settings, paths', () => {
     expect(() => pycbcTemplateHashes({ mass1: t.mass1, mass2: t.mass2, spin1z: t.spin1z, spin2z: t.spin2z }, 4)).not.toThrow();
   });
 
+  it('gives higher-mode templates that differ only in the reference phase distinct PyCBC hashes', () => {
+    const fmt = getVariableFormat('logMq_nonspinning_iotaphi');
+    const rows = Float64Array.of(2, 1, 0, 0, 2, 1, 0, 6.28, 2, 1, 0.5, 0);
+    const bank = bankFromTemplates(fmt, rows, { variableFormat: fmt.name, fMin: 10 });
+    const t = bank.templates;
+    expect(t.mass1[1] > t.mass1[0] && t.mass1[1] - t.mass1[0] < 1e-13).toBe(true);
+    expect(t.mass1[2]).toBe(t.mass1[0]);
+    expect(() => pycbcTemplateHashes({ mass1: t.mass1, mass2: t.mass2, inclination: t.inclination! }, 3)).not.toThrow();
+  });
+
   it('names the mass ranges a format needs and keeps relative file names inside the run directory', () => {
     expect(requiredMassRanges(getVariableFormat('Mq_s1z_s2z'))).toEqual(['--mtot-range', '--q-range']);
     expect(requiredMassRanges(getVariableFormat('mceta_chi'))).toEqual(['--mc-range', '--eta-range']);

@@ -43,14 +43,15 @@ export function bankFromTemplates(format: VariableFormat, templates: Float64Arra
     if (opt.eccentricity) opt.eccentricity[i] = c.e;
     if (opt.meanAnomaly) opt.meanAnomaly[i] = c.meanano;
   }
-  if (opt.eccentricity || opt.meanAnomaly) separateUnhashedTwins(t.mass1, [t.mass2, t.spin1x, t.spin1y, t.spin1z, t.spin2x, t.spin2y, t.spin2z, opt.inclination]);
+  if (opt.eccentricity || opt.meanAnomaly || opt.phiRef) separateUnhashedTwins(t.mass1, [t.mass2, t.spin1x, t.spin1y, t.spin1z, t.spin2x, t.spin2y, t.spin2z, opt.inclination]);
   const optional = Object.fromEntries(Object.entries(opt).filter(([, v]) => v !== undefined));
   return new Bank({ templates: { ...t, ...optional }, coordinates: { names: format.names, values: templates }, metadata });
 }
 
 /**
- * PyCBC's template_hash covers masses, spins and inclination but not eccentricity: templates that differ only in e
- * (completion probes both e-faces of a corner of the box) would share a hash, and PyCBC refuses such a bank.
+ * PyCBC's template_hash covers masses, spins and inclination but not eccentricity, mean anomaly or reference phase:
+ * templates that differ only in those (completion probes both e-faces of a corner of the box; a higher-mode bank's
+ * corners differ in phi alone) would share a hash, and PyCBC refuses such a bank.
  * Moves mass1 of each later twin up by one ulp (1e-16 relative, far below any match resolution) until unique.
  */
 function separateUnhashedTwins(mass1: Float64Array, others: (Float64Array | undefined)[]): void {
