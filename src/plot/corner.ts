@@ -6,10 +6,10 @@
  */
 import { Axes, type LegendEntry, type Rect } from './axes.js';
 import { binEdges, histogram, histogram2d } from './binning.js';
-import { seriesColor, withAlpha } from './colors.js';
+import { seriesColor, viridisCss, withAlpha } from './colors.js';
 import { contourRings, levelForMass, SIGMA_LEVELS, smooth3 } from './contour.js';
 import { createFigure, font, savePng, smallTheme, toPng } from './figure.js';
-import { drawTitle, widestTickLabel } from './layout.js';
+import { drawColorbar, drawTitle, widestTickLabel } from './layout.js';
 import { extent, paddedDomain, Scale } from './scale.js';
 import { invalid } from '../core/errors.js';
 
@@ -18,6 +18,12 @@ export interface CornerDataset {
   samples: ArrayLike<ArrayLike<number>> | ArrayLike<number>;
   label?: string;
   color?: string;
+  /** Draw its 1-D histograms on the diagonal (default true; false for a dataset that only marks points). */
+  histogram?: boolean;
+  /** Opacity of its scatter points (default 0.5 alone, 0.35 overlaid). */
+  alpha?: number;
+  /** One value per sample: scatter points coloured by it (viridis over `CornerOptions.valueRange`), lowest on top. */
+  values?: ArrayLike<number>;
 }
 
 /** Options of `cornerPlot`. */
@@ -34,8 +40,15 @@ export interface CornerOptions {
   ranges?: ReadonlyArray<readonly [number, number] | undefined>;
   /** Largest number of points drawn per dataset in scatter panels (evenly strided; default 4000). */
   maxPoints?: number;
+  /** Colour range of datasets with values (default: their extent), shown as a colour bar in the upper triangle. */
+  valueRange?: readonly [number, number];
+  /** Label of the colour bar. */
+  valueLabel?: string;
   title?: string;
 }
+
+/** Colour buckets of value-coloured scatter points. */
+const VALUE_BUCKETS = 32;
 
 /** Split samples into D columns, dropping rows with a non-finite value. */
 export function sampleColumns(samples: CornerDataset['samples'], d: number): Float64Array[] {
@@ -85,7 +98,11 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
   const P = options.panelSize ?? 250;
   if (!(P >= 60 && P <= 2000)) invalid('panelSize', P, 'must be in [60, 2000] pixels');
   const bins = options.bins ?? 30;
-  const cols = datasets.map((ds) => sampleColumns(ds.samples, d));
+  // a dataset with values carries them as a last column, so rows dropped as non-finite drop their value too
+  const withValues = datasets.map((ds) => sampleColumns(ds.values === undefined ? ds.samples : appendColumn(ds.samples, ds.values, d), ds.values === undefined ? d : d + 1));
+  const cols = withValues.map((c) => c.slice(0, d));
+  const vals = withValues.map((c, k) => (datasets[k].values === undefined ? undefined : c[d]));
+  const valueDomain = options.valueRange ?? extent(vals.flatMap((v) => (v === undefined ? [] : Array.from(v))));
   const domains = options.names.map((_, j) => {
     const given = options.ranges?.[j];
     if (given !== undefined) return [given[0], given[1]] as [number, number];
@@ -117,10 +134,10 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
       const rect = panel(i, j);
       let ax: Axes;
       if (i === j) {
-        const hs = cols.map((c) => histogram(c[j], { bins: edges[j], density: true }));
-        const top1 = hs.reduce((m, h) => Math.max(m, extent(h.counts)?.[1] ?? 0), 0);
+        const hs = cols.map((c, k) => (datasets[k].histogram === false ? undefined : histogram(c[j], { bins: edges[j], density: true })));
+        const top1 = hs.reduce((m, h) => Math.max(m, (h && extent(h.counts)?.[1]) ?? 0), 0);
         ax = new Axes(ctx, rect, scales[j], new Scale('linear', [0, top1 > 0 ? top1 * 1.1 : 1], [0, 1]), theme);
-        hs.forEach((h, k) => ax.bars(h.edges, h.counts, { color: colors[k], fillAlpha: k === 0 ? 0.3 : 0, width: 1.5 }));
+        hs.forEach((h, k) => { if (h) ax.bars(h.edges, h.counts, { color: colors[k], fillAlpha: k === 0 ? 0.3 : 0, width: 1.5 }); });
       } else {
         ax = new Axes(ctx, rect, scales[j], scales[i], theme);
         ax.grid();
@@ -131,7 +148,19 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
             const stride = Math.max(1, Math.ceil(n / maxPoints));
             const xs = c[j].filter((_, t) => t % stride === 0);
             const ys = c[i].filter((_, t) => t % stride === 0);
-            ax.points(xs, ys, { color: colors[k], radius: xs.length > 1000 ? 1.2 : 2, alpha: datasets.length > 1 ? 0.35 : 0.5 });
+            const radius = xs.length > 1000 ? 1.2 : 2;
+            const v = vals[k];
+            if (v === undefined || valueDomain === undefined) {
+              ax.points(xs, ys, { color: colors[k], radius, alpha: datasets[k].alpha ?? (datasets.length > 1 ? 0.35 : 0.5) });
+              return;
+            }
+            // opaque points in value buckets, the highest bucket first: low values stay visible on top
+            const vs = v.filter((_, t) => t % stride === 0);
+            const bucket = Int32Array.from(vs, (x) => valueBucket(x, valueDomain));
+            for (let b = VALUE_BUCKETS - 1; b >= 0; b--) {
+              const idx = Array.from(bucket.keys()).filter((t) => bucket[t] === b);
+              if (idx.length > 0) ax.points(idx.map((t) => xs[t]), idx.map((t) => ys[t]), { color: viridisCss((b + 0.5) / VALUE_BUCKETS), radius });
+            }
           });
         } else {
           drawDensity(ax, cols[0][j], cols[0][i], edges[j], edges[i], colors[0]);
@@ -153,11 +182,35 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
     const lax = new Axes(ctx, legendRect, scales[0], scales[0], { ...theme, legendFont: Math.max(11, theme.legendFont) });
     lax.legend(entries, 'upper right');
   }
+  if (valueDomain !== undefined && vals.some((v) => v !== undefined) && d >= 2) {
+    const r = panel(0, d - 1);
+    const bar = { x: r.x + 12, y: r.y + 12, w: Math.max(10, Math.round(P * 0.06)), h: r.h - 24 };
+    drawColorbar(ctx, bar, new Scale('linear', [valueDomain[0], valueDomain[1]], [0, 1]), options.valueLabel, theme);
+  }
   if (options.title) {
     drawTitle(ctx, { x: left, y: top, w: d * P + (d - 1) * gap, h: 0 }, options.title, { ...theme, titleFont: 18 });
   }
   ctx.font = font(theme.tickFont);
   return { png: toPng(fig), width, height, panels: drawn };
+}
+
+/** Samples (rows or flat, D per row) with `values` appended as column D + 1, flat row-major. */
+function appendColumn(samples: CornerDataset['samples'], values: ArrayLike<number>, d: number): Float64Array {
+  const rows = samples.length > 0 && typeof samples[0] !== 'number';
+  const n = rows ? samples.length : Math.floor(samples.length / d);
+  if (values.length !== n) invalid('values.length', values.length, `must equal the number of samples, ${n}`);
+  const out = new Float64Array(n * (d + 1));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) out[i * (d + 1) + j] = rows ? (samples as ArrayLike<ArrayLike<number>>)[i][j] : (samples as ArrayLike<number>)[i * d + j];
+    out[i * (d + 1) + d] = values[i];
+  }
+  return out;
+}
+
+/** Colour bucket of a value within [lo, hi] (clamped). */
+function valueBucket(x: number, [lo, hi]: readonly [number, number]): number {
+  const t = hi > lo ? (x - lo) / (hi - lo) : 0.5;
+  return Math.min(VALUE_BUCKETS - 1, Math.max(0, Math.floor(t * VALUE_BUCKETS)));
 }
 
 /** 2-D histogram drawn as cells whose opacity grows with the count (sqrt scaling). */

@@ -144,6 +144,7 @@ describe('injfile and injections commands', () => {
     expect(printed).toMatch(/fraction with FF < 0.97: 0.0000/);
     expect(existsSync(join(dir, 'FF_hist.png'))).toBe(true);
     expect(existsSync(join(dir, 'injections_corner.png'))).toBe(true);
+    expect(existsSync(join(dir, 'injections_ff_corner.png'))).toBe(true);
   });
 
   it('injections takes the PSD and its ASD flag from the bank when --psd/--asd are not given, and creates its --run-dir', async () => {

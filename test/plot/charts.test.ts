@@ -243,6 +243,27 @@ describe('Chart.js charts by content', () => {
     }
   });
 
+  it('a corner plot coloured by value paints each point in viridis of its value (lowest on top) and skips rows with a non-finite value', async () => {
+    // two points far apart, one at each end of the value range, plus a row whose value is NaN
+    const samples = [[0, 0], [1, 1], [0.5, 0.5]];
+    const r = renderCornerPlot({ samples, values: [0.9, 1.0, NaN] }, { names: ['x', 'y'], valueRange: [0.9, 1], panelSize: 200 });
+    const { width, rgba } = await decodePng(r.png);
+    const lower = r.panels.find((p) => p.row === 1 && p.col === 0)!;
+    const pixel = (x: number, y: number) => {
+      const px = Math.round(lower.rect.x + ((x - lower.x[0]) / (lower.x[1] - lower.x[0])) * lower.rect.w);
+      const py = Math.round(lower.rect.y + lower.rect.h - ((y - lower.y[0]) / (lower.y[1] - lower.y[0])) * lower.rect.h);
+      const i = 4 * (py * width + px);
+      return [rgba[i], rgba[i + 1], rgba[i + 2]];
+    };
+    // achieved 0 (the bucket colour exactly); neighbouring buckets differ by several units in some channel
+    const close = (got: number[], want: number[]) => got.every((v, k) => Math.abs(v - want[k]) <= 2);
+    expect(close(pixel(0, 0), viridis(0.5 / 32))).toBe(true);
+    expect(close(pixel(1, 1), viridis(31.5 / 32))).toBe(true);
+    // the NaN row is dropped: its place stays the panel's background (white or grid grey)
+    expect(pixel(0.5, 0.5).every((v) => v > 200)).toBe(true);
+    expect(() => renderCornerPlot({ samples, values: [1, 2] }, { names: ['x', 'y'] })).toThrow(/values\.length/);
+  });
+
   it('colours come from d3-scale-chromatic: viridis ends at matplotlib\'s, the cycle is tab10', () => {
     expect(viridis(0)).toEqual([68, 1, 84]);
     expect(viridis(1)).toEqual([253, 231, 37]);

@@ -1,12 +1,13 @@
 /**
  * Figures of `mbank-ts injections --plot` (mbank bin/mbank_injections step 9): the cumulative
  * fitting-factor histogram with the minimal-match line (FF_hist.png), the injections in corner
- * layout split by FF >= MM / FF < MM (injections_corner.png), and the first two coordinates
- * coloured by FF (injections_ff.png). Returns the files written.
+ * layout split by FF >= MM / FF < MM (injections_corner.png), the FF over every pair of parameters with
+ * the injections below MM marked (injections_ff_corner.png), and the first two coordinates coloured by FF
+ * (injections_ff.png). Returns the files written.
  */
 import { makeDirectory } from '../../core/atomic-write.js';
 import { join } from 'node:path';
-import { saveCornerPlot } from '../../plot/corner.js';
+import { saveCornerPlot, type CornerDataset } from '../../plot/corner.js';
 import { saveHistogramChart } from '../../plot/histogram-chart.js';
 import { saveScatterChart } from '../../plot/scatter-chart.js';
 
@@ -43,6 +44,16 @@ export function writeInjectionPlots(p: InjectionPlotInput): string[] {
   if (bad.length > 0) data.push({ samples: rows(bad), label: `FF < ${p.mm} (${bad.length})`, color: '#d62728' });
   saveCornerPlot(corner, data, { names: p.names, lower: 'scatter', title: 'injections by fitting factor' });
   files.push(corner);
+  // the fitting factor over every pair of parameters, the injections below MM marked on top
+  const all = [...ok, ...bad];
+  const ffCorner = join(p.dir, 'injections_ff_corner.png');
+  const ffData: CornerDataset[] = [{ samples: rows(all), values: all.map((i) => p.ff[i]) }];
+  if (bad.length > 0) ffData.push({ samples: rows(bad), label: `FF < ${p.mm} (${bad.length})`, color: '#d62728', alpha: 0.9, histogram: false });
+  saveCornerPlot(ffCorner, ffData, {
+    names: p.names, lower: 'scatter', valueRange: [p.mm - 0.1, 1], valueLabel: `FF (clipped at ${(p.mm - 0.1).toFixed(2)})`,
+    title: 'fitting factor over pairs of parameters',
+  });
+  files.push(ffCorner);
   if (D >= 2) {
     const idx = [...ok, ...bad];
     const scatter = join(p.dir, 'injections_ff.png');
