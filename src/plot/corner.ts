@@ -103,6 +103,11 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
   const cols = withValues.map((c) => c.slice(0, d));
   const vals = withValues.map((c, k) => (datasets[k].values === undefined ? undefined : c[d]));
   const valueDomain = options.valueRange ?? extent(vals.flatMap((v) => (v === undefined ? [] : Array.from(v))));
+  const maxPoints = options.maxPoints ?? 4000;
+  // the points each dataset draws in scatter panels (evenly strided), and for value-coloured ones their
+  // indices grouped by colour bucket, highest bucket first (low values end up on top); the same in every panel
+  const strides = cols.map((c) => Math.max(1, Math.ceil((c[0]?.length ?? 0) / maxPoints)));
+  const buckets = vals.map((v, k) => (v === undefined || valueDomain === undefined ? undefined : bucketed(v, strides[k], valueDomain)));
   const domains = options.names.map((_, j) => {
     const given = options.ranges?.[j];
     if (given !== undefined) return [given[0], given[1]] as [number, number];
@@ -142,24 +147,17 @@ export function renderCornerPlot(data: CornerDataset | readonly CornerDataset[],
         ax = new Axes(ctx, rect, scales[j], scales[i], theme);
         ax.grid();
         if (lower === 'scatter') {
-          const maxPoints = options.maxPoints ?? 4000;
           cols.forEach((c, k) => {
-            const n = c[j].length;
-            const stride = Math.max(1, Math.ceil(n / maxPoints));
-            const xs = c[j].filter((_, t) => t % stride === 0);
-            const ys = c[i].filter((_, t) => t % stride === 0);
+            const xs = c[j].filter((_, t) => t % strides[k] === 0);
+            const ys = c[i].filter((_, t) => t % strides[k] === 0);
             const radius = xs.length > 1000 ? 1.2 : 2;
-            const v = vals[k];
-            if (v === undefined || valueDomain === undefined) {
+            const groups = buckets[k];
+            if (groups === undefined) {
               ax.points(xs, ys, { color: colors[k], radius, alpha: datasets[k].alpha ?? (datasets.length > 1 ? 0.35 : 0.5) });
               return;
             }
-            // opaque points in value buckets, the highest bucket first: low values stay visible on top
-            const vs = v.filter((_, t) => t % stride === 0);
-            const bucket = Int32Array.from(vs, (x) => valueBucket(x, valueDomain));
-            for (let b = VALUE_BUCKETS - 1; b >= 0; b--) {
-              const idx = Array.from(bucket.keys()).filter((t) => bucket[t] === b);
-              if (idx.length > 0) ax.points(idx.map((t) => xs[t]), idx.map((t) => ys[t]), { color: viridisCss((b + 0.5) / VALUE_BUCKETS), radius });
+            for (const { bucket, idx } of groups) {
+              ax.points(idx.map((t) => xs[t]), idx.map((t) => ys[t]), { color: viridisCss((bucket + 0.5) / VALUE_BUCKETS), radius });
             }
           });
         } else {
@@ -207,10 +205,14 @@ function appendColumn(samples: CornerDataset['samples'], values: ArrayLike<numbe
   return out;
 }
 
-/** Colour bucket of a value within [lo, hi] (clamped). */
-function valueBucket(x: number, [lo, hi]: readonly [number, number]): number {
-  const t = hi > lo ? (x - lo) / (hi - lo) : 0.5;
-  return Math.min(VALUE_BUCKETS - 1, Math.max(0, Math.floor(t * VALUE_BUCKETS)));
+/** Indices (after striding) of the values grouped by colour bucket over [lo, hi] (clamped), highest bucket first. */
+function bucketed(values: Float64Array, stride: number, [lo, hi]: readonly [number, number]): { bucket: number; idx: number[] }[] {
+  const groups: number[][] = Array.from({ length: VALUE_BUCKETS }, () => []);
+  for (let t = 0; t * stride < values.length; t++) {
+    const u = hi > lo ? (values[t * stride] - lo) / (hi - lo) : 0.5;
+    groups[Math.min(VALUE_BUCKETS - 1, Math.max(0, Math.floor(u * VALUE_BUCKETS)))].push(t);
+  }
+  return groups.map((idx, bucket) => ({ bucket, idx })).filter((g) => g.idx.length > 0).reverse();
 }
 
 /** 2-D histogram drawn as cells whose opacity grows with the count (sqrt scaling). */
