@@ -83,18 +83,21 @@ export function exactAngles(src: EulerAngleSource, mp: number, mSec: number, fre
   return s;
 }
 
+/** alpha, epsilon and beta/2 at the points of a coarse grid (n of them). */
+export interface CoarseAngles {
+  alpha: Float64Array;
+  epsilon: Float64Array;
+  halfBeta: Float64Array;
+  n: number;
+}
+
 /**
- * The angles of mode m' multibanded on the coarse grid `cf` (its points in M f, the first at bin `offset`),
- * carried over `iStop` fine bins of spacing evaldMf (LAL's loop: ratio = nearest integer of the coarse step
- * over evaldMf); cos and sin(beta/2) from e^{i beta/2} = z as (z + 1/z)/2 and (z - 1/z)/(2i) (real parts),
- * e^{-i m' eps} as 1/(e^{i eps})^{m'}, as LAL's IMRPhenomXPHMTwistUp reads them. `cache` (one per waveform)
- * keeps (alpha, epsilon, beta/2) by v: the modes' coarse grids share many points (the (2,2) and (3,2) have the
- * same m'), and the angles there are the same numbers.
+ * The angles of mode m' at the points of the coarse grid `cf` (in M f): alpha, epsilon and beta/2 =
+ * acos(sqrt(|1 + cos beta|/2)), the values LAL's multibanding carries over the fine bins. `cache` (one per
+ * waveform and m') keeps (alpha, epsilon, beta/2) by v: the modes' coarse grids share many points (the (2,2) and
+ * (3,2) have the same m'), and the angles there are the same numbers.
  */
-export function multibandAngles(
-  src: EulerAngleSource, mp: number, cf: CoarseFrequencies, evaldMf: number, offset: number, iStop: number, scratch: Scratch, tag: number,
-  cache?: AngleCache,
-): AngleSeries {
+export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFrequencies, scratch: Scratch, tag: number, cache?: AngleCache): CoarseAngles {
   const pts = cf.points;
   const nc = pts.length;
   const va = scratch.get(`ang${tag}.va`, nc);
@@ -127,6 +130,34 @@ export function multibandAngles(
     nNew++;
   }
   cache?.merge(newV, newA, nNew);
+  return { alpha: va, epsilon: ve, halfBeta: vb, n: nc };
+}
+
+/**
+ * LAL's number of fine bins per coarse interval: the nearest integer of the coarse step over evaldMf (ties go
+ * to the floor, as its comparison of the two distances does).
+ */
+export function fineRatio(step: number, evaldMf: number): number {
+  const dratio = step / evaldMf;
+  const ceil = Math.ceil(dratio);
+  const floor = Math.floor(dratio);
+  return Math.abs(dratio - ceil) < Math.abs(dratio - floor) ? ceil : floor;
+}
+
+/**
+ * The angles of mode m' multibanded on the coarse grid `cf` (its points in M f, the first at bin `offset`),
+ * carried over `iStop` fine bins of spacing evaldMf (LAL's loop: ratio = fineRatio of the coarse step);
+ * cos and sin(beta/2) from e^{i beta/2} = z as (z + 1/z)/2 and (z - 1/z)/(2i) (real parts), e^{-i m' eps} as
+ * 1/(e^{i eps})^{m'}, as LAL's IMRPhenomXPHMTwistUp reads them. The per-bin series twistMode reads: the readable
+ * reference of the fused twistModeMultiband (twist-multiband.ts), which the default path uses.
+ */
+export function multibandAngles(
+  src: EulerAngleSource, mp: number, cf: CoarseFrequencies, evaldMf: number, offset: number, iStop: number, scratch: Scratch, tag: number,
+  cache?: AngleCache,
+): AngleSeries {
+  const pts = cf.points;
+  const nc = pts.length;
+  const { alpha: va, epsilon: ve, halfBeta: vb } = coarseAngles(src, mp, cf, scratch, tag, cache);
   const s = series(scratch, tag, offset, iStop + 3);
   const cs = new Float64Array(2);
   // fine recurrence: z holds e^{i alpha}, e holds e^{i eps}, cb/sb hold e^{i beta/2} until converted below
@@ -144,10 +175,7 @@ export function multibandAngles(
     cb[count] = cs[0];
     sb[count] = cs[1];
     count++;
-    const dratio = step / evaldMf;
-    const ceil = Math.ceil(dratio);
-    const floor = Math.floor(dratio);
-    const ratio = Math.abs(dratio - ceil) < Math.abs(dratio - floor) ? ceil : floor;
+    const ratio = fineRatio(step, evaldMf);
     if (ratio < 2) continue;
     // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
     const qa = Math.cos(evaldMf * ((va[j + 1] - va[j]) / step));

@@ -1,8 +1,9 @@
 /**
  * The IMRPhenomXPHM sum (LAL's IMRPhenomXPHM_hplushcross, default options): for each co-precessing mode
  * (2,1), (2,2), (3,2), (3,3), (4,4) in turn, the mode on the fine grid (modes.ts: multibanded unless
- * ThresholdMband = 0), its Euler angles (angles.ts: multibanded unless PrecThresholdMband = 0) and the twisting
- * up into h+ and hx (twist.ts); then h+ and hx rotated by 2 zeta. Multibanding is switched off, as LAL does,
+ * ThresholdMband = 0), its Euler angles (angles.ts: on the mode's coarse grid unless PrecThresholdMband = 0) and
+ * the twisting up into h+ and hx (twist-multiband.ts carries the coarse angles over the fine bins as it twists;
+ * twist.ts with the angles at every bin); then h+ and hx rotated by 2 zeta. Multibanding is switched off, as LAL does,
  * on a non-uniform grid and above 500 solar masses (both), and for the angles alone above q = 8 with the NNLO
  * angles or above q = 50 and 100 solar masses with the MSA ones.
  */
@@ -15,9 +16,10 @@ import { INTERPOLANT_LOW, setupPhenomXP } from '../imrphenomxp/model.js';
 import type { PrecessionSetup } from '../imrphenomxp/setup.js';
 import { rotatePolarizations } from '../imrphenomxp/twist.js';
 import type { WaveformParams } from '../types.js';
-import { AngleCache, exactAngles, multibandAngles, type EulerAngleSource } from './angles.js';
+import { AngleCache, coarseAngles, exactAngles, type EulerAngleSource } from './angles.js';
 import { angleGrid, exactModes, modeIsZero, multibandModes, XPHM_MODES } from './modes.js';
 import { modeTwist, twistMode, type AngleSeries, type ModeTwist } from './twist.js';
+import { twistModeMultiband } from './twist-multiband.js';
 
 /** LAL's default thresholds of the modes' (ThresholdMband) and the angles' (PrecThresholdMband) multibanding. */
 export const DEFAULT_THRESHOLD_MBAND = 1e-3;
@@ -111,14 +113,16 @@ function fillWith(scratch: Scratch, grid: FrequencyGrid, params: WaveformParams,
   const exact = new Map<number, AngleSeries>();
   for (const [, mp, tag] of XPHM_MODES) {
     if (modeIsZero(st.hm, tag)) continue;
-    let ang: AngleSeries;
+    const twist = st.twists.get(tag) as ModeTwist;
+    const h = modes.get(tag) as Float64Array;
     if (thrAngles > 0) {
-      ang = multibandAngles(st.angles, mp, angleGrid(st.hm, tag, fr, thrAngles), fr.evaldMf, offset, iStop - offset, scratch, tag, cacheOf(caches, mp));
-    } else {
-      ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, scratch, tag);
-      exact.set(mp, ang);
+      const cf = angleGrid(st.hm, tag, fr, thrAngles);
+      twistModeMultiband(twist, h, coarseAngles(st.angles, mp, cf, scratch, tag, cacheOf(caches, mp)), cf.points, fr.evaldMf, offset, iStop - offset, sp, sc);
+      continue;
     }
-    twistMode(st.twists.get(tag) as ModeTwist, modes.get(tag) as Float64Array, ang, ang.base, Math.min(ang.base + ang.count, iStop), sp, sc);
+    const ang = exact.get(mp) ?? exactAngles(st.angles, mp, s.mSec, freqs, offset, iStop, scratch, tag);
+    exact.set(mp, ang);
+    twistMode(twist, h, ang, ang.base, Math.min(ang.base + ang.count, iStop), sp, sc);
   }
   rotatePolarizations(sp, sc, st.prec.zetaPolarization, offset, n);
   for (let k = kLo; k < kHi; k++) {

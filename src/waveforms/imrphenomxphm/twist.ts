@@ -29,9 +29,11 @@ export interface AngleSeries {
 }
 
 /**
- * Constants of the twisting of mode (l, m'): the d column and P_m, Q_m for m = -l..l, and the column's monomials
- * flattened for the per-bin loop: term t adds tP[t] c^tC[t] s^tS[t] e^{i tM[t] alpha} to the h+ sum (tQ[t] ...
- * to the hx one), tP = P_m coef, tQ = Q_m coef, tM = m + l (index of e^{i m alpha}), tC = 2l - tS.
+ * Constants of the twisting of mode (l, m'): the d column and P_m, Q_m for m = -l..l, and the column in the form
+ * the per-bin loops read. For m' = l - delta (delta = 0 or 1: the modes of XPHM) row r = m + l of d^l_{m,m'} is
+ * hi_r u_{r+delta} + lo_r u_{r-delta} in the monomials u_b = c^b s^{2l-b} (c, s = cos, sin(beta/2); Wigner's
+ * sum has at most these two terms), so with U[b + 1] = u_b (U[0] = U[2l + 2] = 0)
+ * d_{m,m'} P_m = hiP[r] U[r + 1 + delta] + loP[r] U[r + 1 - delta] (hiQ, loQ with Q_m).
  */
 export interface ModeTwist {
   l: number;
@@ -39,15 +41,17 @@ export interface ModeTwist {
   col: WignerColumn;
   p: Float64Array;
   q: Float64Array;
-  tP: Float64Array;
-  tQ: Float64Array;
-  tC: Int32Array;
-  tS: Int32Array;
-  tM: Int32Array;
+  delta: number;
+  hiP: Float64Array;
+  loP: Float64Array;
+  hiQ: Float64Array;
+  loQ: Float64Array;
 }
 
-/** The twisting constants of mode (l, m') for a line of sight at thetaJN from J. */
+/** The twisting constants of mode (l, m') for a line of sight at thetaJN from J (m' = l or l - 1). */
 export function modeTwist(l: number, mp: number, thetaJN: number): ModeTwist {
+  const delta = l - mp;
+  if (!(delta === 0 || delta === 1)) throw new RangeError(`modeTwist: (l, m') = (${l}, ${mp}) needs m' = l or l - 1`);
   const y = spinWeightedYRow(l, thetaJN);
   const sigma = l % 2 === 0 ? 1 : -1;
   const p = new Float64Array(2 * l + 1);
@@ -58,62 +62,62 @@ export function modeTwist(l: number, mp: number, thetaJN: number): ModeTwist {
     q[m + l] = first - sigma * y[m + l];
   }
   const col = wignerColumn(l, mp);
-  const nt = col.coef.length;
-  const t: ModeTwist = {
-    l, mp, col, p, q, tP: new Float64Array(nt), tQ: new Float64Array(nt), tC: new Int32Array(nt), tS: new Int32Array(nt), tM: new Int32Array(nt),
-  };
+  const hi = new Float64Array(2 * l + 1);
+  const lo = new Float64Array(2 * l + 1);
   for (let r = 0; r <= 2 * l; r++) {
     for (let i = col.start[r]; i < col.start[r + 1]; i++) {
-      t.tP[i] = p[r] * col.coef[i];
-      t.tQ[i] = q[r] * col.coef[i];
-      t.tC[i] = col.cPow[i];
-      t.tS[i] = col.sPow[i];
-      t.tM[i] = r;
+      // u_b has c^b: the term of c^{r + delta} is hi, the one of c^{r - delta} lo (one term when delta = 0)
+      if (col.cPow[i] === r + delta) hi[r] += col.coef[i];
+      else if (col.cPow[i] === r - delta) lo[r] += col.coef[i];
+      else throw new Error(`modeTwist: d^${l}_{${r - l},${mp}} has the unexpected monomial c^${col.cPow[i]}`);
     }
   }
-  return t;
+  const times = (a: Float64Array, b: Float64Array): Float64Array => a.map((v, i) => v * b[i]);
+  return { l, mp, col, p, q, delta, hiP: times(hi, p), loP: times(lo, p), hiQ: times(hi, q), loQ: times(lo, q) };
 }
 
-/** Scratch of twistMode: powers of cos, sin(beta/2), the monomials c^{2l-b} s^b, the d column times P and Q. */
+/** U[b + 1] = c^b s^{2l-b} for b = 0..2l, U[0] = U[2l + 2] = 0 (U of length >= 2l + 3; CP, SP scratch of 2l + 1). */
+export function halfAngleMonomials(l: number, c: number, s: number, cp: Float64Array, sp: Float64Array, u: Float64Array): void {
+  const top = 2 * l;
+  cp[0] = 1;
+  sp[0] = 1;
+  for (let j = 1; j <= top; j++) {
+    cp[j] = cp[j - 1] * c;
+    sp[j] = sp[j - 1] * s;
+  }
+  u[0] = 0;
+  for (let b = 0; b <= top; b++) u[b + 1] = cp[b] * sp[top - b];
+  u[top + 2] = 0;
+}
+
+/** Scratch of twistMode: powers of cos, sin(beta/2), the padded monomials, the d column times P and Q. */
 const CP = new Float64Array(9);
 const SP = new Float64Array(9);
-const W = new Float64Array(9);
+const U = new Float64Array(11);
 const AP = new Float64Array(9);
 const AQ = new Float64Array(9);
 
 /**
  * Add the twisted mode h_{l,-m'} (interleaved, indexed by bin k) to h+ and hx on bins [k0, k1) (within the
- * angle series' bins). Fused form of twistModeReadable: every monomial of d^l_{m,m'} is c^{2l-b} s^b (the
- * powers add to 2l); e^{-i m alpha} = conj(e^{i m alpha}) / |e^{i alpha}|^{2m}, which is LAL's 1/e^{i m alpha}
- * also when the multibanded e^{i alpha} is not of unit modulus, so the pair m, -m shares one complex power.
+ * angle series' bins). Fused form of twistModeReadable: the d column from the monomials (see ModeTwist);
+ * e^{-i m alpha} = conj(e^{i m alpha}) / |e^{i alpha}|^{2m}, which is LAL's 1/e^{i m alpha} also when the
+ * multibanded e^{i alpha} is not of unit modulus, so the pair m, -m shares one complex power.
  */
 export function twistMode(t: ModeTwist, h: Float64Array, ang: AngleSeries, k0: number, k1: number, hp: Float64Array, hc: Float64Array): void {
-  const { l, tP, tQ, tS, tM } = t;
-  const nt = tP.length;
+  const { l, delta, hiP, loP, hiQ, loQ } = t;
   const top = 2 * l;
   const { zRe, zIm, eRe, eIm, cb, sb, base } = ang;
-  CP[0] = 1;
-  SP[0] = 1;
   for (let k = k0; k < k1; k++) {
     const hRe = h[2 * k];
     const hIm = h[2 * k + 1];
     if (hRe === 0 && hIm === 0) continue;
     const i = k - base;
-    const c = cb[i];
-    const s = sb[i];
-    for (let j = 1; j <= top; j++) {
-      CP[j] = CP[j - 1] * c;
-      SP[j] = SP[j - 1] * s;
-    }
-    for (let b = 0; b <= top; b++) {
-      W[b] = CP[top - b] * SP[b];
-      AP[b] = 0;
-      AQ[b] = 0;
-    }
-    for (let j = 0; j < nt; j++) {
-      const w = W[tS[j]];
-      AP[tM[j]] += w * tP[j];
-      AQ[tM[j]] += w * tQ[j];
+    halfAngleMonomials(l, cb[i], sb[i], CP, SP, U);
+    for (let r = 0; r <= top; r++) {
+      const up = U[r + 1 + delta];
+      const dn = U[r + 1 - delta];
+      AP[r] = hiP[r] * up + loP[r] * dn;
+      AQ[r] = hiQ[r] * up + loQ[r] * dn;
     }
     const ar = zRe[i];
     const ai = zIm[i];

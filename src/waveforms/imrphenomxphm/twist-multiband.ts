@@ -1,0 +1,183 @@
+/**
+ * The twisting up of one co-precessing mode with multibanded Euler angles, fused with LAL's fine-bin carrying
+ * of the angles (angles.ts multibandAngles + twist.ts twistMode in one pass, no per-bin angle arrays).
+ *
+ * Between coarse points j and j + 1 LAL scales e^{i alpha}, e^{i eps} and e^{i beta/2} at fine bin k = 0, 1, ..
+ * by qa^k, qe^k, qb^k (real). Then e^{i m alpha} -> x^m Z^m (x = qa^k, Z = e^{i alpha_j}, also for m < 0, as LAL's
+ * 1/e^{i m alpha}), e^{-i m' eps} -> y E (y = qe^{-m' k}, E = e^{-i m' eps_j}), and cos, sin(beta/2) -> g cos, g sin
+ * at the coarse point with g = (rho + 1/rho)/2, rho = qb^k; every Wigner d^l is homogeneous of degree 2l in
+ * (cos, sin)(beta/2), so d^l -> g^{2l} d^l. The twist's sums become Laurent polynomials in x with coefficients
+ * fixed over the interval,
+ *
+ *   e^{-i m' eps} sum_m e^{i m alpha} d_{m,m'} P_m = y g^{2l} sum_m x^m A_m,   A_m = E Z^m d_{m,m'}(beta_j) P_m
+ *
+ * (likewise with Q_m for hx), evaluated per fine bin by Horner's rule in x and 1/x.
+ */
+import { sinCosTable } from '../../core/sincos.js';
+import { fineRatio, type CoarseAngles } from './angles.js';
+import { halfAngleMonomials, type ModeTwist } from './twist.js';
+
+/** Scratch of the per-interval constants (l <= 4): powers and monomials of cos, sin(beta/2), A_m of the h+ and hx sums (index m + l). */
+const CP = new Float64Array(9);
+const SP = new Float64Array(9);
+const U = new Float64Array(11);
+const APr = new Float64Array(9);
+const APi = new Float64Array(9);
+const AQr = new Float64Array(9);
+const AQi = new Float64Array(9);
+const CS = new Float64Array(2);
+
+/**
+ * A_m of the h+ (APr, APi) and hx (AQr, AQi) sums of coarse point j (see the file header): alpha, eps, beta/2 of
+ * the point, e^{-i m' eps} as 1/(e^{i eps})^{m'} and e^{-i m alpha} as 1/e^{i m alpha} (LAL's reading).
+ */
+function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, halfBeta: number): void {
+  const { l, mp, delta, hiP, loP, hiQ, loQ } = t;
+  sinCosTable(halfBeta, CS);
+  halfAngleMonomials(l, CS[0], CS[1], CP, SP, U);
+  sinCosTable(epsilon, CS);
+  const er = CS[0];
+  const ei = CS[1];
+  let wr = er;
+  let wi = ei;
+  for (let k = 1; k < mp; k++) {
+    const r = wr * er - wi * ei;
+    wi = wr * ei + wi * er;
+    wr = r;
+  }
+  const n2 = wr * wr + wi * wi;
+  // E = e^{-i m' eps}
+  const eRe = wr / n2;
+  const eIm = -wi / n2;
+  sinCosTable(alpha, CS);
+  const zr = CS[0];
+  const zi = CS[1];
+  const rz = 1 / (zr * zr + zi * zi);
+  // (pr, pi) = E Z^m for m >= 0, (nr, ni) = E / Z^m
+  let pr = eRe;
+  let pi = eIm;
+  let nr = eRe;
+  let ni = eIm;
+  const up0 = U[l + 1 + delta];
+  const dn0 = U[l + 1 - delta];
+  const dp0 = hiP[l] * up0 + loP[l] * dn0;
+  const dq0 = hiQ[l] * up0 + loQ[l] * dn0;
+  APr[l] = pr * dp0;
+  APi[l] = pi * dp0;
+  AQr[l] = pr * dq0;
+  AQi[l] = pi * dq0;
+  for (let m = 1; m <= l; m++) {
+    const a = pr * zr - pi * zi;
+    pi = pr * zi + pi * zr;
+    pr = a;
+    // E / Z^m = E conj(Z)^m / |Z|^{2m}
+    const b = (nr * zr + ni * zi) * rz;
+    ni = (ni * zr - nr * zi) * rz;
+    nr = b;
+    // d_{m,m'} P_m, Q_m for +m (rows r = l + m) and -m
+    const r1 = l + m;
+    const r2 = l - m;
+    const up = hiP[r1] * U[r1 + 1 + delta] + loP[r1] * U[r1 + 1 - delta];
+    const uq = hiQ[r1] * U[r1 + 1 + delta] + loQ[r1] * U[r1 + 1 - delta];
+    const dp = hiP[r2] * U[r2 + 1 + delta] + loP[r2] * U[r2 + 1 - delta];
+    const dq = hiQ[r2] * U[r2 + 1 + delta] + loQ[r2] * U[r2 + 1 - delta];
+    APr[l + m] = pr * up;
+    APi[l + m] = pi * up;
+    AQr[l + m] = pr * uq;
+    AQi[l + m] = pi * uq;
+    APr[l - m] = nr * dp;
+    APi[l - m] = ni * dp;
+    AQr[l - m] = nr * dq;
+    AQi[l - m] = ni * dq;
+  }
+}
+
+/**
+ * Add the twisted mode h_{l,-m'} (interleaved, by bin) to h+ and hx on the fine bins offset .. offset + count - 1
+ * that LAL's angle multibanding reaches (count <= maxCount), the angles `ang` given on the coarse grid `points`
+ * (M f) with fine spacing evaldMf: equal to twistMode on multibandAngles' series up to rounding (tested).
+ */
+export function twistModeMultiband(
+  t: ModeTwist, h: Float64Array, ang: CoarseAngles, points: Float64Array, evaldMf: number, offset: number, maxCount: number,
+  hp: Float64Array, hc: Float64Array,
+): void {
+  const { l, mp } = t;
+  const top = 2 * l;
+  const { alpha, epsilon, halfBeta, n } = ang;
+  let count = 0;
+  for (let j = 0; j < n - 1 && count < maxCount; j++) {
+    intervalCoefficients(t, alpha[j], epsilon[j], halfBeta[j]);
+    const step = points[j + 1] - points[j];
+    let ratio = fineRatio(step, evaldMf);
+    let qa = 1;
+    let qe = 1;
+    let qb = 1;
+    if (ratio < 2) {
+      ratio = 1;
+    } else {
+      // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
+      qa = Math.cos(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
+      qe = Math.cos(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
+      qb = Math.cos(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
+    }
+    const qaInv = 1 / qa;
+    const qbInv = 1 / qb;
+    let qeM = 1;
+    for (let k = 0; k < mp; k++) qeM /= qe;
+    let x = 1;
+    let xi = 1;
+    let rho = 1;
+    let rhoi = 1;
+    let y = 1;
+    const kEnd = Math.min(ratio, maxCount - count);
+    for (let kk = 0; kk < kEnd; kk++) {
+      const b = 2 * (offset + count);
+      count++;
+      const hRe = h[b];
+      const hIm = h[b + 1];
+      if (hRe !== 0 || hIm !== 0) {
+        // sum_{m >= 0} A_m x^m and sum_{m < 0} A_m x^m by Horner's rule
+        let sPr = APr[top];
+        let sPi = APi[top];
+        let sQr = AQr[top];
+        let sQi = AQi[top];
+        for (let r = top - 1; r >= l; r--) {
+          sPr = sPr * x + APr[r];
+          sPi = sPi * x + APi[r];
+          sQr = sQr * x + AQr[r];
+          sQi = sQi * x + AQi[r];
+        }
+        let nPr = APr[0];
+        let nPi = APi[0];
+        let nQr = AQr[0];
+        let nQi = AQi[0];
+        for (let r = 1; r < l; r++) {
+          nPr = nPr * xi + APr[r];
+          nPi = nPi * xi + APi[r];
+          nQr = nQr * xi + AQr[r];
+          nQi = nQi * xi + AQi[r];
+        }
+        sPr += nPr * xi;
+        sPi += nPi * xi;
+        sQr += nQr * xi;
+        sQi += nQi * xi;
+        const g = 0.5 * (rho + rhoi);
+        const g2 = g * g;
+        let scale = 0.5 * y;
+        for (let r = 0; r < l; r++) scale *= g2;
+        const fRe = scale * hRe;
+        const fIm = scale * hIm;
+        hp[b] += fRe * sPr - fIm * sPi;
+        hp[b + 1] += fRe * sPi + fIm * sPr;
+        // hx sum is i (sQr + i sQi)
+        hc[b] += -fRe * sQi - fIm * sQr;
+        hc[b + 1] += fRe * sQr - fIm * sQi;
+      }
+      x *= qa;
+      xi *= qaInv;
+      rho *= qb;
+      rhoi *= qbInv;
+      y *= qeM;
+    }
+  }
+}
