@@ -30,6 +30,22 @@ export function atanStep(prev: number, d: number): number {
 }
 
 /**
+ * Largest |second difference| dd of a phase between neighbouring bins over which exp(i phase) is carried by
+ * rotations (rotationCos / rotationSin: truncation < 3e-21).
+ */
+export const MAX_PHASE_CURVATURE = 0.01;
+
+/** cos(dd) by its Taylor series to dd^6, with q = dd^2 (|dd| < MAX_PHASE_CURVATURE). */
+export function rotationCos(q: number): number {
+  return 1 - q * (1 / 2 - q * (1 / 24 - q * (1 / 720)));
+}
+
+/** sin(dd) by its Taylor series to dd^7, with q = dd^2 (|dd| < MAX_PHASE_CURVATURE). */
+export function rotationSin(dd: number, q: number): number {
+  return dd * (1 - q * (1 / 6 - q * (1 / 120 - q * (1 / 5040))));
+}
+
+/**
  * The start of a chunked fill of bins [kLo, kHi) for a model whose support is [rangeStart, rangeStop):
  * zeroes the bins of [kLo, kHi) outside the support and returns [kFrom, kStart, kStop): bins [kStart, kStop)
  * are written, and the recurrences start at kFrom, the first index of kStart's anchor block of 2^anchorShift

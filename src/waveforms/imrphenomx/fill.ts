@@ -8,14 +8,15 @@
  * by short series (z is corrected against f itself, so its error does not accumulate) and re-anchored on
  * Math.cbrt / Math.log / Math.exp / Math.atan at the first computed bin of every aligned block of 64 indices
  * and whenever the step is not small (relative step >= 0.02, increments > 0.01, a region change, or a
- * non-increasing frequency); cos/sin share one argument reduction and a 64-entry table
- * (core/sincos.ts). The bins run in chunks of CHUNK with a carried state plus a load-time
+ * non-increasing frequency); exp(i phase) is carried by two complex rotations (see fillChunk) and re-anchored
+ * on cos/sin with one argument reduction and a 64-entry table (core/sincos.ts). z and the rotations are
+ * carried by one or two products per bin: the time of this loop is set by its carried chains' latency. The bins run in chunks of CHUNK with a carried state plus a load-time
  * type-feedback warm-up (the scheme of imrphenomd/kernel.ts). Because anchors sit at fixed indices, a fill started at the first index of kLo's
  * block gives bitwise the values of a fill from the first bin: generateInto equals generate for any
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
-import { atanStep, expStep, startFill, warmUpFrequencies, zeroBins } from '../kernel-helpers.js';
+import { MAX_PHASE_CURVATURE, atanStep, expStep, rotationCos, rotationSin, startFill, warmUpFrequencies, zeroBins } from '../kernel-helpers.js';
 import { sinCosTable } from '../../core/sincos.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
@@ -37,10 +38,11 @@ const MAX_SERIES_ARG = 0.01;
 /** Bins per call of fillChunk (see fillPhenomX). */
 const CHUNK = 64;
 /**
- * Slots of the carried state: f, z = f^{-1/6}, ln f, ln valid, block of the last computed bin (-1: none),
- * exp, exp valid, atan, its argument, atan valid, atan region (1: ringdown).
+ * Slots of the carried state: f, the guess of z = f^{-1/6} (see fillChunk), ln f, ln valid, block of the last computed bin (-1: none),
+ * exp, exp valid, atan, its argument, atan valid, atan region (1: ringdown), and the phase rotation: phase,
+ * its last difference, E = exp(i phase) (re, im), W (re, im), bins since its anchor (0, 1, 2: W known).
  */
-const STATE_LENGTH = 11;
+const STATE_LENGTH = 18;
 
 /**
  * Write bins [kLo, kHi) of h+ (and of hx when `hc` is not null): bins k in [start, stop) whose frequency
@@ -109,7 +111,7 @@ function fillChunk(
   const c0 = K[50], c1 = K[51], c2 = K[52], c4t = K[53], cL = K[54], cC = K[55], invDamp = K[56];
   const sincos = sinCosTable;
   let fPrev = state[0];
-  let zPrev = state[1];
+  let guess = state[1];
   let lnPrev = state[2];
   let lnOk = state[3] !== 0;
   let lastBlock = state[4];
@@ -119,6 +121,14 @@ function fillChunk(
   let xaPrev = state[8];
   let atOk = state[9] !== 0;
   let atRingdown = state[10] !== 0;
+  let phiPrev = state[11];
+  let dPrev = state[12];
+  let eRe = state[13];
+  let eIm = state[14];
+  let wRe = state[15];
+  let wIm = state[16];
+  let run = state[17];
+  const maxCurvature = MAX_PHASE_CURVATURE;
   for (let k = k0; k < k1; k++) {
     const fHz = freqs[k];
     const f = mSec * fHz;
@@ -127,26 +137,26 @@ function fillChunk(
       continue;
     }
     const step = f - fPrev;
-    const zp2 = zPrev * zPrev;
-    const u = step * (zp2 * zp2 * zp2); // step / fPrev
+    const u = step / fPrev; // a division off the carried chain (from z it put ~15 dependent operations on it)
     const block = k >> ANCHOR_SHIFT;
     const carry = block === lastBlock && u > 0 && u < MAX_REL_STEP;
     let z: number;
     if (carry) {
-      // second-order guess, then one third-order correction against f itself (no error accumulates)
-      z = zPrev * (1 - u * (1 / 6 - u * (7 / 72)));
-      const z3 = z * z * z;
-      const e = 1 - f * z3 * z3;
-      z *= 1 + e * (1 / 6 + e * (7 / 72));
+      // the guess carried by one product per bin (third-order series: < 1e-6 off after a block), then one
+      // third-order correction against f itself (exact to rounding; not carried, so the chain stays short)
+      guess *= 1 - u * (1 / 6 - u * (7 / 72 - u * (91 / 1296)));
+      const g3 = guess * guess * guess;
+      const e = 1 - f * g3 * g3;
+      z = guess * (1 + e * (1 / 6 + e * (7 / 72)));
     } else {
       z = 1 / Math.sqrt(Math.cbrt(f));
+      guess = z;
       lnOk = false;
       exOk = false;
       atOk = false;
     }
     lastBlock = block;
     fPrev = f;
-    zPrev = z;
     const y = z * z; // f^{-1/3}
     const t = f * y * y; // f^{1/3}
     const t2 = t * t;
@@ -216,12 +226,37 @@ function fillChunk(
         phi = b0 * f + b1 * lnF - inv * (b2 + inv * (b3h + inv * b4t)) + bL * at + bC;
       }
     }
-    if (k < kWrite) continue;
+    // exp(i phi) carried by rotations E = E W, W = W exp(i dd) as mode-block.ts's addModeValues (from the block's
+    // first bin whatever kWrite), re-anchored on sincos at the block start, after a step not carried, and where |dd| is large
     phi += tShift * f + phiOffset;
-    sincos(phi, cs);
+    const d = phi - phiPrev;
+    const dd = d - dPrev;
+    dPrev = d;
+    phiPrev = phi;
+    if (carry && run > 1 && dd < maxCurvature && dd > -maxCurvature) {
+      const q = dd * dd;
+      const c = rotationCos(q);
+      const sn = rotationSin(dd, q);
+      const w = wRe * c - wIm * sn;
+      wIm = wRe * sn + wIm * c;
+      wRe = w;
+      const e = eRe * wRe - eIm * wIm;
+      eIm = eRe * wIm + eIm * wRe;
+      eRe = e;
+    } else {
+      sincos(phi, cs);
+      const c = cs[0];
+      const sn = cs[1];
+      wRe = c * eRe + sn * eIm;
+      wIm = sn * eRe - c * eIm;
+      eRe = c;
+      eIm = sn;
+      run = carry && run > 0 ? 2 : 1;
+    }
+    if (k < kWrite) continue;
     const amp = scale * a;
-    const re = amp * cs[0];
-    const im = amp * cs[1];
+    const re = amp * eRe;
+    const im = amp * eIm;
     hp[2 * k] = plus * re;
     hp[2 * k + 1] = plus * im;
     if (hc !== null) {
@@ -230,7 +265,7 @@ function fillChunk(
     }
   }
   state[0] = fPrev;
-  state[1] = zPrev;
+  state[1] = guess;
   state[2] = lnPrev;
   state[3] = lnOk ? 1 : 0;
   state[4] = lastBlock;
@@ -240,6 +275,13 @@ function fillChunk(
   state[8] = xaPrev;
   state[9] = atOk ? 1 : 0;
   state[10] = atRingdown ? 1 : 0;
+  state[11] = phiPrev;
+  state[12] = dPrev;
+  state[13] = eRe;
+  state[14] = eIm;
+  state[15] = wRe;
+  state[16] = wIm;
+  state[17] = run;
 }
 
 /**
