@@ -54,6 +54,7 @@ export function fillExact(
   const bw = newBlockPowers();
   const cs = new Float64Array(2);
   const amp = new Float64Array(bw.f.length);
+  const ampIm = new Float64Array(bw.f.length);
   const phase = new Float64Array(bw.f.length);
   const mSec = st.xas.system.mSec;
   for (let b0 = Math.max(r.start, (k0 >> BLOCK_SHIFT) << BLOCK_SHIFT); b0 < k1;) {
@@ -61,8 +62,8 @@ export function fillExact(
     blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi);
     const iWrite = Math.max(0, k0 - b0);
     for (const K of packed) {
-      modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs);
-      addModeValues(K, bw, b0, iWrite, b1 - b0, amp, phase, hp, hc, cs);
+      modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);
+      addModeValues(K, bw, b0, iWrite, b1 - b0, amp, ampIm, phase, hp, hc, cs);
     }
     b0 = b1;
   }

@@ -4,29 +4,32 @@
  * constants through MODE_SLOT, added to h+ and hx.
  */
 import { sinCosTable } from '../../core/sincos.js';
-import { atanStep, expStep } from '../kernel-helpers.js';
+import { MAX_PHASE_CURVATURE, atanStep, expStep, rotationCos, rotationSin } from '../kernel-helpers.js';
 import { FALSE_ZERO } from './amplitude.js';
 import { MODE_SLOT, carries, lnStep, zStep, type BlockPowers } from './mode-kernel.js';
 
 /** Largest |argument| of the exp / atan increments evaluated by their series. */
 const MAX_SERIES_ARG = 0.01;
-/** Largest |second difference| of a mode's phase between bins over which exp(i phase) is carried (series truncation < 3e-21). */
-const MAX_PHASE_CURVATURE = 0.01;
 // module-level bindings of the imported helpers: the hot loop then calls them without a module-namespace lookup
 const sincos = sinCosTable;
 const atanS = atanStep;
 const expS = expStep;
+const rotCos = rotationCos;
+const rotSin = rotationSin;
 const S = MODE_SLOT;
 
 /**
  * Amplitude A_lm/amp0 (clamped at 1e-15) and phase phi_lm (with deltaphiLM) of the mode with constants K (packMode)
  * at the block's frequencies bw (n of them; skipped ones get 0, 0), written to amp and phase from index outOff.
  * The (3,2) mixes in h22/amp0 = to22 h22[2 (h22Off + i)] (re, im) for i >= iRead, 0 below (those bins are only
- * computed to carry atan and exp). cs: scratch of 2.
+ * computed to carry atan and exp). cs: scratch of 2. With `ampIm` (the exact path), where both amplitude and phase
+ * of the (3,2) are spherical the complex value goes out instead (amp + i ampIm = the spherical value, phase its
+ * linear part: no sqrt, atan2, and a phase addModeValues can carry); ampIm is 0 at every other bin.
  */
 export function modeBlock(
   K: Float64Array, bw: BlockPowers, n: number, h22: Float64Array, h22Off: number, iRead: number, to22: number,
   amp: Float64Array, phase: Float64Array, outOff: number, cs: Float64Array, mfs: Float64Array | null = null, mfOff = 0,
+  ampIm: Float64Array | null = null,
 ): void {
   const fs = bw.f, zs = bw.z, lns = bw.ln, states = bw.state;
   // own powers (a coarse list, mfs[mfOff + i], used by this mode alone): carried here, where their latency overlaps the mode's work
@@ -39,6 +42,7 @@ export function modeBlock(
   const fRing = K[S.fRing], dfd2 = K[S.dfd] * K[S.dfd], rdNum = K[S.rdNum], rdLam = K[S.rdLam];
   const fFalloff = K[S.fFalloff], rdFall = K[S.rdFall], rdFallRate = K[S.rdFallRate], fRDAux = K[S.fRDAux];
   const hasAux = K[S.hasAux] !== 0;
+  const complexFrom = ampIm !== null && mixing ? Math.max(aInt, pRD) : Infinity;
   const atRing = K[S.atRing], atInvDamp = K[S.atInvDamp];
   const pn0 = K[S.pn], pn1 = K[S.pn + 1], pn2 = K[S.pn + 2], pn3 = K[S.pn + 3], pn4 = K[S.pn + 4], pn5 = K[S.pn + 5];
   const pn6 = K[S.pn + 6], pn7 = K[S.pn + 7], pn8 = K[S.pn + 8], pn9 = K[S.pn + 9], pn10 = K[S.pn + 10], pn11 = K[S.pn + 11];
@@ -90,6 +94,7 @@ export function modeBlock(
         exOk = false;
         amp[outOff + i] = 0;
         phase[outOff + i] = 0;
+        if (ampIm !== null) ampIm[outOff + i] = 0;
         continue;
       }
       carry = state > 0;
@@ -163,6 +168,12 @@ export function modeBlock(
       sRe = m2Re * re22 - m2Im * im22 + (m3Re * cr - m3Im * ci);
       sIm = m2Re * im22 + m2Im * re22 + (m3Re * ci + m3Im * cr);
     }
+    if (f >= complexFrom) {
+      amp[outOff + i] = sRe;
+      (ampIm as Float64Array)[outOff + i] = sIm;
+      phase[outOff + i] = c1Rd * f + cRd + dphi;
+      continue;
+    }
     // amplitude
     let a: number;
     if (mixing && f >= aInt) {
@@ -200,26 +211,30 @@ export function modeBlock(
     }
     amp[outOff + i] = a;
     phase[outOff + i] = phi + dphi;
+    if (ampIm !== null) ampIm[outOff + i] = 0;
   }
 }
 
 /**
- * Add scale amp exp(i phase) of bins [k0 + i0, k0 + n) (values of modeBlock at index i) to h+ and hx with the
- * mode's factors from K. exp(i phi) is carried over the block by two complex rotations, E_i = E_{i-1} W_i and
+ * Add scale (amp + i ampIm) exp(i phase) of bins [k0 + i0, k0 + n) (values of modeBlock at index i) to h+ and hx
+ * with the mode's factors from K. exp(i phi) is carried over the block by two complex rotations, E_i = E_{i-1} W_i and
  * W_i = W_{i-1} exp(i dd_i) with dd_i = (phi_i - phi_{i-1}) - (phi_{i-1} - phi_{i-2}) (the differences of
  * neighbouring phases are exact in floating point, so the angles telescope to phi_i itself), exp(i dd) by its
  * series; E is re-anchored on sinCosTable at the block's first bin, after skipped bins and where
- * |dd| >= MAX_PHASE_CURVATURE (the low-frequency bins of long inspirals), and at every bin of the (3,2)'s
- * spherical ringdown (its phase is an atan2, and below i0 it lacks the 22). The recurrence runs from the block's
+ * |dd| >= MAX_PHASE_CURVATURE (the low-frequency bins of long inspirals), and at every bin where only one of the
+ * (3,2)'s amplitude and phase is spherical (its phase an atan2 of a value that below i0 lacks the 22). The recurrence runs from the block's
  * first bin whatever i0, so the values do not depend on where a fill starts.
  */
 export function addModeValues(
-  K: Float64Array, bw: BlockPowers, k0: number, i0: number, n: number, amp: Float64Array, phase: Float64Array,
+  K: Float64Array, bw: BlockPowers, k0: number, i0: number, n: number, amp: Float64Array, ampIm: Float64Array, phase: Float64Array,
   hp: Float64Array, hc: Float64Array | null, cs: Float64Array,
 ): void {
   const scale = K[S.scale], pRe = K[S.pRe], pIm = K[S.pIm], cRe = K[S.cRe], cIm = K[S.cIm];
   const states = bw.state, fs = bw.f;
-  const sphericalFrom = K[S.mixing] !== 0 ? Math.min(K[S.aInt], K[S.pRD]) : Infinity;
+  const maxCurvature = MAX_PHASE_CURVATURE;
+  const mixing = K[S.mixing] !== 0;
+  const partFrom = mixing ? Math.min(K[S.aInt], K[S.pRD]) : Infinity;
+  const partTo = mixing ? Math.max(K[S.aInt], K[S.pRD]) : Infinity;
   let eRe = 0;
   let eIm = 0;
   let wRe = 0;
@@ -236,10 +251,10 @@ export function addModeValues(
     const d = run > 0 ? phi - phase[i - 1] : 0;
     const dd = d - dPrev;
     dPrev = d;
-    if (run > 1 && dd < MAX_PHASE_CURVATURE && dd > -MAX_PHASE_CURVATURE && fs[i] < sphericalFrom) {
+    if (run > 1 && dd < maxCurvature && dd > -maxCurvature && !(fs[i] >= partFrom && fs[i] < partTo)) {
       const q = dd * dd;
-      const c = 1 - q * (1 / 2 - q * (1 / 24 - q * (1 / 720)));
-      const s = dd * (1 - q * (1 / 6 - q * (1 / 120 - q * (1 / 5040))));
+      const c = rotCos(q);
+      const s = rotSin(dd, q);
       const w = wRe * c - wIm * s;
       wIm = wRe * s + wIm * c;
       wRe = w;
@@ -259,8 +274,9 @@ export function addModeValues(
     }
     if (i < i0) continue;
     const a = scale * amp[i];
-    const re = a * eRe;
-    const im = a * eIm;
+    const b = scale * ampIm[i];
+    const re = a * eRe - b * eIm;
+    const im = a * eIm + b * eRe;
     const k = k0 + i;
     hp[2 * k] += pRe * re - pIm * im;
     hp[2 * k + 1] += pRe * im + pIm * re;
