@@ -1,7 +1,7 @@
 /**
  * IMRPhenomXHM without multibanding (LAL's IMRPhenomXHM_MultiMode2): the 22 from IMRPhenomXAS's kernel written
  * straight into h+ and hx with its inclination factors, then the modes (3,2), (2,1), (3,3), (4,4) added block
- * by block by the fused kernel of mode-kernel.ts / mode-block.ts (the values of mode-value.ts's modeAmpPhase).
+ * by block by the fused kernel of mode-kernel.ts / mode-block.ts / mode-add.ts (the values of mode-value.ts's modeAmpPhase).
  * The (3,2) goes first: its ringdown mixes in the 22, read back from h+ while it holds only the 22
  * (h22 = h+ / (plus YLM amp0)).
  */
@@ -9,7 +9,8 @@ import type { FrequencyGrid } from '../../core/grid.js';
 import { fillPhenomX } from '../imrphenomx/fill.js';
 import { inclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
-import { addModeValues, modeBlock } from './mode-block.js';
+import { addModeValues } from './mode-add.js';
+import { modeBlock } from './mode-block.js';
 import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
 import type { PhenomXHMSetup } from './setup.js';
 

@@ -10,8 +10,9 @@
  * block with its constants read through MODE_SLOT: f^{1/3}, f^{-7/6}, ... by products of z and f; its
  * atan((f - f_ring)/f_damp) (intermediate, ringdown and spheroidal phases share it) and its ringdown
  * exponential carried by series (|increment| < 0.01) and re-anchored on Math.atan / Math.exp at the block start,
- * at region changes and after a large step; one sinCosTable per mode and bin. Because every block re-anchors,
- * values do not depend on where a fill starts: generateInto over any [kLo, kHi) equals generate.
+ * at region changes and after a large step; on the exact path exp(i phi) by complex rotations (mode-add.ts), the
+ * (3,2)'s spherical ringdown as its complex value (no atan2). Because every block re-anchors, values do not
+ * depend on where a fill starts: generateInto over any [kLo, kHi) equals generate.
  */
 import { modeFactors } from '../spin-weighted-ylm.js';
 import type { HMAmpCoefficients } from './amplitude.js';
