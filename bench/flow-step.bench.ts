@@ -5,7 +5,8 @@
  * flow, one thread, minimum of 15 steps; constants here, labelled as measured references).
  * Our columns: process CPU time per step, minimum (and median) over 15 steps that run no validation,
  * with the trainer's default fused step (src/flow/fused/: hand-written wasm SIMD kernels, one thread)
- * and with tfjs' autodiff of flow.logProb on the chosen backend (`fused: false`).
+ * in both kernel families (relaxed-SIMD FMA, the default, and multiply-then-add) and with tfjs'
+ * autodiff of flow.logProb on the chosen backend (`fused: false`).
  * Usage: npx tsx bench/flow-step.bench.ts [wasm|cpu|tensorflow]  (default: wasm)
  */
 import * as tf from '../src/flow/tf.js';
@@ -13,6 +14,7 @@ import { Rng } from '../src/core/rng.js';
 import { selectBackend, type BackendName } from '../src/flow/backend.js';
 import { STDFlow } from '../src/flow/std-flow.js';
 import { trainFlow } from '../src/flow/trainer.js';
+import type { KernelFamily } from '../src/flow/kernels/kernel-family.js';
 
 interface Row {
   label: string;
@@ -38,7 +40,7 @@ function uniformPoints(n: number, dim: number, seed: number): Float64Array {
 }
 
 /** CPU ms of each training step that runs no validation (the first and last steps validate). */
-async function stepTimes(row: Row, fused: boolean): Promise<number[]> {
+async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily): Promise<number[]> {
   const box = { low: new Array<number>(row.dim).fill(0), high: new Array<number>(row.dim).fill(1) };
   const flow = new STDFlow({ dim: row.dim, nLayers: row.hidden.length, hiddenFeatures: row.hidden, box, seed: 1 });
   const nTrain = 2 * row.batch;
@@ -54,6 +56,7 @@ async function stepTimes(row: Row, fused: boolean): Promise<number[]> {
     validationStep: 1000,
     seed: 1,
     fused,
+    kernels,
     onProgress: ({ step }) => {
       const c = process.cpuUsage(last);
       if (step > 0 && step < STEPS + 1) times.push((c.user + c.system) / 1000);
@@ -66,12 +69,13 @@ async function stepTimes(row: Row, fused: boolean): Promise<number[]> {
 
 const backend = await selectBackend((process.argv[2] ?? 'wasm') as BackendName);
 console.log(`STDFlow forward-KL training step, backend ${backend}: CPU ms per step, min (median) of ${STEPS} steps; the machine may be shared`);
-console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step | mbank-ts, tfjs autodiff |');
-console.log('|---|---|---|---|');
+console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step (fma kernels, default) | fused step (simd kernels) | mbank-ts, tfjs autodiff |');
+console.log('|---|---|---|---|---|');
 const cell = (t: number[]) => `${t[0].toFixed(1)} ms (${t[Math.floor(t.length / 2)].toFixed(1)})`;
 for (const row of ROWS) {
-  const fused = await stepTimes(row, true);
+  const fma = await stepTimes(row, true, 'fma');
+  const plain = await stepTimes(row, true, 'simd');
   const autodiff = await stepTimes(row, false);
-  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fused)} | ${cell(autodiff)} |`);
+  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fma)} | ${cell(plain)} | ${cell(autodiff)} |`);
 }
 tf.disposeVariables();

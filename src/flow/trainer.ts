@@ -36,6 +36,7 @@ import type { Samples } from './train-data.js';
 import { evaluate, initialConstant, type Evaluation } from './evaluate.js';
 import { TransformFlow } from './transform-flow.js';
 import { FusedFlowStep } from './fused/flow-step.js';
+import type { KernelFamily } from './kernels/kernel-family.js';
 import { fusedLossAndGrads, type HostLossName } from './fused/host-loss.js';
 
 export type { Samples } from './train-data.js';
@@ -106,6 +107,12 @@ export interface TrainOptions {
    * faster than tfjs' autodiff on wasm. Default: on, except on the native 'tensorflow' backend.
    */
   fused?: boolean;
+  /**
+   * The fused pass's kernel family (./kernels/kernel-family.ts): 'fma' (relaxed SIMD multiply-add,
+   * the default where the runtime compiles it) or 'simd' (multiply then add: the same bits on every
+   * CPU). Training is bitwise reproducible under a seed for one backend and kernel family.
+   */
+  kernels?: KernelFamily;
 }
 
 interface Snapshot {
@@ -234,7 +241,7 @@ export async function trainFlow(flow: Flow, options: TrainOptions): Promise<Trai
     /** The same by the fused pass (./fused/host-loss.ts). */
     const fusedStep = (step: FusedFlowStep) =>
       fusedLossAndGrads(step, (train as DataSet).nextHostBatch(o.batchSize), o.loss as HostLossName, params, constant ? vars.indexOf(constant) : -1);
-    const fused = train && (o.fused ?? tf.getBackend() !== 'tensorflow') && flow instanceof TransformFlow ? FusedFlowStep.create(flow, vars) : undefined;
+    const fused = train && (o.fused ?? tf.getBackend() !== 'tensorflow') && flow instanceof TransformFlow ? FusedFlowStep.create(flow, vars, o.kernels) : undefined;
 
     /** Undo a bad step; true when training should stop as diverged. */
     const recover = (step: number, what: string): boolean => {

@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
 import { STDFlow, type STDFlowOptions } from '../../src/flow/std-flow.js';
 import { FusedFlowStep } from '../../src/flow/fused/flow-step.js';
+import { readFileSync } from 'node:fs';
 import { KernelWorkspace, rowMajor, transposed } from '../../src/flow/kernels/workspace.js';
+import { KERNEL_FAMILIES, relaxedSimdAvailable, type KernelFamily } from '../../src/flow/kernels/kernel-family.js';
 import { readVariables } from '../../src/flow/train-data.js';
 import { hostLoss } from '../../src/flow/fused/host-loss.js';
 import { forwardKLLoss, llMseLoss, weightedLlMseLoss } from '../../src/flow/losses.js';
@@ -17,9 +19,9 @@ import { useTestBackend } from './helpers.js';
 
 beforeAll(useTestBackend);
 
-describe('SIMD gemm kernel', () => {
-  it('equals a float64 product for x W + s + bias with relu and for the strided u^T dz, at odd sizes', () => {
-    const ws = new KernelWorkspace();
+describe.each(KERNEL_FAMILIES)('SIMD gemm kernel (%s)', (family) => {
+  it('equals a float64 product for x W + s + bias with relu, the strided u^T dz and the column sums 1^T dz, at odd sizes', () => {
+    const ws = new KernelWorkspace(family);
     const rng = new Rng(2);
     const [n, k, m] = [13, 7, 12];
     const fill = (count: number) => {
@@ -32,7 +34,13 @@ describe('SIMD gemm kernel', () => {
     const c2 = ws.alloc(k * m);
     ws.gemm(c, rowMajor(a, k), b, n, m, k, { s, bias, relu: true });
     ws.gemm(c2, transposed(a, k), b2, k, m, n);
-    const [A, B, S, BI, B2, C, C2] = [ws.f32(a, n * k), ws.f32(b, k * m), ws.f32(s, n * m), ws.f32(bias, m), ws.f32(b2, n * m), ws.f32(c, n * m), ws.f32(c2, k * m)];
+    // a padded to 8 columns for weightGradients (its u rows are multiples of 4 wide)
+    const u = ws.zeros(n * 8);
+    const U = ws.f32(u, n * 8);
+    for (let r = 0; r < n; r++) U.set(ws.f32(a + 4 * r * k, k), 8 * r);
+    const { dwt, db } = ws.weightGradients(u, 8, b2, m, n);
+    const [A, B, S, BI, B2] = [ws.f32(a, n * k), ws.f32(b, k * m), ws.f32(s, n * m), ws.f32(bias, m), ws.f32(b2, n * m)];
+    const [C, C2, DWT, DB] = [ws.f32(c, n * m), ws.f32(c2, k * m), ws.f32(dwt, 8 * m), ws.f32(db, m)];
     let err = 0;
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < m; j++) {
@@ -45,14 +53,42 @@ describe('SIMD gemm kernel', () => {
       for (let j = 0; j < m; j++) {
         let x = 0;
         for (let p = 0; p < n; p++) x += A[p * k + r] * B2[p * m + j];
-        err = Math.max(err, Math.abs(x - C2[r * m + j]));
+        err = Math.max(err, Math.abs(x - C2[r * m + j]), Math.abs(x - DWT[r * m + j]));
       }
+    }
+    for (let j = 0; j < m; j++) {
+      let x = 0;
+      for (let p = 0; p < n; p++) x += B2[p * m + j];
+      err = Math.max(err, Math.abs(x - DB[j]));
     }
     expect(err).toBeLessThan(3e-5); // achieved 4e-7 (float32 sums of ~10 terms of size ~3)
   });
 });
 
-describe('fused flow step', () => {
+describe('kernel families', () => {
+  it('relaxed SIMD compiles in Node >= 20 (V8 flag set at run time where it is not on by default), so fma is the default', () => {
+    expect(relaxedSimdAvailable()).toBe(true);
+    expect(new KernelWorkspace().family).toBe('fma');
+  });
+
+  it('fma rounds a multiply-add once where the CPU has FMA3, simd twice; an unknown family is refused', () => {
+    // sum_p a_p b_p with a_0 b_0 = -1 and a_1 b_1 = (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24: the 2^-24 survives only a fused multiply-add
+    const e = 1 + 2 ** -12;
+    const result = (family: KernelFamily) => {
+      const ws = new KernelWorkspace(family);
+      const [a, b, c] = [ws.alloc(2), ws.alloc(8), ws.alloc(4)];
+      ws.f32(a, 2).set([1, e]);
+      ws.f32(b, 8).set([-1, -1, -1, -1, e, e, e, e]);
+      ws.gemm(c, rowMajor(a, 2), b, 1, 4, 2);
+      return ws.f32(c, 4)[0];
+    };
+    expect(result('simd')).toBe(2 ** -11);
+    if (/\bfma\b/.test(readFileSync('/proc/cpuinfo', 'utf8'))) expect(result('fma')).toBe(2 ** -11 + 2 ** -24);
+    expect(() => new KernelWorkspace('avx' as KernelFamily)).toThrow(/kernels: 'avx' is not one of fma, simd/);
+  });
+});
+
+describe.each(KERNEL_FAMILIES)('fused flow step (%s kernels)', (family) => {
   // n: rows of the batch (1500 makes the kernel memory grow several times within one step).
   const cases: (STDFlowOptions & { name: string; n?: number })[] = [
     { name: 'D=4, 2 x 30 (the default bank)', dim: 4, nLayers: 2, hiddenFeatures: 30, n: 1500 },
@@ -72,7 +108,7 @@ describe('fused flow step', () => {
     const weight = Float64Array.from(rng.normals(n));
     const vars = flow.trainableVariables();
     // Loss sum_i w_i sin(log q_i): a different weight on every row tests the per-row log-det gradients.
-    const step = FusedFlowStep.create(flow, vars) as FusedFlowStep;
+    const step = FusedFlowStep.create(flow, vars, family) as FusedFlowStep;
     expect(step).toBeDefined();
     let logqFused = new Float64Array(0);
     const fused = step.lossAndGrads(readVariables(vars), x, n, (logq) => {
@@ -84,7 +120,7 @@ describe('fused flow step', () => {
     const logqRef = flow.logProb(xt).dataSync();
     const qScale = Math.max(...Array.from(logqRef, Math.abs));
     const qErr = Math.max(...Array.from(logqRef, (q, i) => Math.abs(q - logqFused[i])));
-    expect(qErr / qScale).toBeLessThan(2e-5); // achieved 1.8e-7 (relative to max |log q|)
+    expect(qErr / qScale).toBeLessThan(2e-5); // achieved 2.8e-7 fma, 1.8e-7 simd (relative to max |log q|)
     const lossErr = Math.abs(fused.loss - ref.value.dataSync()[0]) / Math.max(1, Math.abs(fused.loss));
     expect(lossErr).toBeLessThan(5e-4); // achieved 4.9e-6 (relative; float32 sums of 1500 terms in tfjs)
     let worst = 0;
@@ -95,7 +131,7 @@ describe('fused flow step', () => {
       for (let i = 0; i < g.length; i++) err = Math.max(err, Math.abs(g[i] - fused.grads[k][i]));
       worst = Math.max(worst, err / gScale);
     });
-    expect(worst).toBeLessThan(6e-4); // achieved 5.7e-6 (relative to each variable's max |gradient|; float32 sums over the batch in another order)
+    expect(worst).toBeLessThan(6e-4); // achieved 5.1e-6 fma, 6.4e-6 simd (relative to each variable's max |gradient|; float32 sums over the batch in another order)
     tf.dispose([xt, ref.value, ...Object.values(ref.grads)]);
     flow.dispose();
   });

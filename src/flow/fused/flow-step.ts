@@ -11,6 +11,7 @@
 import type * as tf from '../tf.js';
 import { inverse, slogdet } from '../../core/linalg.js';
 import { KernelWorkspace, rowMajor } from '../kernels/workspace.js';
+import type { KernelFamily } from '../kernels/kernel-family.js';
 import type { TransformFlow } from '../transform-flow.js';
 import { TanhBoxTransform } from '../transforms/tanh-box.js';
 import { PermutationTransform } from '../transforms/permutation.js';
@@ -29,22 +30,30 @@ export type LogqLoss = (logq: Float64Array) => { loss: number; dLogq: Float64Arr
 
 /** The fused step of one flow for one ordered list of trainable variables (see the file header). */
 export class FusedFlowStep {
-  private readonly ws = new KernelWorkspace();
+  private readonly ws: KernelWorkspace;
   private readonly grads: Float32Array[];
 
   private constructor(
     readonly dim: number,
     private readonly stages: Stage[],
     sizes: number[],
+    kernels: KernelFamily | undefined,
   ) {
+    this.ws = new KernelWorkspace(kernels);
     this.grads = sizes.map((s) => new Float32Array(s));
+  }
+
+  /** The kernel family the products run on. */
+  get kernels(): KernelFamily {
+    return this.ws.family;
   }
 
   /**
    * The fused step of `flow` with parameters in the order of `vars`, or undefined when the flow has a
-   * layer this pass does not implement or a trainable variable that is not in `vars`.
+   * layer this pass does not implement or a trainable variable that is not in `vars`; `kernels` as
+   * {@link KernelWorkspace} (default 'fma' where relaxed SIMD compiles).
    */
-  static create(flow: TransformFlow, vars: readonly tf.Variable[]): FusedFlowStep | undefined {
+  static create(flow: TransformFlow, vars: readonly tf.Variable[], kernels?: KernelFamily): FusedFlowStep | undefined {
     const index = (v: unknown): number => vars.indexOf(v as tf.Variable);
     const stages: Stage[] = [];
     for (const t of flow.transform.transforms) {
@@ -61,7 +70,7 @@ export class FusedFlowStep {
       }
     }
     if (flow.trainableVariables().some((v) => index(v) < 0)) return undefined;
-    return new FusedFlowStep(flow.dim, stages, vars.map((v) => v.size));
+    return new FusedFlowStep(flow.dim, stages, vars.map((v) => v.size), kernels);
   }
 
   /**

@@ -45,6 +45,8 @@ export const op = {
 export const simd = {
   load: 0x00, load32Splat: 0x09, store: 0x0b, const: 0x0c,
   f32x4Gt: 0x44, and: 0x4e, f32x4Add: 0xe4, f32x4Mul: 0xe6, f32x4Pmax: 0xeb,
+  /** Relaxed SIMD (webassembly/relaxed-simd Overview.md): a b c -> a b + c, fused where the CPU has FMA. */
+  f32x4RelaxedMadd: 0x105,
 } as const;
 
 /** Bytes of one SIMD instruction (memory instructions take `memarg` = [align log2, offset]). */

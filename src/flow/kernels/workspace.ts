@@ -1,10 +1,12 @@
 /**
- * The memory of the SIMD kernels (./gemm-wasm.ts) and typed calls into them. One workspace per
+ * The memory of the SIMD kernels (./gemm-kernel.ts, ./elementwise-wasm.ts) and typed calls into them. One workspace per
  * trainer: a bump allocator over one WebAssembly.Memory that a training step resets and refills
  * (the memory grows to the largest step and stays), so activations are written once and read in
  * place by the backward pass, never copied into tensors.
  */
-import { kernelModuleBytes } from './gemm-wasm.js';
+import { kernelModuleBytes } from './elementwise-wasm.js';
+import { gemmModuleBytes, type GemmSpec } from './gemm-kernel.js';
+import { resolveKernelFamily, type KernelFamily } from './kernel-family.js';
 
 const PAGE = 65536;
 /** Rows per chunk of the weight-gradient products (both operands of a chunk stay in L2; 32 and 64 measured no faster). */
@@ -12,14 +14,26 @@ const GRAD_CHUNK = 128;
 /** Bytes kept free at address 0, so that pointer 0 can mean "none". */
 const RESERVED = 64;
 
+/** A specialised product and column sum (./gemm-kernel.ts). */
+interface GemmExports {
+  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, ranges: number): void;
+  colSums(dst: number, src: number, n: number, m: number): void;
+}
+
 interface KernelExports {
-  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, sar: number, sap: number, ldb: number, ldc: number, relu: number, ranges: number): void;
   reluCopy(dst: number, src: number, count: number): void;
   gradMask(dst: number, g: number, ref: number, count: number): void;
   addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void;
 }
 
-let compiled: WebAssembly.Module | undefined;
+/** Compiled modules by key: 'elementwise' or a gemm spec's JSON (one compile per process). */
+const compiled = new Map<string, WebAssembly.Module>();
+
+function compile(key: string, bytes: () => Uint8Array<ArrayBuffer>): WebAssembly.Module {
+  let module = compiled.get(key);
+  if (!module) compiled.set(key, (module = new WebAssembly.Module(bytes())));
+  return module;
+}
 
 /** A strided view of a row-major matrix in the workspace: element (r, p) at byte ptr + r rowStride + p colStride. */
 export interface MatrixRef {
@@ -54,11 +68,28 @@ export class KernelWorkspace {
   private top = RESERVED;
   private view: Float32Array;
 
-  constructor() {
-    compiled ??= new WebAssembly.Module(kernelModuleBytes(1));
+  private readonly gemms = new Map<string, GemmExports>();
+  /** The kernel family the products run on (./kernel-family.ts). */
+  readonly family: KernelFamily;
+
+  /** @param family the products' kernel family (default: 'fma' where relaxed SIMD compiles, else 'simd'). */
+  constructor(family?: KernelFamily) {
+    this.family = resolveKernelFamily(family);
     this.memory = new WebAssembly.Memory({ initial: 16 });
-    this.k = new WebAssembly.Instance(compiled, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+    this.k = this.instantiate('elementwise', () => kernelModuleBytes(1)) as unknown as KernelExports;
     this.view = new Float32Array(this.memory.buffer);
+  }
+
+  private instantiate(key: string, bytes: () => Uint8Array<ArrayBuffer>): WebAssembly.Exports {
+    return new WebAssembly.Instance(compile(key, bytes), { env: { memory: this.memory } }).exports;
+  }
+
+  /** The product specialised to `spec` (compiled on first use). */
+  private gemmFor(spec: GemmSpec): GemmExports {
+    const key = JSON.stringify(spec);
+    let fn = this.gemms.get(key);
+    if (!fn) this.gemms.set(key, (fn = this.instantiate(key, () => gemmModuleBytes(spec, 1)) as unknown as GemmExports));
+    return fn;
   }
 
   /** Free everything allocated since construction (pointers from before become invalid). */
@@ -107,7 +138,8 @@ export class KernelWorkspace {
     const ldb = opts.ldb ?? m;
     const ldc = opts.ldc ?? m;
     if (m % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0) throw new Error(`gemm: m = ${m}, ldb = ${ldb}, ldc = ${ldc} must be multiples of 4`);
-    this.k.gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, a.rowStride, a.colStride, 4 * ldb, 4 * ldc, opts.relu ? 1 : 0, opts.ranges ?? 0);
+    const spec: GemmSpec = { family: this.family, sar: a.rowStride, sap: a.colStride, ldb: 4 * ldb, ldc: 4 * ldc, s: opts.s !== undefined, bias: opts.bias !== undefined, relu: opts.relu === true };
+    this.gemmFor(spec).gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, opts.ranges ?? 0);
   }
 
   /** A copy of a range table (per group of 8 columns [p0, p1, r0, r1], see ./gemm-wasm.ts) in the workspace. */
@@ -124,12 +156,11 @@ export class KernelWorkspace {
   weightGradients(u: number, inP: number, dz: number, outP: number, n: number, ranges?: number): { dwt: number; db: number } {
     const dwt = this.zeros(inP * outP);
     const db = this.zeros(outP);
-    const one = this.alloc(4);
-    this.f32(one, 4).fill(1);
+    const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false });
     for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
       const rows = Math.min(GRAD_CHUNK, n - p0);
-      this.gemm(dwt, { ptr: u + 4 * p0 * inP, rowStride: 4, colStride: 4 * inP }, dz + 4 * p0 * outP, inP, outP, rows, { s: dwt, ranges });
-      this.gemm(db, { ptr: one, rowStride: 0, colStride: 0 }, dz + 4 * p0 * outP, 1, outP, rows, { s: db });
+      k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0);
+      k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
     return { dwt, db };
   }

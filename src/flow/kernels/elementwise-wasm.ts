@@ -1,0 +1,45 @@
+/**
+ * The element-wise WebAssembly SIMD kernels of the fused flow training step (../fused/), emitted as
+ * bytes by ./wasm-emit.ts (the products are in ./gemm-kernel.ts):
+ *   reluCopy: dst = max(src, 0);  gradMask: dst = g where ref > 0 else 0;
+ *   addGradMask: dst = acc + (g where ref > 0 else 0)  (the relu backward of a residual block).
+ */
+import { I32, op, simd, simdOp, sleb, uleb, wasmModule, type WasmFunction } from './wasm-emit.js';
+
+const get = (i: number) => [op.localGet, ...uleb(i)];
+const set = (i: number) => [op.localSet, ...uleb(i)];
+const i32 = (v: number) => [op.i32Const, ...sleb(v)];
+/** A `while (cond) { body }` loop; `cond` leaves an i32 on the stack. */
+const whileLoop = (cond: number[], body: number[]) => [op.block, op.void, op.loop, op.void, ...cond, op.i32Eqz, op.brIf, 1, ...body, op.br, 0, op.end, op.end];
+const zeroV = () => [0xfd, ...uleb(simd.const), ...new Array<number>(16).fill(0)];
+
+/**
+ * An element-wise loop over `count` floats (a multiple of 4) at byte pointers given as the
+ * function's first `nPtr` parameters (then `count`); `value` leaves the v128 to store at param 0.
+ */
+function elementwise(name: string, nPtr: number, value: (ptr: (k: number) => number[]) => number[]): WasmFunction {
+  const end = nPtr + 1;
+  const ptr = (k: number) => [...get(k), ...simdOp(simd.load, [4, 0])];
+  const body = [
+    ...get(0), ...get(nPtr), ...i32(2), op.i32Shl, op.i32Add, ...set(end),
+    ...whileLoop([...get(0), ...get(end), op.i32LtS], [
+      ...get(0), ...value(ptr), ...simdOp(simd.store, [4, 0]),
+      ...Array.from({ length: nPtr }, (_, k) => [...get(k), ...i32(16), op.i32Add, ...set(k)]).flat(),
+    ]),
+  ];
+  return { name, params: nPtr + 1, locals: [{ type: I32, count: 1 }], body };
+}
+
+const maskPositive = (g: number[], ref: number[]) => [...g, ...ref, ...zeroV(), ...simdOp(simd.f32x4Gt), ...simdOp(simd.and)];
+
+/** The element-wise kernels' module bytes (memory imported as env.memory, at least `pages` 64 KiB pages). */
+export function kernelModuleBytes(pages: number): Uint8Array<ArrayBuffer> {
+  return wasmModule(
+    [
+      elementwise('reluCopy', 2, (p) => [...p(1), ...zeroV(), ...simdOp(simd.f32x4Pmax)]),
+      elementwise('gradMask', 3, (p) => maskPositive(p(1), p(2))),
+      elementwise('addGradMask', 4, (p) => [...p(1), ...maskPositive(p(2), p(3)), ...simdOp(simd.f32x4Add)]),
+    ],
+    pages,
+  );
+}
