@@ -188,18 +188,7 @@ export class FittingFactorEvaluator {
    * Returns true once FF >= 1 - 1e-6 (nothing left to gain: callers stop).
    */
   consider(search: FitSearch, i: number): boolean {
-    const ws = this.ws;
-    const t = this.cache.get(i, this.makeTemplate);
-    let grid: number, refined: () => number;
-    if (this.symphony) {
-      const g = symphonyMatch(ws, t.hp, t.hc!, search.s);
-      grid = g.match;
-      refined = () => symphonyRefineFrom(ws, t.hp, t.hc!, search.s, g).match;
-    } else {
-      const { ss } = correlateKernel(ws, t.hp, search.s, 1);
-      grid = ss > 0 ? Math.sqrt(peakIndex(ws).abs2 / ss) : 0;
-      refined = () => refinedResult(ws, 1, ss).match;
-    }
+    const { grid, refined } = this.matchOf(i, search.s);
     search.count++;
     if (grid > search.gridBest) search.gridBest = grid;
     if (grid >= search.gridBest - this.refineWithin) {
@@ -212,6 +201,22 @@ export class FittingFactorEvaluator {
       }
     }
     return search.ff >= EXACT_FF;
+  }
+
+  /**
+   * Grid match of template i against signal `s`, and its time refinement, to be called before the
+   * next match (it reuses this correlation). Separate from {@link consider} so that a subclass can
+   * memoise the matches of one signal (bench/injections-agreement-replay.bench.ts).
+   */
+  matchOf(i: number, s: Float64Array): { grid: number; refined: () => number } {
+    const ws = this.ws;
+    const t = this.cache.get(i, this.makeTemplate);
+    if (this.symphony) {
+      const g = symphonyMatch(ws, t.hp, t.hc!, s);
+      return { grid: g.match, refined: () => symphonyRefineFrom(ws, t.hp, t.hc!, s, g).match };
+    }
+    const { ss } = correlateKernel(ws, t.hp, s, 1);
+    return { grid: ss > 0 ? Math.sqrt(peakIndex(ws).abs2 / ss) : 0, refined: () => refinedResult(ws, 1, ss).match };
   }
 
   /** The result of a search (`window`: the chirp-mass window of the candidates, NaN otherwise). */
