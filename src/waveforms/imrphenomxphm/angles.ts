@@ -23,19 +23,22 @@ export interface EulerAngleSource {
 }
 
 /**
- * (alpha, epsilon, beta/2) already evaluated in one waveform, sorted by v (the modes' coarse grids share many v:
- * the (2,2) and (3,2) have the same m'). Each mode's v increase, so lookups walk the sorted list once.
+ * (alpha, epsilon, beta/2, cos(beta/2)) already evaluated in one waveform, sorted by v (the modes' coarse grids
+ * share many v: the (2,2) and (3,2) have the same m'). Each mode's v increase, so lookups walk the sorted list once.
  */
+/** Numbers per v in AngleCache: alpha, epsilon, beta/2, cos(beta/2). */
+const STRIDE = 4;
+
 export class AngleCache {
-  /** Sorted v and their angles (3 per v); the first `size` are in use. */
+  /** Sorted v and their angles (STRIDE per v); the first `size` are in use. */
   v = new Float64Array(0);
   a = new Float64Array(0);
   size = 0;
 
-  /** Merge the `n` increasing v of one mode (angles in a, 3 per v) into the cache. */
+  /** Merge the `n` increasing v of one mode (angles in a, STRIDE per v) into the cache. */
   merge(vNew: Float64Array, aNew: Float64Array, n: number): void {
     const v = new Float64Array(this.size + n);
-    const a = new Float64Array(3 * (this.size + n));
+    const a = new Float64Array(STRIDE * (this.size + n));
     let i = 0;
     let j = 0;
     let k = 0;
@@ -44,9 +47,7 @@ export class AngleCache {
       const src = fromOld ? this.a : aNew;
       const idx = fromOld ? i++ : j++;
       v[k] = fromOld ? this.v[idx] : vNew[idx];
-      a[3 * k] = src[3 * idx];
-      a[3 * k + 1] = src[3 * idx + 1];
-      a[3 * k + 2] = src[3 * idx + 2];
+      for (let c = 0; c < STRIDE; c++) a[STRIDE * k + c] = src[STRIDE * idx + c];
       k++;
     }
     this.v = v;
@@ -83,11 +84,12 @@ export function exactAngles(src: EulerAngleSource, mp: number, mSec: number, fre
   return s;
 }
 
-/** alpha, epsilon and beta/2 at the points of a coarse grid (n of them). */
+/** alpha, epsilon, beta/2 and cos(beta/2) at the points of a coarse grid (n of them). */
 export interface CoarseAngles {
   alpha: Float64Array;
   epsilon: Float64Array;
   halfBeta: Float64Array;
+  cosHalfBeta: Float64Array;
   n: number;
 }
 
@@ -103,9 +105,10 @@ export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFreque
   const va = scratch.get(`ang${tag}.va`, nc);
   const ve = scratch.get(`ang${tag}.ve`, nc);
   const vb = scratch.get(`ang${tag}.vb`, nc);
+  const vc = scratch.get(`ang${tag}.vc`, nc);
   const out = new Float64Array(3);
   const newV = scratch.get(`ang${tag}.newV`, nc);
-  const newA = scratch.get(`ang${tag}.newA`, 3 * nc);
+  const newA = scratch.get(`ang${tag}.newA`, STRIDE * nc);
   let nNew = 0;
   let walk = 0;
   for (let j = 0; j < nc; j++) {
@@ -113,24 +116,27 @@ export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFreque
     if (cache !== undefined) {
       while (walk < cache.size && cache.v[walk] < v) walk++;
       if (walk < cache.size && cache.v[walk] === v) {
-        va[j] = cache.a[3 * walk];
-        ve[j] = cache.a[3 * walk + 1];
-        vb[j] = cache.a[3 * walk + 2];
+        va[j] = cache.a[STRIDE * walk];
+        ve[j] = cache.a[STRIDE * walk + 1];
+        vb[j] = cache.a[STRIDE * walk + 2];
+        vc[j] = cache.a[STRIDE * walk + 3];
         continue;
       }
     }
     src.at(mp, v, out);
     va[j] = out[0];
     ve[j] = out[2];
-    vb[j] = Math.acos(Math.sqrt(Math.abs(1 + out[1]) / 2));
+    vc[j] = Math.sqrt(Math.abs(1 + out[1]) / 2);
+    vb[j] = Math.acos(vc[j]);
     newV[nNew] = v;
-    newA[3 * nNew] = va[j];
-    newA[3 * nNew + 1] = ve[j];
-    newA[3 * nNew + 2] = vb[j];
+    newA[STRIDE * nNew] = va[j];
+    newA[STRIDE * nNew + 1] = ve[j];
+    newA[STRIDE * nNew + 2] = vb[j];
+    newA[STRIDE * nNew + 3] = vc[j];
     nNew++;
   }
   cache?.merge(newV, newA, nNew);
-  return { alpha: va, epsilon: ve, halfBeta: vb, n: nc };
+  return { alpha: va, epsilon: ve, halfBeta: vb, cosHalfBeta: vc, n: nc };
 }
 
 /**

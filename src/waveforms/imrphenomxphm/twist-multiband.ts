@@ -18,7 +18,6 @@ import { fineRatio, type CoarseAngles } from './angles.js';
 import { halfAngleMonomials, type ModeTwist } from './twist.js';
 
 /** Scratch of the per-interval constants (l <= 4): powers and monomials of cos, sin(beta/2), A_m of the h+ and hx sums (index m + l). */
-const CP = new Float64Array(9);
 const SP = new Float64Array(9);
 const U = new Float64Array(11);
 const APr = new Float64Array(9);
@@ -28,32 +27,31 @@ const AQi = new Float64Array(9);
 const CS = new Float64Array(2);
 
 /**
- * A_m of the h+ (APr, APi) and hx (AQr, AQi) sums of coarse point j (see the file header): alpha, eps, beta/2 of
- * the point, e^{-i m' eps} as 1/(e^{i eps})^{m'} and e^{-i m alpha} as 1/e^{i m alpha} (LAL's reading).
+ * cos(x), by its Taylor series through x^10 for |x| < 0.1 (truncation < 2e-21; the angles move by far less per
+ * fine bin), Math.cos beyond.
  */
-function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, halfBeta: number): void {
+function cosSmall(x: number): number {
+  const x2 = x * x;
+  if (!(x2 < 0.01)) return Math.cos(x);
+  return 1 + x2 * (-1 / 2 + x2 * (1 / 24 + x2 * (-1 / 720 + x2 * (1 / 40320 - x2 / 3628800))));
+}
+
+/**
+ * A_m of the h+ (APr, APi) and hx (AQr, AQi) sums of coarse point j (see the file header): alpha, eps, beta/2 of
+ * the point; LAL's 1/(e^{i eps})^{m'} and 1/e^{i m alpha} are e^{-i m' eps} and e^{-i m alpha} to rounding there.
+ */
+function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosHalfBeta: number): void {
   const { l, mp, delta, hiP, loP, hiQ, loQ } = t;
-  sinCosTable(halfBeta, CS);
-  halfAngleMonomials(l, CS[0], CS[1], CP, SP, U);
-  sinCosTable(epsilon, CS);
-  const er = CS[0];
-  const ei = CS[1];
-  let wr = er;
-  let wi = ei;
-  for (let k = 1; k < mp; k++) {
-    const r = wr * er - wi * ei;
-    wi = wr * ei + wi * er;
-    wr = r;
-  }
-  const n2 = wr * wr + wi * wi;
-  // E = e^{-i m' eps}
-  const eRe = wr / n2;
-  const eIm = -wi / n2;
+  // cos(acos(x)) = x, sin(acos(x)) = sqrt((1 - x)(1 + x))
+  halfAngleMonomials(l, cosHalfBeta, Math.sqrt((1 - cosHalfBeta) * (1 + cosHalfBeta)), SP, U);
+  // E = e^{-i m' eps} (LAL: 1/(e^{i eps})^{m'}, the same to rounding)
+  sinCosTable(-mp * epsilon, CS);
+  const eRe = CS[0];
+  const eIm = CS[1];
   sinCosTable(alpha, CS);
   const zr = CS[0];
   const zi = CS[1];
-  const rz = 1 / (zr * zr + zi * zi);
-  // (pr, pi) = E Z^m for m >= 0, (nr, ni) = E / Z^m
+  // (pr, pi) = E Z^m for m >= 0, (nr, ni) = E / Z^m = E conj(Z)^m (|Z| = 1 at the coarse point)
   let pr = eRe;
   let pi = eIm;
   let nr = eRe;
@@ -70,9 +68,8 @@ function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, half
     const a = pr * zr - pi * zi;
     pi = pr * zi + pi * zr;
     pr = a;
-    // E / Z^m = E conj(Z)^m / |Z|^{2m}
-    const b = (nr * zr + ni * zi) * rz;
-    ni = (ni * zr - nr * zi) * rz;
+    const b = nr * zr + ni * zi;
+    ni = ni * zr - nr * zi;
     nr = b;
     // d_{m,m'} P_m, Q_m for +m (rows r = l + m) and -m
     const r1 = l + m;
@@ -103,10 +100,10 @@ export function twistModeMultiband(
 ): void {
   const { l, mp } = t;
   const top = 2 * l;
-  const { alpha, epsilon, halfBeta, n } = ang;
+  const { alpha, epsilon, halfBeta, cosHalfBeta, n } = ang;
   let count = 0;
   for (let j = 0; j < n - 1 && count < maxCount; j++) {
-    intervalCoefficients(t, alpha[j], epsilon[j], halfBeta[j]);
+    intervalCoefficients(t, alpha[j], epsilon[j], cosHalfBeta[j]);
     const step = points[j + 1] - points[j];
     let ratio = fineRatio(step, evaldMf);
     let qa = 1;
@@ -116,9 +113,9 @@ export function twistModeMultiband(
       ratio = 1;
     } else {
       // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
-      qa = Math.cos(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
-      qe = Math.cos(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
-      qb = Math.cos(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
+      qa = cosSmall(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
+      qe = cosSmall(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
+      qb = cosSmall(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
     }
     const qaInv = 1 / qa;
     const qbInv = 1 / qb;

@@ -76,22 +76,21 @@ export function modeTwist(l: number, mp: number, thetaJN: number): ModeTwist {
   return { l, mp, col, p, q, delta, hiP: times(hi, p), loP: times(lo, p), hiQ: times(hi, q), loQ: times(lo, q) };
 }
 
-/** U[b + 1] = c^b s^{2l-b} for b = 0..2l, U[0] = U[2l + 2] = 0 (U of length >= 2l + 3; CP, SP scratch of 2l + 1). */
-export function halfAngleMonomials(l: number, c: number, s: number, cp: Float64Array, sp: Float64Array, u: Float64Array): void {
+/** U[b + 1] = c^b s^{2l-b} for b = 0..2l, U[0] = U[2l + 2] = 0 (U of length >= 2l + 3; sp scratch of 2l + 1). */
+export function halfAngleMonomials(l: number, c: number, s: number, sp: Float64Array, u: Float64Array): void {
   const top = 2 * l;
-  cp[0] = 1;
   sp[0] = 1;
-  for (let j = 1; j <= top; j++) {
-    cp[j] = cp[j - 1] * c;
-    sp[j] = sp[j - 1] * s;
-  }
+  for (let j = 1; j <= top; j++) sp[j] = sp[j - 1] * s;
   u[0] = 0;
-  for (let b = 0; b <= top; b++) u[b + 1] = cp[b] * sp[top - b];
+  let cp = 1;
+  for (let b = 0; b <= top; b++) {
+    u[b + 1] = cp * sp[top - b];
+    cp *= c;
+  }
   u[top + 2] = 0;
 }
 
 /** Scratch of twistMode: powers of cos, sin(beta/2), the padded monomials, the d column times P and Q. */
-const CP = new Float64Array(9);
 const SP = new Float64Array(9);
 const U = new Float64Array(11);
 const AP = new Float64Array(9);
@@ -112,7 +111,7 @@ export function twistMode(t: ModeTwist, h: Float64Array, ang: AngleSeries, k0: n
     const hIm = h[2 * k + 1];
     if (hRe === 0 && hIm === 0) continue;
     const i = k - base;
-    halfAngleMonomials(l, cb[i], sb[i], CP, SP, U);
+    halfAngleMonomials(l, cb[i], sb[i], SP, U);
     for (let r = 0; r <= top; r++) {
       const up = U[r + 1 + delta];
       const dn = U[r + 1 - delta];
