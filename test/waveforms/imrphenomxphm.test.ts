@@ -5,9 +5,12 @@ import { Scratch, type MultibandFrame } from '../../src/waveforms/imrphenomxhm/m
 import { generateIMRPhenomXP } from '../../src/waveforms/imrphenomxp/model.js';
 import { rotatePolarizations } from '../../src/waveforms/imrphenomxp/twist.js';
 import { AngleCache, coarseAngles, exactAngles, multibandAngles } from '../../src/waveforms/imrphenomxphm/angles.js';
-import { setupPhenomXPHM } from '../../src/waveforms/imrphenomxphm/fill.js';
+import { setupPhenomXPHM, XPHM_LAYOUT } from '../../src/waveforms/imrphenomxphm/fill.js';
+import { precessionAnglesAtV } from '../../src/waveforms/imrphenomxp/angles.js';
+import { buildAngleInterpolant, interpolatedAnglesAtV } from '../../src/waveforms/imrphenomxp/interpolant.js';
+import { Rng } from '../../src/core/rng.js';
 import { generateIMRPhenomXPHM, generateIMRPhenomXPHMInto, imrPhenomXPHM } from '../../src/waveforms/imrphenomxphm/model.js';
-import { angleGrid, exactModes, multibandModes, XPHM_MODES } from '../../src/waveforms/imrphenomxphm/modes.js';
+import { angleGrid, exactModes, modeIsZero, multibandModes, XPHM_MODES } from '../../src/waveforms/imrphenomxphm/modes.js';
 import { modeTwist, twistMode, twistModeReadable } from '../../src/waveforms/imrphenomxphm/twist.js';
 import { twistModeMultiband } from '../../src/waveforms/imrphenomxphm/twist-multiband.js';
 import type { WaveformParams } from '../../src/waveforms/types.js';
@@ -84,7 +87,7 @@ describe('IMRPhenomXPHM twisting', () => {
     const parts = twistedModes(p, true, 0);
     const [hp, hc] = parts.get(22)!;
     const xp = generateIMRPhenomXP(grid, p);
-    // achieved 5.6e-16 (223: both from XP's interpolant); 6.6e-15 (102)
+    // achieved 2.0e-13 (223: XP's and XPHM's interpolants, each within 1e-13 (1 + |angle|) of the MSA angles); 6.6e-15 (102)
     expect(compare(hp, xp.hp).rel).toBeLessThan(1e-12);
     expect(compare(hc, xp.hc).rel).toBeLessThan(1e-12);
   });
@@ -103,6 +106,48 @@ describe('IMRPhenomXPHM twisting', () => {
     const r = compare(a.hp, b.hp).rel;
     expect(r).toBeLessThan(2e-3); // achieved 1.6e-5
     expect(r).toBeGreaterThan(1e-8);
+  });
+});
+
+describe('IMRPhenomXPHM angle interpolant', () => {
+  it('reproduces the direct MSA angles at every mode\'s coarse points of 10 random binaries to 1e-11 of (1 + max|angle|), interpolating more of them than XP\'s layout per m\'', () => {
+    const rng = new Rng(5);
+    const ex = new Float64Array(3);
+    const ap = new Float64Array(3);
+    const w = new Float64Array(2);
+    let worst = 0;
+    let used = 0;
+    let usedXP = 0;
+    let total = 0;
+    for (let i = 0; i < 10; i++) {
+      const a1 = rng.uniformIn(0, 0.99);
+      const t1 = rng.uniformIn(0, Math.PI);
+      const m1 = rng.uniformIn(8, 70);
+      const p: WaveformParams = { ...base, m1, m2: m1 / rng.uniformIn(1, 6), s1x: a1 * Math.sin(t1), s1z: a1 * Math.cos(t1), s2z: rng.uniformIn(-0.99, 0.99), fRefHz: 0 };
+      const st = setupPhenomXPHM(p);
+      const s = st.hm.xas.system;
+      const fEnd = st.hm.xas.fEndHz;
+      const iStop = Math.trunc(fEnd / 0.25) + 1;
+      const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+      // the band and layout of fill.ts's angle source, and XP's own band times 2/m' in XP's layout
+      const ip = buildAngleInterpolant(st.prec, (0.9 * 15) / 2, s.fCutHz * 2, XPHM_LAYOUT);
+      for (const [, mp, tag] of XPHM_MODES) {
+        if (modeIsZero(st.hm, tag)) continue;
+        const ipXP = buildAngleInterpolant(st.prec, (0.9 * 15 * 2) / mp, (s.fCutHz * 2) / mp);
+        const vs = Array.from(angleGrid(st.hm, tag, fr, 1e-3).points, (mf) => Math.cbrt(Math.PI * mf * (2 / mp)));
+        const direct = vs.map((v) => { precessionAnglesAtV(st.prec, v, ex, w); return [ex[0], ex[1], ex[2]]; });
+        const scale = 1 + Math.max(...direct.map((a) => Math.max(Math.abs(a[0]), Math.abs(a[2]))));
+        vs.forEach((v, k) => {
+          total++;
+          if (ipXP !== null && interpolatedAnglesAtV(ipXP, v, ap)) usedXP++;
+          if (ip === null || !interpolatedAnglesAtV(ip, v, ap)) return;
+          used++;
+          worst = Math.max(worst, Math.abs(ap[0] - direct[k][0]) / scale, Math.abs(ap[1] - direct[k][1]), Math.abs(ap[2] - direct[k][2]) / scale);
+        });
+      }
+    }
+    expect(worst).toBeLessThan(1e-11); // achieved 2.5e-13
+    expect(used / total).toBeGreaterThan(usedXP / total + 0.1); // achieved 0.84 against 0.67
   });
 });
 
@@ -215,7 +260,7 @@ describe('IMRPhenomXPHM conventions', () => {
       onGrid[2 * i] = exact.hp[2 * k];
       onGrid[2 * i + 1] = exact.hp[2 * k + 1];
     }
-    expect(compare(list.hp.subarray(0, 600), onGrid).rel).toBeLessThan(1e-11); // achieved 6.6e-14 (the XAS kernel's anchors)
+    expect(compare(list.hp.subarray(0, 600), onGrid).rel).toBeLessThan(1e-11); // achieved 3.0e-13 (the XAS kernel's anchors)
   });
 
   it('switches multibanding off above 500 solar masses, as LAL does', () => {

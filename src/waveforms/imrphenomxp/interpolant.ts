@@ -2,8 +2,8 @@
  * Piecewise Chebyshev interpolants of the MSA angles in v = cbrt(pi M f) over a waveform's band, so that the
  * per-bin cost is three Clenshaw sums instead of LAL's per-frequency MSA evaluation (cubic roots, Jacobi sn,
  * logs and arctangents). The angles are smooth in v over most of a band (no oscillation: the precession phase
- * psi moves by a few radians), so SEGMENTS pieces (uniform in v^2) of NODES Chebyshev nodes reach rounding level
- * (~1e-14 rad). Each piece is checked against the direct evaluation at three points between its nodes; a piece
+ * psi moves by a few radians), so SEGMENTS pieces (uniform in v^2; or a given number uniform in log v, which
+ * resolves the low frequencies better) of NODES Chebyshev nodes reach rounding level (~1e-14 rad). Each piece is checked against the direct evaluation at three points between its nodes; a piece
  * whose check misses by more than CHECK_TOL, or where a node meets one of LAL's non-smooth steps (|cos beta|
  * clamped at 1, a NaN replaced by 0, the kinks of its |.| and root switches, which the checks see), is marked
  * and its frequencies are evaluated directly.
@@ -11,7 +11,7 @@
 import { precessionAnglesAtV } from './angles.js';
 import type { PrecessionSetup } from './setup.js';
 
-/** Pieces of the band (uniform in v^2) and Chebyshev nodes per piece. */
+/** Pieces of the band (uniform in v^2, IMRPhenomXP's layout) and Chebyshev nodes per piece. */
 const SEGMENTS = 16;
 const NODES = 12;
 /** Accepted check error: 1e-13 of (1 + max |angle|) for alpha and epsilon, 1e-13 for cos beta. */
@@ -55,31 +55,44 @@ function fitPiece(s: PrecessionSetup, a: number, b: number, coeffs: Float64Array
   return true;
 }
 
+/** How the band is cut: `segments` pieces uniform in v^2 ('v2') or in log v ('log'). */
+export interface InterpolantLayout {
+  segments: number;
+  spacing: 'v2' | 'log';
+}
+
 /**
  * The interpolant of the angles for v in [cbrt(pi M fLoHz), cbrt(pi M fHiHz)], or null when the MSA system is not
  * in use (NNLO angles are cheap), the band is empty or not positive, or the checks fail (see the file header).
+ * The default layout (16 pieces uniform in v^2) is IMRPhenomXP's.
  */
-export function buildAngleInterpolant(s: PrecessionSetup, fLoHz: number, fHiHz: number): AngleInterpolant | null {
+export function buildAngleInterpolant(
+  s: PrecessionSetup, fLoHz: number, fHiHz: number, layout: InterpolantLayout = { segments: SEGMENTS, spacing: 'v2' },
+): AngleInterpolant | null {
   // null: no piece usable
   if (s.msa === null || !(fLoHz > 0) || !(fHiHz > fLoHz)) return null;
   const vLo = Math.cbrt(Math.PI * (s.mSec * fLoHz));
   const vHi = Math.cbrt(Math.PI * (s.mSec * fHiHz));
-  const bounds = new Float64Array(SEGMENTS + 1);
-  // pieces uniform in v^2: narrow in v at low frequencies (the angles grow like v^-3 there), and no piece holds
-  // more than ~1/10 of a uniform grid's bins (f ~ v^3), so a piece evaluated directly costs little
-  for (let j = 0; j <= SEGMENTS; j++) bounds[j] = Math.sqrt(vLo * vLo + ((vHi * vHi - vLo * vLo) * j) / SEGMENTS);
+  const pieces = layout.segments;
+  const bounds = new Float64Array(pieces + 1);
+  // uniform in v^2: no piece holds more than ~1/10 of a uniform grid's bins (f ~ v^3), so a piece evaluated
+  // directly costs little; uniform in log v: pieces equally fine relative to v, also at low frequencies, where the
+  // angles grow like v^-3
+  for (let j = 0; j <= pieces; j++) {
+    bounds[j] = layout.spacing === 'log' ? vLo * Math.pow(vHi / vLo, j / pieces) : Math.sqrt(vLo * vLo + ((vHi * vHi - vLo * vLo) * j) / pieces);
+  }
   bounds[0] = vLo;
-  bounds[SEGMENTS] = vHi;
-  const coeffs = new Float64Array(SEGMENTS * 3 * NODES);
-  const ok = new Uint8Array(SEGMENTS);
+  bounds[pieces] = vHi;
+  const coeffs = new Float64Array(pieces * 3 * NODES);
+  const ok = new Uint8Array(pieces);
   const scale = new Float64Array(3);
-  for (let j = 0; j < SEGMENTS; j++) ok[j] = fitPiece(s, bounds[j], bounds[j + 1], coeffs, j * 3 * NODES, scale) ? 1 : 0;
+  for (let j = 0; j < pieces; j++) ok[j] = fitPiece(s, bounds[j], bounds[j + 1], coeffs, j * 3 * NODES, scale) ? 1 : 0;
   const ip = { bounds, coeffs, ok };
   const exact = new Float64Array(3);
   const approx = new Float64Array(3);
   const work = new Float64Array(2);
   let used = 0;
-  for (let j = 0; j < SEGMENTS; j++) {
+  for (let j = 0; j < pieces; j++) {
     for (const x of CHECKS) {
       if (ok[j] === 0) break;
       const v = 0.5 * (bounds[j] + bounds[j + 1]) + 0.5 * (bounds[j + 1] - bounds[j]) * x;
@@ -99,9 +112,16 @@ export function buildAngleInterpolant(s: PrecessionSetup, fLoHz: number, fHiHz: 
  */
 export function interpolatedAnglesAtV(ip: AngleInterpolant, v: number, out: Float64Array): boolean {
   const b = ip.bounds;
-  if (!(v >= b[0] && v <= b[SEGMENTS])) return false;
+  const pieces = b.length - 1;
+  if (!(v >= b[0] && v <= b[pieces])) return false;
+  // the first piece j with v <= b[j + 1], by bisection
   let j = 0;
-  while (j < SEGMENTS - 1 && v > b[j + 1]) j++;
+  let last = pieces - 1;
+  while (j < last) {
+    const mid = (j + last) >> 1;
+    if (v > b[mid + 1]) j = mid + 1;
+    else last = mid;
+  }
   if (ip.ok[j] === 0) return false;
   const lo = b[j];
   const hi = b[j + 1];

@@ -11,7 +11,7 @@ import type { FrequencyGrid } from '../../core/grid.js';
 import { ScratchPool, type MultibandFrame, type Scratch } from '../imrphenomxhm/multiband-core.js';
 import { setupPhenomXHM, type PhenomXHMSetup } from '../imrphenomxhm/setup.js';
 import { precessionAnglesAtV } from '../imrphenomxp/angles.js';
-import { buildAngleInterpolant, interpolatedAnglesAtV, type AngleInterpolant } from '../imrphenomxp/interpolant.js';
+import { buildAngleInterpolant, interpolatedAnglesAtV, type AngleInterpolant, type InterpolantLayout } from '../imrphenomxp/interpolant.js';
 import { INTERPOLANT_LOW, setupPhenomXP } from '../imrphenomxp/model.js';
 import type { PrecessionSetup } from '../imrphenomxp/setup.js';
 import { rotatePolarizations } from '../imrphenomxp/twist.js';
@@ -39,17 +39,23 @@ export interface PhenomXPHMSetup {
 }
 
 /**
- * The angles of the precession set-up (MSA, version 223, or NNLO, 102; LAL's m' = 2 offsets), from IMRPhenomXP's
- * checked Chebyshev interpolants where it builds them (MSA): mode m' evaluates at v = (pi M f 2/m')^{1/3}, so each
- * m' gets its own over XP's band [0.9 f_min, f_cut] times 2/m' (m' = 2: XP's own), built on first use.
+ * The interpolant layout of XPHM's angles: one band for every m' (the angles are one function of v), 32 pieces
+ * uniform in log v, which resolve the low frequencies where XP's 16 pieces uniform in v^2 fail their checks.
+ */
+export const XPHM_LAYOUT: InterpolantLayout = { segments: 32, spacing: 'log' };
+
+/**
+ * The angles of the precession set-up (MSA, version 223, or NNLO, 102; LAL's m' = 2 offsets), from one of
+ * IMRPhenomXP's checked Chebyshev interpolants where it builds them (MSA): mode m' evaluates at
+ * v = (pi M f 2/m')^{1/3}, so the interpolant spans XP's band [0.9 f_min, f_cut] times 2/m' for m' = 4 .. 1, built
+ * on first use.
  */
 function angleSource(prec: PrecessionSetup, fMinHz: number, fCutHz: number): EulerAngleSource {
   const work = new Float64Array(2);
-  const ips: (AngleInterpolant | null | undefined)[] = [];
+  let ip: AngleInterpolant | null | undefined;
   return {
-    at: (mp, v, out) => {
-      let ip = ips[mp];
-      if (ip === undefined) ip = ips[mp] = buildAngleInterpolant(prec, ((INTERPOLANT_LOW * fMinHz) * 2) / mp, (fCutHz * 2) / mp);
+    at: (_mp, v, out) => {
+      if (ip === undefined) ip = buildAngleInterpolant(prec, (INTERPOLANT_LOW * fMinHz) / 2, fCutHz * 2, XPHM_LAYOUT);
       if (ip === null || !interpolatedAnglesAtV(ip, v, out)) precessionAnglesAtV(prec, v, out, work);
     },
   };
