@@ -2,20 +2,21 @@
  * True matches between points of a variable format, as `injections` measures fitting factors: the
  * signal at a probe point against the template at a bank point. For 22-only aligned models the h+
  * match maximised over phase and time (both normalised; the match is symmetric), refined to a
- * continuous time shift when the lag-grid value is within `refineWithin` of the threshold of
- * interest; otherwise the symphony match (arXiv:1709.09181 Eq. 13) of the probe's F+ h+ + Fx hx
- * (sky location and polarisation drawn from the probe's id, so a probe is always seen from the same
- * sky) against the template's (h+, hx), refined the same way. Used by the completion of a bank
+ * continuous time shift when the lag-grid value is within `refineWithin` below the threshold of
+ * interest (a grid match at or above it already decides coverage); otherwise the symphony match
+ * (arXiv:1709.09181 Eq. 13) of the probe's F+ h+ + Fx hx (sky location and polarisation drawn from
+ * the probe's id, so a probe is always seen from the same sky) against the template's (h+, hx),
+ * refined the same way. Used by the completion of a bank
  * (src/placement/complete.ts), which decides coverage by these matches, not by the metric.
  * Waveforms of both sides are kept in a bounded cache by id (one PointMatcher per worker thread).
  */
 import { Rng } from '../core/rng.js';
 import { MetricWorkspace, type MetricOptions } from '../metric/workspace.js';
-import { normaliseTemplate } from '../match/inner.js';
-import { correlateKernel, matchNormalised } from '../match/match.js';
+import { bandNormSq, normaliseTemplate } from '../match/inner.js';
+import { matchNormalised } from '../match/match.js';
 import { refinedResult } from '../match/refine.js';
 import { combinePolarizations, symphonyMatch } from '../match/symphony.js';
-import { symphonyMatchRefined } from '../match/symphony-refine.js';
+import { symphonyRefineFrom } from '../match/symphony-refine.js';
 import { antennaPatterns, randomSkyLocations } from './sky.js';
 import { defaultRefineWithin } from './fitting-factor.js';
 import { TemplateCache, type CachedTemplate } from './template-cache.js';
@@ -23,7 +24,10 @@ import { TemplateCache, type CachedTemplate } from './template-cache.js';
 /** Plain (structured-clonable) settings of a PointMatcher. */
 export interface PointMatchSpec {
   metric: MetricOptions;
-  /** Grid matches at or above `threshold - refineWithin` are refined in time (default threshold 1: always; refineWithin as injections: 0.02 h+, 0.1 symphony). */
+  /**
+   * Grid matches in [threshold - refineWithin, threshold) are refined in time (default threshold 1:
+   * every one from 1 - refineWithin; refineWithin as injections: 0.02 h+, 0.1 symphony).
+   */
   threshold?: number;
   refineWithin?: number;
   /** Byte budget of the waveform cache (default 512 MiB). */
@@ -91,18 +95,23 @@ export class PointMatcher {
     return out;
   }
 
+  /** Whether a grid match is refined: within refineWithin below the threshold (at or above it, the decision is made). */
+  private refines(grid: number): boolean {
+    return grid >= this.threshold - this.refineWithin && (grid < this.threshold || this.threshold >= 1);
+  }
+
+  // the refinements start from the correlation the grid match left in the workspace (no second FFT)
   private plusMatch(t: Float64Array, s: Float64Array): number {
     const ws = this.ws.match;
     const grid = matchNormalised(ws, t, s).match;
-    if (grid < this.threshold - this.refineWithin) return grid;
-    const { ss } = correlateKernel(ws, t, s, 1);
-    return Math.max(grid, refinedResult(ws, 1, ss).match);
+    if (!this.refines(grid)) return grid;
+    return Math.max(grid, refinedResult(ws, 1, bandNormSq(ws, s)).match);
   }
 
   private symphonyMatch(t: Cached, s: Float64Array): number {
     const ws = this.ws.match;
-    const grid = symphonyMatch(ws, t.hp, t.hc!, s).match;
-    if (grid < this.threshold - this.refineWithin) return grid;
-    return Math.max(grid, symphonyMatchRefined(ws, t.hp, t.hc!, s).match);
+    const grid = symphonyMatch(ws, t.hp, t.hc!, s);
+    if (!this.refines(grid.match)) return grid.match;
+    return Math.max(grid.match, symphonyRefineFrom(ws, t.hp, t.hc!, s, grid).match);
   }
 }
