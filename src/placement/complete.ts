@@ -24,6 +24,7 @@ import { invalid } from '../core/errors.js';
 import { slogdet } from '../core/linalg.js';
 import type { Rng } from '../core/rng.js';
 import { isPositiveDefinite, metricDistance2, referenceMetric, Whitening } from './geometry.js';
+import { ellipsoidProbes } from './hole-probes.js';
 import { KDTree } from './kdtree.js';
 import { binomialError, yieldToLoop } from './sampling.js';
 import type { BoundaryChecker, MaybePromise, MetricField, PlacementProgress } from './types.js';
@@ -87,6 +88,13 @@ export interface CompletionOptions {
   maxTemplates?: number;
   /** Put each new template at the centroid of the uncovered probes of its estimated cell (default true). */
   recentre?: boolean;
+  /** Probes drawn around each uncovered validation probe for the next round (default 0: none). See hole-probes.ts. */
+  holeProbes?: number;
+  /**
+   * Keep each uncovered probe's cell between greedy batches and recount only its uncovered members
+   * (default true; false rescans every cell in every batch: the same bank, slower).
+   */
+  incrementalScores?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: PlacementProgress) => void;
 }
@@ -116,7 +124,8 @@ export interface CompletionResult {
   /** True when the target was met (false: stopped by maxRounds, maxTemplates or the signal). */
   converged: boolean;
   aborted: boolean;
-  stats: { probes: number; matches: number; metricEvaluations: number; timeMs: number };
+  /** Counters; the wall times of the oracle, metric and probe calls apart (the rest is the greedy's bookkeeping). */
+  stats: { probes: number; matches: number; metricEvaluations: number; timeMs: number; matchMs: number; metricMs: number; drawMs: number };
 }
 
 /** Probe density a round asks for after a failed validation (the converged banks measured hold 12-40 per template). */
@@ -175,25 +184,35 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) invalid('batch', batchSize, 'must be a positive integer');
   const maxRounds = o.maxRounds ?? 12;
   const recentre = o.recentre ?? true;
+  const incremental = o.incrementalScores ?? true;
+  const perHole = o.holeProbes ?? 0;
+  if (!(Number.isInteger(perHole) && perHole >= 0)) invalid('holeProbes', perHole, 'must be a non-negative integer');
   const maxTemplates = o.maxTemplates ?? Infinity;
   const n0 = o.templates.length / D;
   const nValidation = o.validationProbes ?? 1000;
   let perRound = o.probesPerRound ?? Math.max(1000, 4 * n0);
   const d2 = 1 - mm;
   const reach = K * d2;
-  const stats = { probes: 0, matches: 0, metricEvaluations: 0, timeMs: 0 };
+  const stats = { probes: 0, matches: 0, metricEvaluations: 0, timeMs: 0, matchMs: 0, metricMs: 0, drawMs: 0 };
+  /** await `f()`, booking its wall time to stats[key]. */
+  const timed = async <T>(key: 'matchMs' | 'metricMs' | 'drawMs', f: () => MaybePromise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await f();
+    stats[key] += performance.now() - t;
+    return r;
+  };
 
   // --- templates with their metrics; the whitening from them (or from probe metrics when empty)
   const templates = new Rows(D, n0 + 64);
   const tMetrics: Float64Array[] = [];
   /** Smallest eigenvalue of each template's metric in whitened coordinates (radius of its cell). */
   const tMinEig: number[] = [];
-  const initialMetrics = n0 > 0 ? await o.metric.metric(o.templates) : [];
+  const initialMetrics = n0 > 0 ? await timed('metricMs', () => o.metric.metric(o.templates)) : [];
   stats.metricEvaluations += n0;
   let seedMetrics = initialMetrics.filter((m) => isPositiveDefinite(m, D));
   if (seedMetrics.length === 0) {
-    const pts = (await o.probes.draw(64, o.rng.fork(91))).rows;
-    seedMetrics = (await o.metric.metric(pts)).filter((m) => isPositiveDefinite(m, D));
+    const pts = (await timed('drawMs', () => o.probes.draw(64, o.rng.fork(91)))).rows;
+    seedMetrics = (await timed('metricMs', () => o.metric.metric(pts))).filter((m) => isPositiveDefinite(m, D));
     stats.metricEvaluations += 64;
   }
   if (seedMetrics.length === 0) invalid('metric', 'no positive-definite metric', 'needs a region where the metric can be computed');
@@ -262,7 +281,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
       tid[k] = t;
     });
     stats.matches += n;
-    return n === 0 ? new Float64Array(0) : o.matches.matchPairs(pr, pid, tr, tid);
+    return n === 0 ? new Float64Array(0) : timed('matchMs', () => o.matches.matchPairs(pr, pid, tr, tid));
   };
 
   /** Candidate templates of probe p (metric distance with the template's metric <= K (1 - MM)), nearest first. */
@@ -297,6 +316,8 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
 
   /** Greedy pass until the probe set is covered as the module comment says (or a limit is hit). */
   const greedy = async (deepOnly: boolean): Promise<void> => {
+    // cells of the uncovered probes, kept between the batches of this pass (the probe set is fixed in it)
+    const cells = incremental ? new Map<number, { template: number; members: number[] }>() : undefined;
     for (;;) {
       if (o.signal?.aborted || templates.count >= maxTemplates) return;
       const uncovered: number[] = [];
@@ -329,12 +350,21 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         key[k] = b >= 0 ? 1 - b : 1 + Math.sqrt(near.distance2);
         localMetric.push(near.index >= 0 ? tMetrics[near.index] : fallback);
         localEig[k] = near.index >= 0 ? tMinEig[near.index] : fallbackMinEig;
+        // a cell (probes within the metric of the same nearest template) only loses members as probes
+        // get covered: its count is the still-uncovered part of the members found when it was formed
+        const cell = cells?.get(uncovered[k]);
+        if (cell !== undefined && cell.template === near.index) {
+          cell.members = cell.members.filter((j) => best[j] < mm);
+          score[k] = cell.members.length;
+          continue;
+        }
         nb.length = 0;
         uTree.radius(yk, Math.sqrt(d2 / localEig[k]) * (1 + 1e-9), nb);
         const row = probes.row(uncovered[k]);
-        let c = 0;
-        for (const j of nb) if (metricDistance2(localMetric[k], row, probes.row(uncovered[j]), D) <= d2) c++;
-        score[k] = c;
+        const members: number[] = [];
+        for (const j of nb) if (metricDistance2(localMetric[k], row, probes.row(uncovered[j]), D) <= d2) members.push(uncovered[j]);
+        score[k] = members.length;
+        cells?.set(uncovered[k], { template: near.index, members });
       }
       const order = Array.from({ length: U }, (_, k) => k);
       order.sort((a, b) => score[b] - score[a] || key[b] - key[a] || uncovered[a] - uncovered[b]);
@@ -381,7 +411,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
         moved.push(move);
         picks.push(p);
       }
-      const ms = await o.metric.metric(rows.subarray(0, picks.length * D));
+      const ms = await timed('metricMs', () => o.metric.metric(rows.subarray(0, picks.length * D)));
       stats.metricEvaluations += picks.length;
       const added: number[] = [];
       picks.forEach((p, k) => {
@@ -425,6 +455,20 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     }
   };
 
+  /** Probes in the metric neighbourhood (K (1 - MM)) of each uncovered validation probe; see hole-probes.ts. */
+  const holeRng = o.rng.fork(93);
+  const holeNeighbourhoods = (val: number[]): Float64Array => {
+    const holes = val.filter((p) => best[p] < mm);
+    if (perHole === 0 || holes.length === 0) return new Float64Array(0);
+    const centres = new Float64Array(holes.length * D);
+    const metrics = holes.map((p, i) => {
+      centres.set(probes.row(p), i * D);
+      const t = templates.count > 0 ? tTree.nearest(whitening.apply(probes.row(p), y)).index : -1;
+      return t >= 0 ? tMetrics[t] : fallback;
+    });
+    return ellipsoidProbes(centres, metrics, reach, perHole, D, holeRng);
+  };
+
   let completeness: Completeness = { fraction: 0, error: 1, probes: 0, worst: 0, byKind: {} };
   let rounds = 0;
   let converged = false;
@@ -438,14 +482,14 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     if (o.signal?.aborted) break;
     rounds++;
     if (!deepOnly) {
-      const drawn = await o.probes.draw(perRound, probeRng);
+      const drawn = await timed('drawMs', () => o.probes.draw(perRound, probeRng));
       fresh = fresh.concat(addProbes(drawn.rows, drawn.kind));
     }
     await evaluate(fresh);
     await greedy(deepOnly);
     if (o.signal?.aborted) break;
     // validation on fresh probes, per kind
-    const vd = await o.probes.draw(nValidation, probeRng);
+    const vd = await timed('drawMs', () => o.probes.draw(nValidation, probeRng));
     const val = addProbes(vd.rows, vd.kind);
     await evaluate(val);
     if (o.signal?.aborted) break;
@@ -481,7 +525,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
       break;
     }
     if (templates.count >= maxTemplates) break;
-    fresh = [];
+    fresh = addProbes(holeNeighbourhoods(val));
     // fresh probes are covered less well than the probe set the cover was built on: a round that
     // missed the target allows fewer misses on the probe set; the set grows by half, and to at
     // least PROBES_PER_TEMPLATE per template (a cover from an empty bank gets there in a round or two)
