@@ -207,7 +207,7 @@ describe('IMRPhenomXPHM fused loops', () => {
     const fEnd = st.hm.xas.fEndHz;
     const iStop = Math.trunc(fEnd / 0.25) + 1;
     const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
-    // one cache per m' (fill.ts): equal v of different m' come from different interpolants
+    // one cache per m' (fill.ts): the modes of one m' share coarse points
     const caches = new Map<number, AngleCache>();
     const a = new Scratch();
     const b = new Scratch();

@@ -23,36 +23,21 @@ export interface EulerAngleSource {
 }
 
 /**
- * (alpha, epsilon, beta/2, cos(beta/2)) already evaluated in one waveform, sorted by v (the modes' coarse grids
- * share many v: the (2,2) and (3,2) have the same m'). Each mode's v increase, so lookups walk the sorted list once.
+ * The coarse angles of the last mode of one m' evaluated in a waveform, by v (the (2,2) and (3,2) share m' and
+ * many coarse points, where the angles are the same numbers). The arrays are that mode's scratch slots (valid for
+ * the waveform); each mode's v increase, so a lookup walks them once.
  */
-/** Numbers per v in AngleCache: alpha, epsilon, beta/2, cos(beta/2). */
-const STRIDE = 4;
-
 export class AngleCache {
-  /** Sorted v and their angles (STRIDE per v); the first `size` are in use. */
-  v = new Float64Array(0);
-  a = new Float64Array(0);
+  /** The v of the kept points (increasing) and their angles; the first `size` are in use. */
+  v: Float64Array = new Float64Array(0);
+  angles: CoarseAngles | null = null;
   size = 0;
 
-  /** Merge the `n` increasing v of one mode (angles in a, STRIDE per v) into the cache. */
-  merge(vNew: Float64Array, aNew: Float64Array, n: number): void {
-    const v = new Float64Array(this.size + n);
-    const a = new Float64Array(STRIDE * (this.size + n));
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.size || j < n) {
-      const fromOld = j >= n || (i < this.size && this.v[i] <= vNew[j]);
-      const src = fromOld ? this.a : aNew;
-      const idx = fromOld ? i++ : j++;
-      v[k] = fromOld ? this.v[idx] : vNew[idx];
-      for (let c = 0; c < STRIDE; c++) a[STRIDE * k + c] = src[STRIDE * idx + c];
-      k++;
-    }
+  /** Keep the n points of one mode: v and their angles. */
+  keep(v: Float64Array, angles: CoarseAngles): void {
     this.v = v;
-    this.a = a;
-    this.size = k;
+    this.angles = angles;
+    this.size = angles.n;
   }
 }
 
@@ -95,9 +80,8 @@ export interface CoarseAngles {
 
 /**
  * The angles of mode m' at the points of the coarse grid `cf` (in M f): alpha, epsilon and beta/2 =
- * acos(sqrt(|1 + cos beta|/2)), the values LAL's multibanding carries over the fine bins. `cache` (one per
- * waveform and m') keeps (alpha, epsilon, beta/2) by v: the modes' coarse grids share many points (the (2,2) and
- * (3,2) have the same m'), and the angles there are the same numbers.
+ * acos(sqrt(|1 + cos beta|/2)) and its cosine, the values LAL's multibanding carries over the fine bins. `cache`
+ * (one per waveform and m'): the points of the mode of the same m' before, whose angles are reused at equal v.
  */
 export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFrequencies, scratch: Scratch, tag: number, cache?: AngleCache): CoarseAngles {
   const pts = cf.points;
@@ -106,20 +90,22 @@ export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFreque
   const ve = scratch.get(`ang${tag}.ve`, nc);
   const vb = scratch.get(`ang${tag}.vb`, nc);
   const vc = scratch.get(`ang${tag}.vc`, nc);
+  const vs = scratch.get(`ang${tag}.v`, nc);
   const out = new Float64Array(3);
-  const newV = scratch.get(`ang${tag}.newV`, nc);
-  const newA = scratch.get(`ang${tag}.newA`, STRIDE * nc);
-  let nNew = 0;
+  const old = cache?.angles ?? null;
+  const oldV = cache?.v;
+  const oldSize = cache?.size ?? 0;
   let walk = 0;
   for (let j = 0; j < nc; j++) {
     const v = Math.cbrt(Math.PI * pts[j] * (2 / mp));
-    if (cache !== undefined) {
-      while (walk < cache.size && cache.v[walk] < v) walk++;
-      if (walk < cache.size && cache.v[walk] === v) {
-        va[j] = cache.a[STRIDE * walk];
-        ve[j] = cache.a[STRIDE * walk + 1];
-        vb[j] = cache.a[STRIDE * walk + 2];
-        vc[j] = cache.a[STRIDE * walk + 3];
+    vs[j] = v;
+    if (old !== null && oldV !== undefined) {
+      while (walk < oldSize && oldV[walk] < v) walk++;
+      if (walk < oldSize && oldV[walk] === v) {
+        va[j] = old.alpha[walk];
+        ve[j] = old.epsilon[walk];
+        vb[j] = old.halfBeta[walk];
+        vc[j] = old.cosHalfBeta[walk];
         continue;
       }
     }
@@ -128,15 +114,10 @@ export function coarseAngles(src: EulerAngleSource, mp: number, cf: CoarseFreque
     ve[j] = out[2];
     vc[j] = Math.sqrt(Math.abs(1 + out[1]) / 2);
     vb[j] = Math.acos(vc[j]);
-    newV[nNew] = v;
-    newA[STRIDE * nNew] = va[j];
-    newA[STRIDE * nNew + 1] = ve[j];
-    newA[STRIDE * nNew + 2] = vb[j];
-    newA[STRIDE * nNew + 3] = vc[j];
-    nNew++;
   }
-  cache?.merge(newV, newA, nNew);
-  return { alpha: va, epsilon: ve, halfBeta: vb, cosHalfBeta: vc, n: nc };
+  const res = { alpha: va, epsilon: ve, halfBeta: vb, cosHalfBeta: vc, n: nc };
+  cache?.keep(vs, res);
+  return res;
 }
 
 /**

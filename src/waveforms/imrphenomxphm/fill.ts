@@ -113,7 +113,7 @@ function fillWith(scratch: Scratch, grid: FrequencyGrid, params: WaveformParams,
   const sp = scratch.get('sum.hp', 2 * n, true);
   const sc = scratch.get('sum.hc', 2 * n, true);
   const modes = thrModes > 0 ? multibandModes(st.hm, fr, scratch) : exactModes(st.hm, freqs, offset, iStop, df > 0 ? -Infinity : params.fMinHz, fEnd, scratch);
-  // one cache per m': equal v of different m' come from different interpolants
+  // one cache per m': the modes of one m' share coarse points
   const caches = new Map<number, AngleCache>();
   // without angle multibanding, modes of equal m' (the (2,2) and (3,2)) have the same angles at every bin
   const exact = new Map<number, AngleSeries>();
