@@ -105,28 +105,27 @@ export function twistModeMultiband(
   for (let j = 0; j < n - 1 && count < maxCount; j++) {
     intervalCoefficients(t, alpha[j], epsilon[j], cosHalfBeta[j]);
     const step = points[j + 1] - points[j];
-    let ratio = fineRatio(step, evaldMf);
+    const ratio = fineRatio(step, evaldMf);
     let qa = 1;
-    let qe = 1;
     let qb = 1;
-    if (ratio < 2) {
-      ratio = 1;
-    } else {
+    // qeM = qe^{-m'}: e^{-i m' eps} = 1/(e^{i eps})^{m'} scales by it per fine bin
+    let qeM = 1;
+    if (ratio >= 2) {
       // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
       qa = cosSmall(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
-      qe = cosSmall(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
+      const qe = cosSmall(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
       qb = cosSmall(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
+      for (let k = 0; k < mp; k++) qeM *= qe;
+      qeM = 1 / qeM;
     }
     const qaInv = 1 / qa;
     const qbInv = 1 / qb;
-    let qeM = 1;
-    for (let k = 0; k < mp; k++) qeM /= qe;
     let x = 1;
     let xi = 1;
     let rho = 1;
     let rhoi = 1;
     let y = 1;
-    const kEnd = Math.min(ratio, maxCount - count);
+    const kEnd = Math.min(Math.max(ratio, 1), maxCount - count);
     for (let kk = 0; kk < kEnd; kk++) {
       const b = 2 * (offset + count);
       count++;
