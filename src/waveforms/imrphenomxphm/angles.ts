@@ -49,20 +49,21 @@ function series(scratch: Scratch, tag: number, base: number, count: number): Ang
 
 /**
  * The angles of mode m' at each frequency freqs[k], k in [k0, k1) (LAL without angle multibanding):
- * e^{i alpha}, e^{-i m' epsilon} by cos/sin, cos(beta/2) = sqrt(|1 + cos beta|/2), sin(beta/2) likewise.
+ * e^{i alpha}, e^{-i m' epsilon} by sinCosTable, cos(beta/2) = sqrt(|1 + cos beta|/2), sin(beta/2) likewise.
  */
 export function exactAngles(src: EulerAngleSource, mp: number, mSec: number, freqs: Float64Array, k0: number, k1: number, scratch: Scratch, tag: number): AngleSeries {
   const s = series(scratch, tag, k0, k1 - k0);
   const out = new Float64Array(3);
+  const cs = new Float64Array(2);
   for (let k = k0; k < k1; k++) {
     const i = k - k0;
     src.at(mp, Math.cbrt(Math.PI * (mSec * freqs[k]) * (2 / mp)), out);
-    const alpha = out[0];
-    const epsilon = out[2];
-    s.zRe[i] = Math.cos(alpha);
-    s.zIm[i] = Math.sin(alpha);
-    s.eRe[i] = Math.cos(-mp * epsilon);
-    s.eIm[i] = Math.sin(-mp * epsilon);
+    sinCosTable(out[0], cs);
+    s.zRe[i] = cs[0];
+    s.zIm[i] = cs[1];
+    sinCosTable(-mp * out[2], cs);
+    s.eRe[i] = cs[0];
+    s.eIm[i] = cs[1];
     s.cb[i] = Math.sqrt(Math.abs(1 + out[1]) / 2);
     s.sb[i] = Math.sqrt(Math.abs(1 - out[1]) / 2);
   }
