@@ -33,6 +33,10 @@ interface LayerPlan {
   forwardRanges: Int32Array;
   inputGradRanges: Int32Array;
   weightGradRanges: Int32Array;
+  /** The unmasked weights: index o nIn + i in nflows' W, and their positions in the padded Wt [inP, outP] and W [outP, inP]. */
+  kept: Int32Array;
+  keptWt: Int32Array;
+  keptW: Int32Array;
 }
 
 /** Positions 0..k-1 of units ordered by degree (stable): position[o] of unit o. */
@@ -69,7 +73,7 @@ function rowSpans(nz: Uint8Array, rows: number, cols: number): Array<[number, nu
 }
 
 /** Range tables of one layer from its mask in padded positions (see LayerPlan). */
-function layerRanges(l: Omit<LayerPlan, 'forwardRanges' | 'inputGradRanges' | 'weightGradRanges'>) {
+function layerRanges(l: Omit<LayerPlan, 'forwardRanges' | 'inputGradRanges' | 'weightGradRanges' | 'kept' | 'keptWt' | 'keptW'>) {
   const wt = new Uint8Array(l.inP * l.outP);
   const w = new Uint8Array(l.outP * l.inP);
   for (let o = 0; o < l.nOut; o++) {
@@ -85,6 +89,20 @@ function layerRanges(l: Omit<LayerPlan, 'forwardRanges' | 'inputGradRanges' | 'w
     inputGradRanges: table(rowSpans(w, l.outP, l.inP), false),
     weightGradRanges: table(rowSpans(wt, l.inP, l.outP), true),
   };
+}
+
+/** The unmasked weights of a layer and where they go (see LayerPlan). */
+function keptWeights(l: { nIn: number; nOut: number; inP: number; outP: number; mask: Float32Array; inPos: Int32Array; column: Int32Array }) {
+  const [kept, keptWt, keptW]: number[][] = [[], [], []];
+  for (let o = 0; o < l.nOut; o++) {
+    for (let i = 0; i < l.nIn; i++) {
+      if (l.mask[o * l.nIn + i] === 0) continue;
+      kept.push(o * l.nIn + i);
+      keptWt.push(l.inPos[i] * l.outP + l.column[o]);
+      keptW.push(l.column[o] * l.inP + l.inPos[i]);
+    }
+  }
+  return { kept: Int32Array.from(kept), keptWt: Int32Array.from(keptWt), keptW: Int32Array.from(keptW) };
 }
 
 /** The weights of one layer in the workspace for one step: Wt [inP, outP], W [outP, inP], bias [outP]. */
@@ -135,7 +153,7 @@ export class FusedMaf {
       const column = final ? Int32Array.from({ length: nOut }, (_, o) => (o % 2) * this.dimP + (o >> 1)) : degreeOrder(l.degrees);
       const plan = { nIn, nOut, inP: pad4(nIn), outP: final ? 2 * this.dimP : pad4(nOut), mask: l.maskValues, inPos, column, weightIndex: index(l.weight), biasIndex: index(l.bias) };
       inPos = column;
-      return { ...plan, ...layerRanges(plan) };
+      return { ...plan, ...layerRanges(plan), ...keptWeights(plan) };
     });
   }
 
@@ -151,14 +169,12 @@ export class FusedMaf {
       const bias = ws.f32(ptrs.bias, l.outP);
       const W = params[l.weightIndex];
       const b = params[l.biasIndex];
-      for (let o = 0; o < l.nOut; o++) {
-        const c = l.column[o];
-        bias[c] = b[o];
-        for (let i = 0; i < l.nIn; i++) {
-          const v = W[o * l.nIn + i] * l.mask[o * l.nIn + i];
-          wt[l.inPos[i] * l.outP + c] = v;
-          w[c * l.inP + l.inPos[i]] = v;
-        }
+      for (let o = 0; o < l.nOut; o++) bias[l.column[o]] = b[o];
+      const { kept, keptWt, keptW } = l;
+      for (let e = 0; e < kept.length; e++) {
+        const v = W[kept[e]];
+        wt[keptWt[e]] = v;
+        w[keptW[e]] = v;
       }
       return ptrs;
     });
@@ -203,7 +219,9 @@ export class FusedMaf {
     const sig = ws.zeros(n * Dp);
     const [X, O, Y, S, G] = [ws.f32(x, n * Dp), ws.f32(out, 2 * n * Dp), ws.f32(y, n * Dp), ws.f32(s, n * Dp), ws.f32(sig, n * Dp)];
     for (let i = 0; i < n; i++) {
+      // ln prod s over groups of 8 factors (each >= epsilon, so no float64 underflow), one log per group.
       let ld = 0;
+      let prod = 1;
       for (let d = 0; d < this.dim; d++) {
         const a = O[2 * i * Dp + d];
         // softplus(a) = max(a, 0) + ln(1 + e^-|a|), sigmoid(a) = its derivative.
@@ -212,9 +230,13 @@ export class FusedMaf {
         Y[i * Dp + d] = scale * X[i * Dp + d] + O[(2 * i + 1) * Dp + d];
         S[i * Dp + d] = scale;
         G[i * Dp + d] = a >= 0 ? 1 / (1 + e) : e / (1 + e);
-        ld += Math.log(scale);
+        prod *= scale;
+        if ((d & 7) === 7) {
+          ld += Math.log(prod);
+          prod = 1;
+        }
       }
-      logDet[i] += ld;
+      logDet[i] += ld + Math.log(prod);
     }
     return { y, saved: { x, weights, inputs, s, sig } };
   }
@@ -276,11 +298,10 @@ export class FusedMaf {
     const DB = ws.f32(db, l.outP);
     const gW = grads[l.weightIndex];
     const gb = grads[l.biasIndex];
-    for (let o = 0; o < l.nOut; o++) {
-      const c = l.column[o];
-      gb[o] = DB[c];
-      for (let i = 0; i < l.nIn; i++) gW[o * l.nIn + i] = DWT[l.inPos[i] * l.outP + c] * l.mask[o * l.nIn + i];
-    }
+    for (let o = 0; o < l.nOut; o++) gb[o] = DB[l.column[o]];
+    // Masked entries keep the zeros the step starts from.
+    const { kept, keptWt } = l;
+    for (let e = 0; e < kept.length; e++) gW[kept[e]] = DWT[keptWt[e]];
     ws.release(mark);
   }
 }

@@ -157,8 +157,9 @@ export class KernelWorkspace {
     const dwt = this.zeros(inP * outP);
     const db = this.zeros(outP);
     const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false });
-    for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
-      const rows = Math.min(GRAD_CHUNK, n - p0);
+    const chunk = (globalThis as any).__CHUNK ?? GRAD_CHUNK;
+    for (let p0 = 0; p0 < n; p0 += chunk) {
+      const rows = Math.min(chunk, n - p0);
       k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
