@@ -25,6 +25,14 @@ type Stage =
   | { kind: 'linear'; weightIndex: number; biasIndex: number }
   | { kind: 'maf'; maf: FusedMaf };
 
+/** What rebuilds a {@link FusedFlowStep} in another thread (structured-clonable plain data). */
+export interface FusedStepPlan {
+  dim: number;
+  stages: Stage[];
+  sizes: number[];
+  kernels: KernelFamily;
+}
+
 /** The loss of the batch from log q per row, with d loss / d log q per row; `extra` gradients are the caller's. */
 export type LogqLoss = (logq: Float64Array) => { loss: number; dLogq: Float64Array };
 
@@ -36,11 +44,22 @@ export class FusedFlowStep {
   private constructor(
     readonly dim: number,
     private readonly stages: Stage[],
-    sizes: number[],
+    private readonly sizes: number[],
     kernels: KernelFamily | undefined,
   ) {
     this.ws = new KernelWorkspace(kernels);
     this.grads = sizes.map((s) => new Float32Array(s));
+  }
+
+  /** This step's plan, for {@link fromPlan} in a worker thread. */
+  plan(): FusedStepPlan {
+    return { dim: this.dim, stages: this.stages, sizes: this.sizes, kernels: this.kernels };
+  }
+
+  /** The step of a plan (from {@link plan}, possibly structured-cloned). */
+  static fromPlan(plan: FusedStepPlan): FusedFlowStep {
+    const stages = plan.stages.map((st): Stage => (st.kind === 'maf' ? { kind: 'maf', maf: FusedMaf.revive(st.maf) } : st));
+    return new FusedFlowStep(plan.dim, stages, plan.sizes, plan.kernels);
   }
 
   /** The kernel family the products run on. */

@@ -157,6 +157,11 @@ export class FusedMaf {
     });
   }
 
+  /** A FusedMaf from its fields as structured-cloned into another thread (a clone loses the class). */
+  static revive(fields: FusedMaf): FusedMaf {
+    return Object.assign(Object.create(FusedMaf.prototype) as FusedMaf, fields);
+  }
+
   /** Masked, padded, reordered weights of every layer from the parameter arrays, into the workspace. */
   private loadWeights(ws: KernelWorkspace, params: Float32Array[]): LayerWeights[] {
     return this.layers.map((l) => {

@@ -9,7 +9,7 @@ import { gemmModuleBytes, type GemmSpec } from './gemm-kernel.js';
 import { resolveKernelFamily, type KernelFamily } from './kernel-family.js';
 
 const PAGE = 65536;
-/** Rows per chunk of the weight-gradient products (both operands of a chunk stay in L2; 32 and 64 measured no faster). */
+/** Rows per chunk of the weight-gradient products (both operands of a chunk stay in L2; 16, 32, 64 measured no faster in the step). */
 const GRAD_CHUNK = 128;
 /** Bytes kept free at address 0, so that pointer 0 can mean "none". */
 const RESERVED = 64;
@@ -157,9 +157,8 @@ export class KernelWorkspace {
     const dwt = this.zeros(inP * outP);
     const db = this.zeros(outP);
     const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false });
-    const chunk = (globalThis as any).__CHUNK ?? GRAD_CHUNK;
-    for (let p0 = 0; p0 < n; p0 += chunk) {
-      const rows = Math.min(chunk, n - p0);
+    for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
+      const rows = Math.min(GRAD_CHUNK, n - p0);
       k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
