@@ -6,7 +6,9 @@
  * Our columns: process CPU time per step, minimum (and median) over 15 steps that run no validation,
  * with the trainer's default fused step (src/flow/fused/: hand-written wasm SIMD kernels, one thread)
  * in both kernel families (relaxed-SIMD FMA, the default, and multiply-then-add) and with tfjs'
- * autodiff of flow.logProb on the chosen backend (`fused: false`).
+ * autodiff of flow.logProb on the chosen backend (`fused: false`); and the wall time of the fused
+ * step data-parallel over 2 threads (`fusedThreads: 2`) beside the 1-thread wall time of the same
+ * run (wall times mean something only on an idle machine with 2 free cores).
  * Usage: npx tsx bench/flow-step.bench.ts [wasm|cpu|tensorflow]  (default: wasm)
  */
 import * as tf from '../src/flow/tf.js';
@@ -39,13 +41,14 @@ function uniformPoints(n: number, dim: number, seed: number): Float64Array {
   return Float64Array.from({ length: n * dim }, () => 0.05 + 0.9 * rng.uniform());
 }
 
-/** CPU ms of each training step that runs no validation (the first and last steps validate). */
-async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily): Promise<number[]> {
+/** CPU ms (or wall ms) of each training step that runs no validation (the first and last steps validate). */
+async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily, fusedThreads = 1, wall = false): Promise<number[]> {
   const box = { low: new Array<number>(row.dim).fill(0), high: new Array<number>(row.dim).fill(1) };
   const flow = new STDFlow({ dim: row.dim, nLayers: row.hidden.length, hiddenFeatures: row.hidden, box, seed: 1 });
   const nTrain = 2 * row.batch;
   const times: number[] = [];
   let last = process.cpuUsage();
+  let lastWall = performance.now();
   await trainFlow(flow, {
     loss: 'forward_KL',
     train: { x: uniformPoints(nTrain, row.dim, 1), n: nTrain, dim: row.dim },
@@ -57,10 +60,12 @@ async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily): Prom
     seed: 1,
     fused,
     kernels,
+    fusedThreads,
     onProgress: ({ step }) => {
       const c = process.cpuUsage(last);
-      if (step > 0 && step < STEPS + 1) times.push((c.user + c.system) / 1000);
+      if (step > 0 && step < STEPS + 1) times.push(wall ? performance.now() - lastWall : (c.user + c.system) / 1000);
       last = process.cpuUsage();
+      lastWall = performance.now();
     },
   });
   flow.dispose();
@@ -69,13 +74,15 @@ async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily): Prom
 
 const backend = await selectBackend((process.argv[2] ?? 'wasm') as BackendName);
 console.log(`STDFlow forward-KL training step, backend ${backend}: CPU ms per step, min (median) of ${STEPS} steps; the machine may be shared`);
-console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step (fma kernels, default) | fused step (simd kernels) | mbank-ts, tfjs autodiff |');
-console.log('|---|---|---|---|---|');
+console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step (fma kernels, default) | fused step (simd kernels) | mbank-ts, tfjs autodiff | fused step, 2 threads: wall ms (1 thread: wall ms) |');
+console.log('|---|---|---|---|---|---|');
 const cell = (t: number[]) => `${t[0].toFixed(1)} ms (${t[Math.floor(t.length / 2)].toFixed(1)})`;
 for (const row of ROWS) {
   const fma = await stepTimes(row, true, 'fma');
   const plain = await stepTimes(row, true, 'simd');
   const autodiff = await stepTimes(row, false);
-  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fma)} | ${cell(plain)} | ${cell(autodiff)} |`);
+  const wall2 = await stepTimes(row, true, 'fma', 2, true);
+  const wall1 = await stepTimes(row, true, 'fma', 1, true);
+  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fma)} | ${cell(plain)} | ${cell(autodiff)} | ${cell(wall2)} (${cell(wall1)}) |`);
 }
 tf.disposeVariables();
