@@ -5,7 +5,7 @@ import { Scratch, type MultibandFrame } from '../../src/waveforms/imrphenomxhm/m
 import { generateIMRPhenomXP } from '../../src/waveforms/imrphenomxp/model.js';
 import { rotatePolarizations } from '../../src/waveforms/imrphenomxp/twist.js';
 import { AngleCache, coarseAngles, exactAngles, multibandAngles } from '../../src/waveforms/imrphenomxphm/angles.js';
-import { setupPhenomXPHM, XPHM_LAYOUT } from '../../src/waveforms/imrphenomxphm/fill.js';
+import { setupPhenomXPHM, XPHM_LAYOUT, type PhenomXPHMSetup } from '../../src/waveforms/imrphenomxphm/fill.js';
 import { precessionAnglesAtV } from '../../src/waveforms/imrphenomxp/angles.js';
 import { buildAngleInterpolant, interpolatedAnglesAtV } from '../../src/waveforms/imrphenomxp/interpolant.js';
 import { Rng } from '../../src/core/rng.js';
@@ -25,6 +25,13 @@ const base: WaveformParams = {
 
 lalAgreementSuite(FIXTURE, imrPhenomXPHM, 4, generateIMRPhenomXPHM, { precessing: true, only22: false });
 
+/** The multibanding frame of a set-up on the test grid (df = 0.25 Hz) from bin `offset`, and its end bin. */
+function frameOf(st: PhenomXPHMSetup, offset: number, threshold: number): MultibandFrame {
+  const mSec = st.hm.xas.system.mSec;
+  const fEnd = st.hm.xas.fEndHz;
+  return { evaldMf: 0.25 * mSec, offset, iStop: Math.trunc(fEnd / 0.25) + 1, mfMin: offset * 0.25 * mSec, mfMax: fEnd * mSec, threshold };
+}
+
 /** Each co-precessing mode twisted up alone (h+, hx per tag), on LAL's default path or, with `exact`, at every bin. */
 function twistedModes(params: WaveformParams, exact: boolean, modeThreshold: number): Map<number, [Float64Array, Float64Array]> {
   const st = setupPhenomXPHM(params);
@@ -33,8 +40,8 @@ function twistedModes(params: WaveformParams, exact: boolean, modeThreshold: num
   const n = grid.frequencies.length;
   const fEnd = st.hm.xas.fEndHz;
   const offset = Math.trunc(params.fMinHz / 0.25);
-  const iStop = Math.trunc(fEnd / 0.25) + 1;
-  const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset, iStop, mfMin: offset * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: modeThreshold };
+  const fr = frameOf(st, offset, modeThreshold);
+  const iStop = fr.iStop;
   const modes = modeThreshold > 0 ? multibandModes(st.hm, fr, scratch) : exactModes(st.hm, grid.frequencies, offset, iStop, -Infinity, fEnd, scratch);
   const out = new Map<number, [Float64Array, Float64Array]>();
   for (const [, mp, tag] of XPHM_MODES) {
@@ -125,15 +132,13 @@ describe('IMRPhenomXPHM angle interpolant', () => {
       const m1 = rng.uniformIn(8, 70);
       const p: WaveformParams = { ...base, m1, m2: m1 / rng.uniformIn(1, 6), s1x: a1 * Math.sin(t1), s1z: a1 * Math.cos(t1), s2z: rng.uniformIn(-0.99, 0.99), fRefHz: 0 };
       const st = setupPhenomXPHM(p);
-      const s = st.hm.xas.system;
-      const fEnd = st.hm.xas.fEndHz;
-      const iStop = Math.trunc(fEnd / 0.25) + 1;
-      const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+      const fr = frameOf(st, 60, 1e-3);
       // the band and layout of fill.ts's angle source, and XP's own band times 2/m' in XP's layout
-      const ip = buildAngleInterpolant(st.prec, (0.9 * 15) / 2, s.fCutHz * 2, XPHM_LAYOUT);
+      const fCut = st.hm.xas.system.fCutHz;
+      const ip = buildAngleInterpolant(st.prec, (0.9 * 15) / 2, fCut * 2, XPHM_LAYOUT);
       for (const [, mp, tag] of XPHM_MODES) {
         if (modeIsZero(st.hm, tag)) continue;
-        const ipXP = buildAngleInterpolant(st.prec, (0.9 * 15 * 2) / mp, (s.fCutHz * 2) / mp);
+        const ipXP = buildAngleInterpolant(st.prec, (0.9 * 15 * 2) / mp, (fCut * 2) / mp);
         const vs = Array.from(angleGrid(st.hm, tag, fr, 1e-3).points, (mf) => Math.cbrt(Math.PI * mf * (2 / mp)));
         const direct = vs.map((v) => { precessionAnglesAtV(st.prec, v, ex, w); return [ex[0], ex[1], ex[2]]; });
         const scale = 1 + Math.max(...direct.map((a) => Math.max(Math.abs(a[0]), Math.abs(a[2]))));
@@ -154,10 +159,8 @@ describe('IMRPhenomXPHM angle interpolant', () => {
 describe('IMRPhenomXPHM fused loops', () => {
   it('twistModeMultiband (angle carrying and twist in one pass) equals twistMode on multibandAngles\' series and the twist as the formula reads', () => {
     const st = setupPhenomXPHM(base);
-    const s = st.hm.xas.system;
-    const fEnd = st.hm.xas.fEndHz;
-    const iStop = Math.trunc(fEnd / 0.25) + 1;
-    const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+    const fr = frameOf(st, 60, 1e-3);
+    const iStop = fr.iStop;
     const modes = multibandModes(st.hm, fr, new Scratch());
     let worst = 0;
     let fineBins = 0;
@@ -183,10 +186,8 @@ describe('IMRPhenomXPHM fused loops', () => {
   it('twistMode (fused) equals the twist as the formula reads, on multibanded angles of non-unit modulus too', () => {
     const st = setupPhenomXPHM(base);
     const scratch = new Scratch();
-    const s = st.hm.xas.system;
-    const fEnd = st.hm.xas.fEndHz;
-    const iStop = Math.trunc(fEnd / 0.25) + 1;
-    const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+    const fr = frameOf(st, 60, 1e-3);
+    const iStop = fr.iStop;
     const modes = multibandModes(st.hm, fr, scratch);
     let worst = 0;
     for (const [l, mp, tag] of XPHM_MODES) {
@@ -203,10 +204,8 @@ describe('IMRPhenomXPHM fused loops', () => {
 
   it('gives bitwise the same multibanded angles with the per-waveform cache as without it', () => {
     const st = setupPhenomXPHM(base);
-    const s = st.hm.xas.system;
-    const fEnd = st.hm.xas.fEndHz;
-    const iStop = Math.trunc(fEnd / 0.25) + 1;
-    const fr: MultibandFrame = { evaldMf: 0.25 * s.mSec, offset: 60, iStop, mfMin: 60 * 0.25 * s.mSec, mfMax: fEnd * s.mSec, threshold: 1e-3 };
+    const fr = frameOf(st, 60, 1e-3);
+    const iStop = fr.iStop;
     // one cache per m' (fill.ts): the modes of one m' share coarse points
     const caches = new Map<number, AngleCache>();
     const a = new Scratch();
