@@ -5,7 +5,7 @@
  * path; the multibanded path interpolates them).
  */
 import { sinCosTable } from '../../core/sincos.js';
-import { atanStep, expStep } from '../kernel-helpers.js';
+import { MAX_PHASE_CURVATURE, atanStep, expStep, rotationCos, rotationSin } from '../kernel-helpers.js';
 import { FALSE_ZERO } from './amplitude.js';
 import { MODE_SLOT, carries, lnStep, zStep, type BlockPowers } from './mode-kernel.js';
 
@@ -15,6 +15,8 @@ const MAX_SERIES_ARG = 0.01;
 const sincos = sinCosTable;
 const atanS = atanStep;
 const expS = expStep;
+const rotCos = rotationCos;
+const rotSin = rotationSin;
 const S = MODE_SLOT;
 
 /**
@@ -66,6 +68,15 @@ export function modeBlock(
   let exOk = false;
   let exFall = false;
   let fPrev = 0;
+  // the spheroidal phase's rotation: phase, last difference, E (re, im), W (re, im), bins since the anchor (0, 1, 2)
+  const maxCurvature = MAX_PHASE_CURVATURE;
+  let phiSPrev = 0;
+  let dSPrev = 0;
+  let eSRe = 0;
+  let eSIm = 0;
+  let wSRe = 0;
+  let wSIm = 0;
+  let sRun = 0;
   for (let i = 0; i < n; i++) {
     let f: number;
     let z: number;
@@ -158,9 +169,34 @@ export function modeBlock(
     let sIm = 0;
     if (spherical) {
       const phiS = s0 + sa0 * f - inv * (sa2 + sa4 * inv * inv) + saL * at;
-      sincos(phiS, cs);
-      const cr = rd * cs[0];
-      const ci = rd * cs[1];
+      // exp(i phi_S) carried by rotations as mode-add.ts carries a mode's phase (anchored where z is; not on
+      // coarse lists, whose steps are too long)
+      const dS = phiS - phiSPrev;
+      const ddS = dS - dSPrev;
+      dSPrev = dS;
+      phiSPrev = phiS;
+      if (!own && carry && sRun > 1 && ddS < maxCurvature && ddS > -maxCurvature) {
+        const q = ddS * ddS;
+        const c = rotCos(q);
+        const sn = rotSin(ddS, q);
+        const w = wSRe * c - wSIm * sn;
+        wSIm = wSRe * sn + wSIm * c;
+        wSRe = w;
+        const e = eSRe * wSRe - eSIm * wSIm;
+        eSIm = eSRe * wSIm + eSIm * wSRe;
+        eSRe = e;
+      } else {
+        sincos(phiS, cs);
+        const c = cs[0];
+        const sn = cs[1];
+        wSRe = c * eSRe + sn * eSIm;
+        wSIm = sn * eSRe - c * eSIm;
+        eSRe = c;
+        eSIm = sn;
+        sRun = carry && sRun > 0 ? 2 : 1;
+      }
+      const cr = rd * eSRe;
+      const ci = rd * eSIm;
       const read = i >= iRead;
       const re22 = read ? h22[2 * (h22Off + i)] * to22 : 0;
       const im22 = read ? h22[2 * (h22Off + i) + 1] * to22 : 0;
