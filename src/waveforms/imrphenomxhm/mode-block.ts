@@ -5,7 +5,7 @@
  * path; the multibanded path interpolates them).
  */
 import { sinCosTable } from '../../core/sincos.js';
-import { MAX_PHASE_CURVATURE, atanStep, expStep, rotationCos, rotationSin } from '../kernel-helpers.js';
+import { MAX_PHASE_CURVATURE, atanStep, expStep } from '../kernel-helpers.js';
 import { FALSE_ZERO } from './amplitude.js';
 import { MODE_SLOT, carries, lnStep, zStep, type BlockPowers } from './mode-kernel.js';
 
@@ -15,8 +15,6 @@ const MAX_SERIES_ARG = 0.01;
 const sincos = sinCosTable;
 const atanS = atanStep;
 const expS = expStep;
-const rotCos = rotationCos;
-const rotSin = rotationSin;
 const S = MODE_SLOT;
 
 /**
@@ -169,31 +167,38 @@ export function modeBlock(
     let sIm = 0;
     if (spherical) {
       const phiS = s0 + sa0 * f - inv * (sa2 + sa4 * inv * inv) + saL * at;
-      // exp(i phi_S) carried by rotations as mode-add.ts carries a mode's phase (anchored where z is; not on
-      // coarse lists, whose steps are too long)
-      const dS = phiS - phiSPrev;
-      const ddS = dS - dSPrev;
-      dSPrev = dS;
-      phiSPrev = phiS;
-      if (!own && carry && sRun > 1 && ddS < maxCurvature && ddS > -maxCurvature) {
-        const q = ddS * ddS;
-        const c = rotCos(q);
-        const sn = rotSin(ddS, q);
-        const w = wSRe * c - wSIm * sn;
-        wSIm = wSRe * sn + wSIm * c;
-        wSRe = w;
-        const e = eSRe * wSRe - eSIm * wSIm;
-        eSIm = eSRe * wSIm + eSIm * wSRe;
-        eSRe = e;
-      } else {
+      // exp(i phi_S): on coarse lists (steps too long to carry) from sinCosTable at every point; on the exact path
+      // carried by rotations as mode-add.ts carries a mode's phase, anchored where z is. Two call sites and the
+      // series written out: V8 inlines by call-site frequency, and the anchors alone are rare
+      if (own) {
         sincos(phiS, cs);
-        const c = cs[0];
-        const sn = cs[1];
-        wSRe = c * eSRe + sn * eSIm;
-        wSIm = sn * eSRe - c * eSIm;
-        eSRe = c;
-        eSIm = sn;
-        sRun = carry && sRun > 0 ? 2 : 1;
+        eSRe = cs[0];
+        eSIm = cs[1];
+      } else {
+        const dS = phiS - phiSPrev;
+        const ddS = dS - dSPrev;
+        dSPrev = dS;
+        phiSPrev = phiS;
+        if (carry && sRun > 1 && ddS < maxCurvature && ddS > -maxCurvature) {
+          const q = ddS * ddS;
+          const c = 1 - q * (1 / 2 - q * (1 / 24 - q * (1 / 720)));
+          const sn = ddS * (1 - q * (1 / 6 - q * (1 / 120 - q * (1 / 5040))));
+          const w = wSRe * c - wSIm * sn;
+          wSIm = wSRe * sn + wSIm * c;
+          wSRe = w;
+          const e = eSRe * wSRe - eSIm * wSIm;
+          eSIm = eSRe * wSIm + eSIm * wSRe;
+          eSRe = e;
+        } else {
+          sincos(phiS, cs);
+          const c = cs[0];
+          const sn = cs[1];
+          wSRe = c * eSRe + sn * eSIm;
+          wSIm = sn * eSRe - c * eSIm;
+          eSRe = c;
+          eSIm = sn;
+          sRun = carry && sRun > 0 ? 2 : 1;
+        }
       }
       const cr = rd * eSRe;
       const ci = rd * eSIm;
