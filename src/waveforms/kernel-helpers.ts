@@ -46,6 +46,43 @@ export function rotationSin(dd: number, q: number): number {
 }
 
 /**
+ * k^{-1/6} and ln k for every bin of a grid whose frequencies are exactly k df (index 0 unused): a waveform on
+ * it gets f^{-1/6} and ln f of every bin from one product and one sum (imrphenomx/fill.ts, imrphenomxhm/mode-kernel.ts),
+ * its mass only scaling them.
+ */
+export interface GridPowers {
+  df: number;
+  kSixth: Float64Array;
+  lnK: Float64Array;
+}
+
+/** The tables of each frequency array seen (null: not k df); built once per grid, so later fills allocate nothing. */
+const GRID_POWERS = new WeakMap<Float64Array, GridPowers | null>();
+
+/** GridPowers of `freqs` when freqs[k] = k freqs[1] exactly for every k (cached per array), else null. */
+export function gridPowers(freqs: Float64Array): GridPowers | null {
+  let g = GRID_POWERS.get(freqs);
+  if (g === undefined) {
+    const n = freqs.length;
+    const df = n > 1 ? freqs[1] : 0;
+    let uniform = df > 0 && freqs[0] === 0;
+    for (let k = 2; k < n && uniform; k++) uniform = freqs[k] === k * df;
+    g = null;
+    if (uniform) {
+      const kSixth = new Float64Array(n);
+      const lnK = new Float64Array(n);
+      for (let k = 1; k < n; k++) {
+        kSixth[k] = 1 / Math.sqrt(Math.cbrt(k));
+        lnK[k] = Math.log(k);
+      }
+      g = { df, kSixth, lnK };
+    }
+    GRID_POWERS.set(freqs, g);
+  }
+  return g;
+}
+
+/**
  * The start of a chunked fill of bins [kLo, kHi) for a model whose support is [rangeStart, rangeStop):
  * zeroes the bins of [kLo, kHi) outside the support and returns [kFrom, kStart, kStop): bins [kStart, kStop)
  * are written, and the recurrences start at kFrom, the first index of kStart's anchor block of 2^anchorShift

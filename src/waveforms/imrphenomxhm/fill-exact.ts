@@ -7,6 +7,7 @@
  */
 import type { FrequencyGrid } from '../../core/grid.js';
 import { fillPhenomX } from '../imrphenomx/fill.js';
+import { gridPowers } from '../kernel-helpers.js';
 import { inclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import { addModeValues } from './mode-add.js';
@@ -58,9 +59,10 @@ export function fillExact(
   const ampIm = new Float64Array(bw.f.length);
   const phase = new Float64Array(bw.f.length);
   const mSec = st.xas.system.mSec;
+  const gridTables = gridPowers(freqs);
   for (let b0 = Math.max(r.start, (k0 >> BLOCK_SHIFT) << BLOCK_SHIFT); b0 < k1;) {
     const b1 = Math.min(((b0 >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT, k1);
-    blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi);
+    blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi, gridTables);
     const iWrite = Math.max(0, k0 - b0);
     for (const K of packed) {
       modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);

@@ -14,6 +14,7 @@
  * (3,2)'s spherical ringdown as its complex value (no atan2). Because every block re-anchors, values do not
  * depend on where a fill starts: generateInto over any [kLo, kHi) equals generate.
  */
+import type { GridPowers } from '../kernel-helpers.js';
 import { modeFactors } from '../spin-weighted-ylm.js';
 import type { HMAmpCoefficients } from './amplitude.js';
 import type { HMPhaseCoefficients } from './phase.js';
@@ -134,13 +135,20 @@ export function newBlockPowers(): BlockPowers {
 
 /**
  * Fill bw for bins [k0, k1) (within one block): bins with fLoHz <= f_k <= fHiHz get M f, f^{-1/6}, ln f (state
- * 0 at an anchor, 1 when carried from the bin before), the others state -1. Latency, not arithmetic, set this
- * loop's time: the carried chain is one product per bin, a guess g_k = g_{k-1} (1 + u)^{-1/6} by its series to
- * u^3 (u = (f - fPrev)/fPrev from a division off the chain; guess error below 1e-6 after 64 bins), then
- * z = g corrected once against f itself (third order: exact to rounding), ln f as lnStep.
+ * 0 at an anchor, 1 when carried from the bin before), the others state -1. With `grid` (gridPowers of freqs),
+ * f^{-1/6} = (M df)^{-1/6} k^{-1/6} corrected once against f itself (exact to rounding) and ln f = ln(M df) +
+ * ln k; without, they are carried: a guess g_k = g_{k-1} (1 + u)^{-1/6} by its series to u^3 (one product on
+ * the carried chain; u = (f - fPrev)/fPrev from a division off it: latency, not arithmetic, set this loop's
+ * time), corrected once against f, and ln f by lnStep. The states (where modeBlock re-anchors its atan and exp)
+ * are the same either way.
  */
-export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1: number, mSec: number, fLoHz: number, fHiHz: number): void {
+export function blockPowers(
+  bw: BlockPowers, freqs: Float64Array, k0: number, k1: number, mSec: number, fLoHz: number, fHiHz: number, grid: GridPowers | null = null,
+): void {
   const fs = bw.f, zs = bw.z, lns = bw.ln, states = bw.state;
+  const kSixth = grid?.kSixth, lnK = grid?.lnK;
+  const zScale = grid === null ? 0 : 1 / Math.sqrt(Math.cbrt(mSec * grid.df));
+  const lnScale = grid === null ? 0 : Math.log(mSec * grid.df);
   let fPrev = 0;
   let guess = 0;
   let lnPrev = 0;
@@ -154,21 +162,29 @@ export function blockPowers(bw: BlockPowers, freqs: Float64Array, k0: number, k1
       continue;
     }
     const f = mSec * fHz;
-    const u = (f - fPrev) / fPrev;
     let z: number;
     let ln: number;
-    if (ok && carries(u)) {
-      guess *= 1 - u * (1 / 6 - u * (7 / 72 - u * (91 / 1296)));
-      const g3 = guess * guess * guess;
-      const e = 1 - f * g3 * g3;
-      z = guess * (1 + e * (1 / 6 + e * (7 / 72)));
-      ln = lnStep(lnPrev, f, fPrev);
-      states[i] = 1;
+    if (kSixth !== undefined && lnK !== undefined) {
+      const g = zScale * kSixth[k];
+      const g3 = g * g * g;
+      z = g * (1 + (1 - f * g3 * g3) * (1 / 6));
+      ln = lnScale + lnK[k];
+      states[i] = ok && carries((f - fPrev) / fPrev) ? 1 : 0;
     } else {
-      z = 1 / Math.sqrt(Math.cbrt(f));
-      guess = z;
-      ln = Math.log(f);
-      states[i] = 0;
+      const u = (f - fPrev) / fPrev;
+      if (ok && carries(u)) {
+        guess *= 1 - u * (1 / 6 - u * (7 / 72 - u * (91 / 1296)));
+        const g3 = guess * guess * guess;
+        const e = 1 - f * g3 * g3;
+        z = guess * (1 + e * (1 / 6 + e * (7 / 72)));
+        ln = lnStep(lnPrev, f, fPrev);
+        states[i] = 1;
+      } else {
+        z = 1 / Math.sqrt(Math.cbrt(f));
+        guess = z;
+        ln = Math.log(f);
+        states[i] = 0;
+      }
     }
     fs[i] = f;
     zs[i] = z;
