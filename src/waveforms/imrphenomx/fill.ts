@@ -16,7 +16,9 @@
  * [kLo, kHi). The values agree with the scalar functions and with LAL's direct evaluation to ~2e-12 of
  * max|h| (rounding amplified by the large low-frequency phase).
  */
-import { MAX_PHASE_CURVATURE, atanStep, expStep, rotationCos, rotationSin, startFill, warmUpFrequencies, zeroBins } from '../kernel-helpers.js';
+import {
+  MAX_PHASE_CURVATURE, atanStep, expStep, gridPowers, rotationCos, rotationSin, startFill, warmUpFrequencies, zeroBins, type GridPowers,
+} from '../kernel-helpers.js';
 import { sinCosTable } from '../../core/sincos.js';
 import type { InclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
@@ -61,8 +63,9 @@ export function fillPhenomX(
   const state = new Float64Array(STATE_LENGTH);
   state[4] = -1;
   const cs = new Float64Array(2);
+  const grid = gridPowers(freqs);
   for (let c0 = kFrom; c0 < kStop; c0 += CHUNK) {
-    fillChunk(K, freqs, c0, Math.min(c0 + CHUNK, kStop), kStart, fLoHz, hp, hc, state, cs);
+    fillChunk(K, freqs, c0, Math.min(c0 + CHUNK, kStop), kStart, fLoHz, hp, hc, state, cs, grid);
   }
 }
 
@@ -95,11 +98,12 @@ function packConstants(s: PhenomXSetup, factors: InclinationFactors, fHiHz: numb
 
 /**
  * Bins [k0, k1) of fillPhenomX (constants K from packConstants), continuing the recurrences in `state` (see
- * STATE_LENGTH) and updating it; bins below kWrite are computed but not written.
+ * STATE_LENGTH) and updating it; bins below kWrite are computed but not written. With `grid` (a grid f_k = k df),
+ * z and ln f come from its tables (see GridPowers) instead of being carried.
  */
 function fillChunk(
   K: Float64Array, freqs: Float64Array, k0: number, k1: number, kWrite: number, fLoHz: number,
-  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array,
+  hp: Float64Array, hc: Float64Array | null, state: Float64Array, cs: Float64Array, grid: GridPowers | null,
 ): void {
   const mSec = K[0], mfHi = K[1], scale = K[2], plus = K[3], cross = K[4], tShift = K[5], phiOffset = K[6];
   const aIns = K[7], aPeak = K[8], pn2 = K[9], pn3 = K[10], pn4 = K[11], pn5 = K[12], pn6 = K[13];
@@ -129,6 +133,9 @@ function fillChunk(
   let wIm = state[16];
   let run = state[17];
   const maxCurvature = MAX_PHASE_CURVATURE;
+  const kSixth = grid?.kSixth, lnK = grid?.lnK;
+  const zScale = grid === null ? 0 : 1 / Math.sqrt(Math.cbrt(mSec * grid.df));
+  const lnScale = grid === null ? 0 : Math.log(mSec * grid.df);
   for (let k = k0; k < k1; k++) {
     const fHz = freqs[k];
     const f = mSec * fHz;
@@ -141,7 +148,16 @@ function fillChunk(
     const block = k >> ANCHOR_SHIFT;
     const carry = block === lastBlock && u > 0 && u < MAX_REL_STEP;
     let z: number;
-    if (carry) {
+    if (kSixth !== undefined) {
+      // (M df)^{-1/6} k^{-1/6}, corrected once against f (exact to rounding)
+      const g = zScale * kSixth[k];
+      const g3 = g * g * g;
+      z = g * (1 + (1 - f * g3 * g3) * (1 / 6));
+      if (!carry) {
+        exOk = false;
+        atOk = false;
+      }
+    } else if (carry) {
       // the guess carried by one product per bin (third-order series: < 1e-6 off after a block), then one
       // third-order correction against f itself (exact to rounding; not carried, so the chain stays short)
       guess *= 1 - u * (1 / 6 - u * (7 / 72 - u * (91 / 1296)));
@@ -181,7 +197,9 @@ function fillChunk(
     // phase phi(f)/eta + connections; ln f carried as ln fPrev + 2 atanh(step/(f + fPrev)) (series, |.| < 0.01)
     let lnF = 0;
     if (f <= pInt) {
-      if (lnOk && carry) {
+      if (lnK !== undefined) {
+        lnF = lnScale + lnK[k];
+      } else if (lnOk && carry) {
         const v = step / (f + f - step);
         const v2 = v * v;
         lnF = lnPrev + 2 * v * (1 + v2 * (1 / 3 + v2 * (1 / 5 + v2 * (1 / 7 + v2 * (1 / 9)))));
@@ -285,7 +303,7 @@ function fillChunk(
 }
 
 /**
- * Type-feedback warm-up of fillPhenomX, called once by model.ts when it loads (~40 bins, well under a
+ * Type-feedback warm-up of fillPhenomX, called once by model.ts when it loads (~40 bins and a 160-bin uniform grid, under a
  * millisecond; `setup` is model.ts's setupPhenomX, passed in to keep the import one-way): passes through
  * every branch (bins outside the range, re-anchored and carried recurrences in each amplitude and phase
  * region, unwritten bins, with and without hx), so that V8 does not compile the per-bin loop before the
@@ -303,4 +321,8 @@ export function warmUpFillPhenomX(setup: (params: WaveformParams) => PhenomXSetu
   const hc = new Float64Array(2 * n);
   fillPhenomX(s, grid, 0, n, params.fMinHz, s.fEndHz, factors, hp, hc, 0, n);
   fillPhenomX(s, grid, 0, n, params.fMinHz, s.fEndHz, factors, hp, null, 3, n);
+  // a grid f_k = k df through every region (z and ln f from its tables)
+  const uniform = Float64Array.from({ length: 160 }, (_, k) => 8 * k);
+  const hu = new Float64Array(2 * uniform.length);
+  fillPhenomX(s, uniform, 7, uniform.length, -Infinity, s.fEndHz, factors, hu, hu.slice(), 7, uniform.length);
 }

@@ -111,6 +111,10 @@ function warmUpXHM(): void {
   const hc = new Float64Array(2 * n);
   fillExact(st, { frequencies: freqs }, params, hp, hc, 0, n);
   fillExact(st, { frequencies: freqs }, params, hp, null, 3, n);
+  // a grid f_k = k df through every region (f^{-1/6} and ln f from its tables)
+  const uniform = Float64Array.from({ length: 160 }, (_, k) => 8 * k);
+  const hu = new Float64Array(2 * uniform.length);
+  fillExact(st, { frequencies: uniform, df: 8 }, params, hu, hu.slice(), 0, uniform.length);
   const m = 257;
   const hm = new Float64Array(2 * m);
   fillMultiband(st, 4, m, params, DEFAULT_THRESHOLD_MBAND, hm, hm.slice(), 0, m);
