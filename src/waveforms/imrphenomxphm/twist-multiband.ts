@@ -20,6 +20,8 @@ import { halfAngleMonomials, type ModeTwist } from './twist.js';
 /** Scratch of the per-interval constants (l <= 4): powers and monomials of cos, sin(beta/2), A_m of the h+ and hx sums (index m + l). */
 const SP = new Float64Array(9);
 const U = new Float64Array(11);
+const DP = new Float64Array(9);
+const DQ = new Float64Array(9);
 const APr = new Float64Array(9);
 const APi = new Float64Array(9);
 const AQr = new Float64Array(9);
@@ -51,19 +53,28 @@ function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosH
   sinCosTable(alpha, CS);
   const zr = CS[0];
   const zi = CS[1];
+  // d_{m,m'} P_m and Q_m by row r = m + l (one monomial per row when m' = l)
+  const top = 2 * l;
+  if (delta === 0) {
+    for (let r = 0; r <= top; r++) {
+      DP[r] = hiP[r] * U[r + 1];
+      DQ[r] = hiQ[r] * U[r + 1];
+    }
+  } else {
+    for (let r = 0; r <= top; r++) {
+      DP[r] = hiP[r] * U[r + 2] + loP[r] * U[r];
+      DQ[r] = hiQ[r] * U[r + 2] + loQ[r] * U[r];
+    }
+  }
   // (pr, pi) = E Z^m for m >= 0, (nr, ni) = E / Z^m = E conj(Z)^m (|Z| = 1 at the coarse point)
   let pr = eRe;
   let pi = eIm;
   let nr = eRe;
   let ni = eIm;
-  const up0 = U[l + 1 + delta];
-  const dn0 = U[l + 1 - delta];
-  const dp0 = hiP[l] * up0 + loP[l] * dn0;
-  const dq0 = hiQ[l] * up0 + loQ[l] * dn0;
-  APr[l] = pr * dp0;
-  APi[l] = pi * dp0;
-  AQr[l] = pr * dq0;
-  AQi[l] = pi * dq0;
+  APr[l] = pr * DP[l];
+  APi[l] = pi * DP[l];
+  AQr[l] = pr * DQ[l];
+  AQi[l] = pi * DQ[l];
   for (let m = 1; m <= l; m++) {
     const a = pr * zr - pi * zi;
     pi = pr * zi + pi * zr;
@@ -71,13 +82,10 @@ function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosH
     const b = nr * zr + ni * zi;
     ni = ni * zr - nr * zi;
     nr = b;
-    // d_{m,m'} P_m, Q_m for +m (rows r = l + m) and -m
-    const r1 = l + m;
-    const r2 = l - m;
-    const up = hiP[r1] * U[r1 + 1 + delta] + loP[r1] * U[r1 + 1 - delta];
-    const uq = hiQ[r1] * U[r1 + 1 + delta] + loQ[r1] * U[r1 + 1 - delta];
-    const dp = hiP[r2] * U[r2 + 1 + delta] + loP[r2] * U[r2 + 1 - delta];
-    const dq = hiQ[r2] * U[r2 + 1 + delta] + loQ[r2] * U[r2 + 1 - delta];
+    const up = DP[l + m];
+    const uq = DQ[l + m];
+    const dp = DP[l - m];
+    const dq = DQ[l - m];
     APr[l + m] = pr * up;
     APi[l + m] = pi * up;
     AQr[l + m] = pr * uq;
