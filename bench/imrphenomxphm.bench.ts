@@ -3,8 +3,9 @@
  * 30 + 20 Msun, spins (0.4, -0.2, 0.3) / (0.1, 0, -0.2), iota 0.7, on LAL's default path (modes and angles
  * multibanded, ThresholdMband = PrecThresholdMband = 1e-3), with exact modes (ThresholdMband 0) and fully exact
  * (both 0), for `generate` (new arrays) and `generateInto` (h+ and hx). LALSimulation takes 9.7 ms on the
- * default path on this machine (issue 14); here 3.9 ms CPU since the multibanded angles are carried and twisted
- * in one pass and one log-spaced interpolant serves every m' (5.7 ms before, same runs, load ~20). Minimum over
+ * default path on this machine (issue 14); here 3.4 ms CPU (generateInto) since the multibanded angles are
+ * carried and twisted in one pass and one log-spaced interpolant serves every m' (5.9 ms before, same runs, load
+ * ~22). Minimum over
  * repeats of process CPU time (the machine is shared).
  * Run: `npm run bench -- imrphenomxphm`.
  */
