@@ -5,8 +5,7 @@
  * (both 0), for `generate` (new arrays) and `generateInto` (h+ and hx). LALSimulation takes 9.7 ms on the
  * default path on this machine (issue 14); here 3.4 ms CPU (generateInto) since the multibanded angles are
  * carried and twisted in one pass and one log-spaced interpolant serves every m' (5.9 ms before, same runs, load
- * ~22). Minimum over
- * repeats of process CPU time (the machine is shared).
+ * ~22). Minimum over repeats of process CPU time (the machine is shared).
  * Run: `npm run bench -- imrphenomxphm`.
  */
 import { uniformGrid } from '../src/core/grid.js';
