@@ -26,7 +26,8 @@ export function addModeValues(
   K: Float64Array, bw: BlockPowers, k0: number, i0: number, n: number, amp: Float64Array, ampIm: Float64Array, phase: Float64Array,
   hp: Float64Array, hc: Float64Array | null, cs: Float64Array,
 ): void {
-  const scale = K[S.scale], pRe = K[S.pRe], pIm = K[S.pIm], cRe = K[S.cRe], cIm = K[S.cIm];
+  const scale = K[S.scale];
+  const pRe = scale * K[S.pRe], pIm = scale * K[S.pIm], cRe = scale * K[S.cRe], cIm = scale * K[S.cIm];
   const states = bw.state, fs = bw.f;
   const maxCurvature = MAX_PHASE_CURVATURE;
   const mixing = K[S.mixing] !== 0;
@@ -70,8 +71,8 @@ export function addModeValues(
       run = run > 0 ? 2 : 1;
     }
     if (i < i0) continue;
-    const a = scale * amp[i];
-    const b = scale * ampIm[i];
+    const a = amp[i];
+    const b = ampIm[i];
     const re = a * eRe - b * eIm;
     const im = a * eIm + b * eRe;
     const k = k0 + i;
