@@ -27,6 +27,7 @@ const APi = new Float64Array(9);
 const AQr = new Float64Array(9);
 const AQi = new Float64Array(9);
 const CS = new Float64Array(2);
+const SUM = new Float64Array(4);
 
 /**
  * cos(x), by its Taylor series through x^10 for |x| < 0.1 (truncation < 2e-21; the angles move by far less per
@@ -39,7 +40,8 @@ function cosSmall(x: number): number {
 }
 
 /**
- * A_m of the h+ (APr, APi) and hx (AQr, AQi) sums of coarse point j (see the file header): alpha, eps, beta/2 of
+ * A_m of the h+ (APr, APi) and hx (AQr, AQi) sums of coarse point j (see the file header), and the sums at the
+ * coarse point (x = 1) in SUM: alpha, eps, beta/2 of
  * the point; LAL's 1/(e^{i eps})^{m'} and 1/e^{i m alpha} are e^{-i m' eps} and e^{-i m alpha} to rounding there.
  */
 function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosHalfBeta: number): void {
@@ -75,6 +77,10 @@ function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosH
   APi[l] = pi * DP[l];
   AQr[l] = pr * DQ[l];
   AQi[l] = pi * DQ[l];
+  let sPr = APr[l];
+  let sPi = APi[l];
+  let sQr = AQr[l];
+  let sQi = AQi[l];
   for (let m = 1; m <= l; m++) {
     const a = pr * zr - pi * zi;
     pi = pr * zi + pi * zr;
@@ -94,7 +100,25 @@ function intervalCoefficients(t: ModeTwist, alpha: number, epsilon: number, cosH
     APi[l - m] = ni * dp;
     AQr[l - m] = nr * dq;
     AQi[l - m] = ni * dq;
+    sPr += APr[l + m] + APr[l - m];
+    sPi += APi[l + m] + APi[l - m];
+    sQr += AQr[l + m] + AQr[l - m];
+    sQi += AQi[l + m] + AQi[l - m];
   }
+  SUM[0] = sPr;
+  SUM[1] = sPi;
+  SUM[2] = sQr;
+  SUM[3] = sQi;
+}
+
+/** hp, hx at bin b += (scale h_b) times the h+ sum (sPr + i sPi) and i times the hx sum (sQr + i sQi). */
+function addTwisted(h: Float64Array, b: number, scale: number, sPr: number, sPi: number, sQr: number, sQi: number, hp: Float64Array, hc: Float64Array): void {
+  const fRe = scale * h[b];
+  const fIm = scale * h[b + 1];
+  hp[b] += fRe * sPr - fIm * sPi;
+  hp[b + 1] += fRe * sPi + fIm * sPr;
+  hc[b] += -fRe * sQi - fIm * sQr;
+  hc[b + 1] += fRe * sQr - fIm * sQi;
 }
 
 /**
@@ -112,34 +136,32 @@ export function twistModeMultiband(
   let count = 0;
   for (let j = 0; j < n - 1 && count < maxCount; j++) {
     intervalCoefficients(t, alpha[j], epsilon[j], cosHalfBeta[j]);
+    // the coarse point: x = rho = y = 1
+    const b0 = 2 * (offset + count);
+    if (h[b0] !== 0 || h[b0 + 1] !== 0) addTwisted(h, b0, 0.5, SUM[0], SUM[1], SUM[2], SUM[3], hp, hc);
+    const kEnd = Math.min(fineRatio(points[j + 1] - points[j], evaldMf), maxCount - count);
+    count++;
+    if (kEnd < 2) continue;
+    // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
     const step = points[j + 1] - points[j];
-    const ratio = fineRatio(step, evaldMf);
-    let qa = 1;
-    let qb = 1;
+    const qa = cosSmall(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
+    const qe = cosSmall(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
+    const qb = cosSmall(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
     // qeM = qe^{-m'}: e^{-i m' eps} = 1/(e^{i eps})^{m'} scales by it per fine bin
     let qeM = 1;
-    if (ratio >= 2) {
-      // LAL declares Qalpha, Qepsilon, Qbetah REAL8: cexp(i dMf Omega) keeps only its real part cos(dMf Omega)
-      qa = cosSmall(evaldMf * ((alpha[j + 1] - alpha[j]) / step));
-      const qe = cosSmall(evaldMf * ((epsilon[j + 1] - epsilon[j]) / step));
-      qb = cosSmall(evaldMf * ((halfBeta[j + 1] - halfBeta[j]) / step));
-      for (let k = 0; k < mp; k++) qeM *= qe;
-      qeM = 1 / qeM;
-    }
+    for (let k = 0; k < mp; k++) qeM *= qe;
+    qeM = 1 / qeM;
     const qaInv = 1 / qa;
     const qbInv = 1 / qb;
-    let x = 1;
-    let xi = 1;
-    let rho = 1;
-    let rhoi = 1;
-    let y = 1;
-    const kEnd = Math.min(Math.max(ratio, 1), maxCount - count);
-    for (let kk = 0; kk < kEnd; kk++) {
+    let x = qa;
+    let xi = qaInv;
+    let rho = qb;
+    let rhoi = qbInv;
+    let y = qeM;
+    for (let kk = 1; kk < kEnd; kk++) {
       const b = 2 * (offset + count);
       count++;
-      const hRe = h[b];
-      const hIm = h[b + 1];
-      if (hRe !== 0 || hIm !== 0) {
+      if (h[b] !== 0 || h[b + 1] !== 0) {
         // sum_{m >= 0} A_m x^m and sum_{m < 0} A_m x^m by Horner's rule
         let sPr = APr[top];
         let sPi = APi[top];
@@ -161,21 +183,11 @@ export function twistModeMultiband(
           nQr = nQr * xi + AQr[r];
           nQi = nQi * xi + AQi[r];
         }
-        sPr += nPr * xi;
-        sPi += nPi * xi;
-        sQr += nQr * xi;
-        sQi += nQi * xi;
         const g = 0.5 * (rho + rhoi);
         const g2 = g * g;
         let scale = 0.5 * y;
         for (let r = 0; r < l; r++) scale *= g2;
-        const fRe = scale * hRe;
-        const fIm = scale * hIm;
-        hp[b] += fRe * sPr - fIm * sPi;
-        hp[b + 1] += fRe * sPi + fIm * sPr;
-        // hx sum is i (sQr + i sQi)
-        hc[b] += -fRe * sQi - fIm * sQr;
-        hc[b + 1] += fRe * sQr - fIm * sQi;
+        addTwisted(h, b, scale, sPr + nPr * xi, sPi + nPi * xi, sQr + nQr * xi, sQi + nQi * xi, hp, hc);
       }
       x *= qa;
       xi *= qaInv;
