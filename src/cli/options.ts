@@ -92,6 +92,11 @@ export const placementOptions = {
   'completion-worst': {
     type: 'number', describe: 'completion also needs the worst fresh probe (boundary ones included) at or above this match (default MM - 0.02)',
   },
+  'completion-reach': {
+    type: 'number', default: 16,
+    describe: 'a probe\'s candidate templates lie within this many (1 - MM) in metric distance, the true match deciding (the true match stays ' +
+      '>= MM out to 9-25 (1 - MM) along the directions the metric calls almost flat; larger: more true matches, fewer templates)',
+  },
   'completion-rounds': {
     type: 'number', default: 12, describe: 'completion rounds at most (each ends with a validation; a bank stopped by it is reported as NOT converged)',
   },

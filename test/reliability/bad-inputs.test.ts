@@ -104,6 +104,7 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['injfile: a GPS start that is not a number', () => uniformInj({ 'gps-start': ['nan'] }), 2, /--gps-start = NaN: must be a finite GPS time/],
   ['place: 1e12 completion probes', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-probes': ['1e12'] })], 2, /--completion-probes = 1000000000000: must be <= 10000000/],
   ['place: completion worst bound above MM', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-worst': ['0.99'] })], 2, /--completion-worst = 0\.99: must be in \(0, MM = 0\.97\]/],
+  ['place: completion reach below 1', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-reach': ['0.5'] })], 2, /--completion-reach = 0\.5: must be a number in \[1, 1000\]/],
   ['place: zero completion rounds', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-rounds': ['0'] })], 2, /--completion-rounds = 0: must be a positive integer/],
   ['a range the format does not use, outside its domain', () => nonspinning(['-0.5', '1.5']), 2, /--s1-range = \[-0\.5, 1\.5\]: must lie in the physical domain: spins are in \(-1, 1\)/],
   ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],

@@ -68,6 +68,8 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   const completionProbes = args['completion-probes'] === undefined ? undefined : positiveInt('--completion-probes', args['completion-probes']);
   const validationProbes = positiveInt('--validation-probes', args['validation-probes'] ?? placeOptions['validation-probes'].default);
   const completionRounds = positiveInt('--completion-rounds', args['completion-rounds'] ?? placeOptions['completion-rounds'].default);
+  const completionReach = args['completion-reach'] ?? placeOptions['completion-reach'].default;
+  if (typeof completionReach !== 'number' || !(completionReach >= 1 && completionReach <= 1000)) invalid('--completion-reach', completionReach, 'must be a number in [1, 1000]');
   const completionWorst = args['completion-worst'];
   if (completionWorst !== undefined && !(typeof completionWorst === 'number' && completionWorst > 0 && completionWorst <= minimalMatch)) {
     invalid('--completion-worst', completionWorst, `must be in (0, MM = ${minimalMatch}]`);
@@ -75,7 +77,7 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   return {
     runName: String(args['run-name']),
     completion: args.completion === undefined ? true : Boolean(args.completion), completeness, completionProbes, validationProbes,
-    completionRounds, completionWorst: completionWorst as number | undefined,
+    completionRounds, completionReach, completionWorst: completionWorst as number | undefined,
     format, metric, metricType, ranges, region, minimalMatch, method,
     livepoints, coveringFraction,
     emptyIterations: positiveInt('--empty-iterations', args['empty-iterations']),

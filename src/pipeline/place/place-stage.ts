@@ -105,7 +105,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: TransformFlow, progr
           minimalMatch: s.minimalMatch, templates: result.templates, metric: field, matches: oracle,
           probes: regionProbeSource(s.region, inside, flowOnly), inside, rng: new Rng(s.seed, COMPLETION_STREAM),
           completeness: s.completeness, probesPerRound: s.completionProbes, validationProbes: s.validationProbes,
-          maxRounds: s.completionRounds, worstAllowed: s.completionWorst,
+          maxRounds: s.completionRounds, worstAllowed: s.completionWorst, neighbourhood: s.completionReach,
           maxTemplates: s.maxTemplates, signal, onProgress,
         });
       } finally {

@@ -45,6 +45,8 @@ export interface PlaceSettings {
   validationProbes: number;
   /** Completion rounds at most, and the worst fresh-probe match it needs (undefined: MM - 0.02). */
   completionRounds: number;
+  /** K of the completion's candidate reach K (1 - MM) in metric distance. */
+  completionReach: number;
   completionWorst: number | undefined;
   /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
   uniformFraction: number;
