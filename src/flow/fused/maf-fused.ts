@@ -8,7 +8,7 @@
  * gradient), the final layer's a and b rows are reordered into two groups [a | b] of width Dp,
  * and the hidden units are ordered by MADE degree (a relabelling: the network is the same). With
  * sorted degrees every masked weight matrix is zero outside one contiguous range of rows per group
- * of 8 columns, which the kernels skip (range tables, ../kernels/gemm-wasm.ts).
+ * of 8 columns, which the kernels skip (range tables, ../kernels/gemm-kernel.ts).
  */
 import type { Made } from '../transforms/made.js';
 import { KernelWorkspace, rowMajor } from '../kernels/workspace.js';
@@ -194,18 +194,20 @@ export class FusedMaf {
     const H = this.hiddenP;
     const inputs = [x];
     let h = ws.alloc(n * H);
-    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual, ranges: weights[0].forward });
+    // Residual blocks take r = relu(h): written by the product that makes h.
+    let r = this.residual && this.nBlocks > 0 ? ws.alloc(n * H) : undefined;
+    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual, ranges: weights[0].forward, reluCopy: r });
     for (let k = 0; k < this.nBlocks; k++) {
-      if (this.residual) {
+      if (r !== undefined) {
         const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
-        const r = ws.alloc(n * H);
-        ws.relu(r, h, n * H);
         const t = ws.alloc(n * H);
         ws.gemm(t, rowMajor(r, H), w0.wt, n, H, H, { bias: w0.bias, relu: true, ranges: w0.forward });
         const next = ws.alloc(n * H);
-        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h, ranges: w1.forward });
+        const rNext = k + 1 < this.nBlocks ? ws.alloc(n * H) : undefined;
+        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h, ranges: w1.forward, reluCopy: rNext });
         inputs.push(r, t);
         h = next;
+        r = rNext;
       } else {
         const wk = weights[1 + k];
         inputs.push(h);
@@ -272,16 +274,14 @@ export class FusedMaf {
     this.layerGrads(ws, nl - 1, weights[nl - 1], inputs[inputs.length - 1], dOut, n, grads);
     ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp, { ranges: weights[nl - 1].inputGrad });
     const t1 = ws.alloc(n * H);
-    const t2 = ws.alloc(n * H);
     for (let k = this.nBlocks - 1; k >= 0; k--) {
       if (this.residual) {
         const [r, t] = [inputs[1 + 2 * k], inputs[2 + 2 * k]];
         this.layerGrads(ws, 2 + 2 * k, weights[2 + 2 * k], t, dh, n, grads);
-        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H, { ranges: weights[2 + 2 * k].inputGrad });
-        ws.gradMask(t1, t1, t, n * H);
+        // t1 = (dh W) where t > 0; dh += (t1 W) where r > 0 (the relu backwards, folded into the products).
+        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H, { ranges: weights[2 + 2 * k].inputGrad, maskBy: t });
         this.layerGrads(ws, 1 + 2 * k, weights[1 + 2 * k], r, t1, n, grads);
-        ws.gemm(t2, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H, { ranges: weights[1 + 2 * k].inputGrad });
-        ws.addGradMask(dh, dh, t2, r, n * H);
+        ws.gemm(dh, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H, { ranges: weights[1 + 2 * k].inputGrad, s: dh, maskBy: r });
       } else {
         ws.gradMask(t1, dh, inputs[2 + k], n * H);
         this.layerGrads(ws, 1 + k, weights[1 + k], inputs[1 + k], t1, n, grads);

@@ -1,8 +1,8 @@
 /**
  * The element-wise WebAssembly SIMD kernels of the fused flow training step (../fused/), emitted as
  * bytes by ./wasm-emit.ts (the products are in ./gemm-kernel.ts):
- *   reluCopy: dst = max(src, 0);  gradMask: dst = g where ref > 0 else 0;
- *   addGradMask: dst = acc + (g where ref > 0 else 0)  (the relu backward of a residual block).
+ *   gradMask: dst = g where ref > 0 else 0 (the relu backward of a feed-forward MADE; the residual
+ *   blocks' relu passes are folded into the products).
  */
 import { I32, op, simd, simdOp, sleb, uleb, wasmModule, type WasmFunction } from './wasm-emit.js';
 
@@ -36,9 +36,7 @@ const maskPositive = (g: number[], ref: number[]) => [...g, ...ref, ...zeroV(), 
 export function kernelModuleBytes(pages: number): Uint8Array<ArrayBuffer> {
   return wasmModule(
     [
-      elementwise('reluCopy', 2, (p) => [...p(1), ...zeroV(), ...simdOp(simd.f32x4Pmax)]),
       elementwise('gradMask', 3, (p) => maskPositive(p(1), p(2))),
-      elementwise('addGradMask', 4, (p) => [...p(1), ...maskPositive(p(2), p(3)), ...simdOp(simd.f32x4Add)]),
     ],
     pages,
   );

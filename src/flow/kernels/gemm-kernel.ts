@@ -1,7 +1,9 @@
 /**
  * The matrix product of the fused flow step as a WebAssembly SIMD function specialised, when it is
  * emitted (./wasm-emit.ts), to one call site's strides and epilogue:
- *   C[r, j] = act(S[r, j] + bias[j] + sum_p A(r, p) B[p, j]),  A(r, p) = a[r sar + p sap],
+ *   C[r, j] = act(S[r, j] + bias[j] + mask[r, j] sum_p A(r, p) B[p, j]),  A(r, p) = a[r sar + p sap],
+ * optionally with mask = (aux > 0) or a second output aux = max(C, 0) (the relu passes of the MADE's
+ * residual blocks, folded into the products: one pass over the activations less each),
  * B and C row-major with byte strides ldb and ldc (S with C's layout), act = relu or identity, m
  * (columns) a multiple of 4. Strided A covers both x W (sar = row, sap = 4) and the weight gradient
  * u^T dz (sar = 4, sap = row), so no operand is ever transposed or packed.
@@ -31,6 +33,10 @@ export interface GemmSpec {
   s: boolean;
   bias: boolean;
   relu: boolean;
+  /** The product masked where aux (C's layout) is not > 0, before + S (a relu's backward). */
+  mask: boolean;
+  /** Also store max(C, 0) at aux (C's layout): the next residual block's input. */
+  reluCopy: boolean;
 }
 
 const get = (i: number) => [op.localGet, ...uleb(i)];
@@ -45,13 +51,13 @@ const load = (ptr: number, offset: number) => [...get(ptr), ...simdOp(simd.load,
 const zeroV = () => [...simdOp(simd.const), ...new Array<number>(16).fill(0)];
 
 // Parameters, then i32 locals, then v128 locals.
-const [C, S, A, B, BIAS, N, M, K, RANGES] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-const PARAMS = 9;
-const [R_, J, P, PA, PB, PC, PS, TMP, P0, P1, ROW0, ROW1] = [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
-const I32_LOCALS = 12;
-const ACC = 21; // ACC..ACC+7
-const BV = 29; // BV, BV+1
-const AV = 31;
+const [C, S, A, B, BIAS, N, M, K, RANGES, AUX] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const PARAMS = 10;
+const [R_, J, P, PA, PB, PC, PS, TMP, P0, P1, ROW0, ROW1, PX] = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22];
+const I32_LOCALS = 13;
+const ACC = 23; // ACC..ACC+7
+const BV = 31; // BV, BV+1
+const AV = 33;
 const V128_LOCALS = 11;
 
 /**
@@ -97,14 +103,17 @@ function tile(g: GemmSpec, rows: number, vecs: number): number[] {
   code.push(...whileLoop([...get(P), ...i32(0), op.i32GtS], [...step(), ...addConst(PA, g.sap), ...addConst(PB, g.ldb), ...addConst(P, -1)]));
   // Epilogue: + S, + bias, relu, store.
   code.push(...get(R_), ...i32(g.ldc), op.i32Mul, ...get(J), ...i32(2), op.i32Shl, op.i32Add, ...set(TMP));
-  code.push(...get(C), ...get(TMP), op.i32Add, ...set(PC), ...get(S), ...get(TMP), op.i32Add, ...set(PS));
+  code.push(...get(C), ...get(TMP), op.i32Add, ...set(PC), ...get(S), ...get(TMP), op.i32Add, ...set(PS), ...get(AUX), ...get(TMP), op.i32Add, ...set(PX));
   for (let i = 0; i < rows; i++) {
     for (let v = 0; v < vecs; v++) {
       const x = acc(i, v);
-      if (g.s) code.push(...get(x), ...load(PS, i * g.ldc + 16 * v), ...simdOp(simd.f32x4Add), ...set(x));
+      const at = i * g.ldc + 16 * v;
+      if (g.mask) code.push(...get(x), ...load(PX, at), ...zeroV(), ...simdOp(simd.f32x4Gt), ...simdOp(simd.and), ...set(x));
+      if (g.s) code.push(...get(x), ...load(PS, at), ...simdOp(simd.f32x4Add), ...set(x));
       if (g.bias) code.push(...get(x), ...get(BIAS), ...get(J), ...i32(2), op.i32Shl, op.i32Add, ...simdOp(simd.load, [4, 16 * v]), ...simdOp(simd.f32x4Add), ...set(x));
       if (g.relu) code.push(...get(x), ...zeroV(), ...simdOp(simd.f32x4Pmax), ...set(x));
-      code.push(...get(PC), ...get(x), ...simdOp(simd.store, [4, i * g.ldc + 16 * v]));
+      code.push(...get(PC), ...get(x), ...simdOp(simd.store, [4, at]));
+      if (g.reluCopy) code.push(...get(PX), ...get(x), ...zeroV(), ...simdOp(simd.f32x4Pmax), ...simdOp(simd.store, [4, at]));
     }
   }
   // Skip the tile (C left as it is) when its rows are outside [ROW0, ROW1).
@@ -144,8 +153,8 @@ function colSums(g: GemmSpec): WasmFunction {
 }
 
 /**
- * The bytes of a module exporting `gemm(c, s, a, b, bias, n, m, k, ranges)` specialised to `g` (byte
- * pointers; s, bias and ranges are read only when `g` says so / ranges is not 0) and colSums (above),
+ * The bytes of a module exporting `gemm(c, s, a, b, bias, n, m, k, ranges, aux)` specialised to `g`
+ * (byte pointers; s, bias and aux are read only when `g` says so, ranges when not 0) and colSums (above),
  * importing memory env.memory (at least `pages` 64 KiB pages).
  */
 export function gemmModuleBytes(g: GemmSpec, pages: number): Uint8Array<ArrayBuffer> {

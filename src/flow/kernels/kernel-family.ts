@@ -1,5 +1,5 @@
 /**
- * Which of the two families of SIMD kernels (./gemm-wasm.ts) the fused training step runs:
+ * Which of the two families of SIMD kernels (./gemm-kernel.ts) the fused training step runs:
  *   'fma':  products by relaxed SIMD's f32x4.relaxed_madd, which V8 compiles to vfmadd on a CPU with
  *           FMA3 (one rounding per multiply-add);
  *   'simd': products by f32x4.mul then f32x4.add (two roundings), the same on every machine.

@@ -2,7 +2,7 @@
  * A minimal WebAssembly binary writer (spec: webassembly.github.io/spec, "Binary Format", and the
  * fixed-width SIMD proposal's opcode table): LEB128 numbers, sections, a module whose functions
  * take only i32 parameters and import one memory `env.memory`. Enough to emit the hand-written
- * SIMD kernels of ./gemm-wasm.ts from TypeScript, so no wasm toolchain or binary blob is checked in.
+ * SIMD kernels of ./gemm-kernel.ts and ./elementwise-wasm.ts from TypeScript, so no wasm toolchain or binary blob is checked in.
  */
 
 /** Unsigned LEB128 bytes of a non-negative integer. */

@@ -16,14 +16,12 @@ const RESERVED = 64;
 
 /** A specialised product and column sum (./gemm-kernel.ts). */
 interface GemmExports {
-  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, ranges: number): void;
+  gemm(c: number, s: number, a: number, b: number, bias: number, n: number, m: number, k: number, ranges: number, aux: number): void;
   colSums(dst: number, src: number, n: number, m: number): void;
 }
 
 interface KernelExports {
-  reluCopy(dst: number, src: number, count: number): void;
   gradMask(dst: number, g: number, ref: number, count: number): void;
-  addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void;
 }
 
 /** Compiled modules by key: 'elementwise' or a gemm spec's JSON (one compile per process). */
@@ -59,6 +57,10 @@ export interface GemmOptions {
   ldc?: number;
   /** Int32 table (from {@link KernelWorkspace.ranges}): per 8 columns the reduction [p0, p1) and the rows [r0, r1) to compute. */
   ranges?: number;
+  /** Mask the product where this matrix (C's layout) is not > 0, before + S (relu backward). */
+  maskBy?: number;
+  /** Also write max(C, 0) here (C's layout). */
+  reluCopy?: number;
 }
 
 /** Kernel memory with a bump allocator (see the file header). */
@@ -138,11 +140,15 @@ export class KernelWorkspace {
     const ldb = opts.ldb ?? m;
     const ldc = opts.ldc ?? m;
     if (m % 4 !== 0 || ldb % 4 !== 0 || ldc % 4 !== 0) throw new Error(`gemm: m = ${m}, ldb = ${ldb}, ldc = ${ldc} must be multiples of 4`);
-    const spec: GemmSpec = { family: this.family, sar: a.rowStride, sap: a.colStride, ldb: 4 * ldb, ldc: 4 * ldc, s: opts.s !== undefined, bias: opts.bias !== undefined, relu: opts.relu === true };
-    this.gemmFor(spec).gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, opts.ranges ?? 0);
+    if (opts.maskBy !== undefined && opts.reluCopy !== undefined) throw new Error('gemm: maskBy and reluCopy share one pointer; give one');
+    const spec: GemmSpec = {
+      family: this.family, sar: a.rowStride, sap: a.colStride, ldb: 4 * ldb, ldc: 4 * ldc,
+      s: opts.s !== undefined, bias: opts.bias !== undefined, relu: opts.relu === true, mask: opts.maskBy !== undefined, reluCopy: opts.reluCopy !== undefined,
+    };
+    this.gemmFor(spec).gemm(c, opts.s ?? 0, a.ptr, b, opts.bias ?? 0, n, m, k, opts.ranges ?? 0, opts.maskBy ?? opts.reluCopy ?? 0);
   }
 
-  /** A copy of a range table (per group of 8 columns [p0, p1, r0, r1], see ./gemm-wasm.ts) in the workspace. */
+  /** A copy of a range table (per group of 8 columns [p0, p1, r0, r1], see ./gemm-kernel.ts) in the workspace. */
   ranges(table: Int32Array): number {
     const ptr = this.alloc(table.length);
     new Int32Array(this.memory.buffer, ptr, table.length).set(table);
@@ -156,27 +162,17 @@ export class KernelWorkspace {
   weightGradients(u: number, inP: number, dz: number, outP: number, n: number, ranges?: number): { dwt: number; db: number } {
     const dwt = this.zeros(inP * outP);
     const db = this.zeros(outP);
-    const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false });
+    const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false, mask: false, reluCopy: false });
     for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
       const rows = Math.min(GRAD_CHUNK, n - p0);
-      k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0);
+      k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0, 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
     return { dwt, db };
   }
 
-  /** dst = max(src, 0) over `count` floats (a multiple of 4). */
-  relu(dst: number, src: number, count: number): void {
-    this.k.reluCopy(dst, src, count);
-  }
-
   /** dst = g where ref > 0, else 0 (relu backward from the relu output or input). */
   gradMask(dst: number, g: number, ref: number, count: number): void {
     this.k.gradMask(dst, g, ref, count);
-  }
-
-  /** dst = acc + (g where ref > 0, else 0). */
-  addGradMask(dst: number, acc: number, g: number, ref: number, count: number): void {
-    this.k.addGradMask(dst, acc, g, ref, count);
   }
 }
