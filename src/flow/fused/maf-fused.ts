@@ -47,6 +47,9 @@ function degreeOrder(degrees: Int32Array): Int32Array {
   return position;
 }
 
+/** Rows per block of the products: a multiple of the weight gradients' chunk (128, ../kernels/workspace.ts), so blocking keeps the order of their sums. */
+const ROW_BLOCK = 256;
+
 /** No limit (the kernel clamps a range end to the reduction length). */
 const ALL = 0x3fffffff;
 
@@ -187,40 +190,41 @@ export class FusedMaf {
 
   /**
    * y [n, Dp] (at the returned pointer) from x [n, Dp] (padding columns 0), adding ln|det| of each row
-   * to `logDet`; returns what {@link backward} needs.
+   * to `logDet`; returns what {@link backward} needs. The products run by blocks of ROW_BLOCK rows
+   * through all layers, so a layer reads its input from cache (the activations are kept whole for the
+   * backward pass); each row's result is the same as unblocked.
    */
   forward(ws: KernelWorkspace, params: Float32Array[], x: number, n: number, logDet: Float64Array): { y: number; saved: MafSaved } {
     const weights = this.loadWeights(ws, params);
     const H = this.hiddenP;
-    const inputs = [x];
-    let h = ws.alloc(n * H);
-    // Residual blocks take r = relu(h): written by the product that makes h.
-    let r = this.residual && this.nBlocks > 0 ? ws.alloc(n * H) : undefined;
-    ws.gemm(h, rowMajor(x, this.dimP), weights[0].wt, n, H, this.dimP, { bias: weights[0].bias, relu: !this.residual, ranges: weights[0].forward, reluCopy: r });
-    for (let k = 0; k < this.nBlocks; k++) {
-      if (r !== undefined) {
-        const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
-        const t = ws.alloc(n * H);
-        ws.gemm(t, rowMajor(r, H), w0.wt, n, H, H, { bias: w0.bias, relu: true, ranges: w0.forward });
-        const next = ws.alloc(n * H);
-        const rNext = k + 1 < this.nBlocks ? ws.alloc(n * H) : undefined;
-        ws.gemm(next, rowMajor(t, H), w1.wt, n, H, H, { bias: w1.bias, s: h, ranges: w1.forward, reluCopy: rNext });
-        inputs.push(r, t);
-        h = next;
-        r = rNext;
-      } else {
-        const wk = weights[1 + k];
-        inputs.push(h);
-        const next = ws.alloc(n * H);
-        ws.gemm(next, rowMajor(h, H), wk.wt, n, H, H, { bias: wk.bias, relu: true, ranges: wk.forward });
-        h = next;
-      }
-    }
-    inputs.push(h);
     const Dp = this.dimP;
-    const fin = weights[weights.length - 1];
+    const residual = this.residual;
+    // Activations: h_k (block inputs / outputs), r_k = relu(h_k) and t_k of the residual blocks.
+    const hs = Array.from({ length: this.nBlocks + 1 }, () => ws.alloc(n * H));
+    const rs = residual ? Array.from({ length: this.nBlocks }, () => ws.alloc(n * H)) : [];
+    const ts = residual ? Array.from({ length: this.nBlocks }, () => ws.alloc(n * H)) : [];
     const out = ws.alloc(n * 2 * Dp);
-    ws.gemm(out, rowMajor(h, H), fin.wt, n, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
+    const fin = weights[weights.length - 1];
+    for (let b0 = 0; b0 < n; b0 += ROW_BLOCK) {
+      const nb = Math.min(ROW_BLOCK, n - b0);
+      /** Row b0 of a [n, w] matrix. */
+      const at = (p: number, w: number) => p + 4 * b0 * w;
+      const rAt = (k: number) => (k < rs.length ? at(rs[k], H) : undefined);
+      // Residual blocks take r = relu(h): written by the product that makes h.
+      ws.gemm(at(hs[0], H), rowMajor(at(x, Dp), Dp), weights[0].wt, nb, H, Dp, { bias: weights[0].bias, relu: !residual, ranges: weights[0].forward, reluCopy: rAt(0) });
+      for (let k = 0; k < this.nBlocks; k++) {
+        if (residual) {
+          const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
+          ws.gemm(at(ts[k], H), rowMajor(at(rs[k], H), H), w0.wt, nb, H, H, { bias: w0.bias, relu: true, ranges: w0.forward });
+          ws.gemm(at(hs[k + 1], H), rowMajor(at(ts[k], H), H), w1.wt, nb, H, H, { bias: w1.bias, s: at(hs[k], H), ranges: w1.forward, reluCopy: rAt(k + 1) });
+        } else {
+          const wk = weights[1 + k];
+          ws.gemm(at(hs[k + 1], H), rowMajor(at(hs[k], H), H), wk.wt, nb, H, H, { bias: wk.bias, relu: true, ranges: wk.forward });
+        }
+      }
+      ws.gemm(at(out, 2 * Dp), rowMajor(at(hs[this.nBlocks], H), H), fin.wt, nb, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
+    }
+    const inputs = residual ? [x, ...rs.flatMap((r, k) => [r, ts[k]]), hs[this.nBlocks]] : [x, ...hs];
     const y = ws.zeros(n * Dp);
     const s = ws.zeros(n * Dp);
     const sig = ws.zeros(n * Dp);
@@ -251,6 +255,8 @@ export class FusedMaf {
   /**
    * dx [n, Dp] (returned pointer) from dy [n, Dp] and the gradient of each row's ln|det| `dLogDet`;
    * writes the gradients of the MADE's weights and biases into `grads` (at their parameter indices).
+   * By blocks of ROW_BLOCK rows through all layers as the forward pass; the weight gradients add the
+   * blocks' chunks in row order, as one pass over the batch would.
    */
   backward(ws: KernelWorkspace, saved: MafSaved, dy: number, dLogDet: Float64Array, n: number, grads: Float32Array[]): number {
     const Dp = this.dimP;
@@ -270,43 +276,49 @@ export class FusedMaf {
     }
     const nl = this.layers.length;
     const { weights, inputs } = saved;
-    const dh = ws.alloc(n * H);
-    this.layerGrads(ws, nl - 1, weights[nl - 1], inputs[inputs.length - 1], dOut, n, grads);
-    ws.gemm(dh, rowMajor(dOut, 2 * Dp), weights[nl - 1].w, n, H, 2 * Dp, { ranges: weights[nl - 1].inputGrad });
-    const t1 = ws.alloc(n * H);
-    for (let k = this.nBlocks - 1; k >= 0; k--) {
-      if (this.residual) {
-        const [r, t] = [inputs[1 + 2 * k], inputs[2 + 2 * k]];
-        this.layerGrads(ws, 2 + 2 * k, weights[2 + 2 * k], t, dh, n, grads);
-        // t1 = (dh W) where t > 0; dh += (t1 W) where r > 0 (the relu backwards, folded into the products).
-        ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, n, H, H, { ranges: weights[2 + 2 * k].inputGrad, maskBy: t });
-        this.layerGrads(ws, 1 + 2 * k, weights[1 + 2 * k], r, t1, n, grads);
-        ws.gemm(dh, rowMajor(t1, H), weights[1 + 2 * k].w, n, H, H, { ranges: weights[1 + 2 * k].inputGrad, s: dh, maskBy: r });
-      } else {
-        ws.gradMask(t1, dh, inputs[2 + k], n * H);
-        this.layerGrads(ws, 1 + k, weights[1 + k], inputs[1 + k], t1, n, grads);
-        ws.gemm(dh, rowMajor(t1, H), weights[1 + k].w, n, H, H, { ranges: weights[1 + k].inputGrad });
+    const acc = this.layers.map((l) => ({ dwt: ws.zeros(l.inP * l.outP), db: ws.zeros(l.outP) }));
+    /** Add layer k's weight and bias gradients of nb rows: input u [nb, inP], output gradient dz [nb, outP]. */
+    const addGrads = (k: number, u: number, dz: number, nb: number) => {
+      const l = this.layers[k];
+      ws.addWeightGradients(acc[k].dwt, acc[k].db, u, l.inP, dz, l.outP, nb, weights[k].weightGrad);
+    };
+    // Block scratch: the gradient flowing down (dh) and the residual block's inner one (t1).
+    const dh = ws.alloc(ROW_BLOCK * H);
+    const t1 = ws.alloc(ROW_BLOCK * H);
+    for (let b0 = 0; b0 < n; b0 += ROW_BLOCK) {
+      const nb = Math.min(ROW_BLOCK, n - b0);
+      const at = (p: number, w: number) => p + 4 * b0 * w;
+      addGrads(nl - 1, at(inputs[inputs.length - 1], H), at(dOut, 2 * Dp), nb);
+      ws.gemm(dh, rowMajor(at(dOut, 2 * Dp), 2 * Dp), weights[nl - 1].w, nb, H, 2 * Dp, { ranges: weights[nl - 1].inputGrad });
+      for (let k = this.nBlocks - 1; k >= 0; k--) {
+        if (this.residual) {
+          const [r, t] = [at(inputs[1 + 2 * k], H), at(inputs[2 + 2 * k], H)];
+          addGrads(2 + 2 * k, t, dh, nb);
+          // t1 = (dh W) where t > 0; dh += (t1 W) where r > 0 (the relu backwards, folded into the products).
+          ws.gemm(t1, rowMajor(dh, H), weights[2 + 2 * k].w, nb, H, H, { ranges: weights[2 + 2 * k].inputGrad, maskBy: t });
+          addGrads(1 + 2 * k, r, t1, nb);
+          ws.gemm(dh, rowMajor(t1, H), weights[1 + 2 * k].w, nb, H, H, { ranges: weights[1 + 2 * k].inputGrad, s: dh, maskBy: r });
+        } else {
+          ws.gradMask(t1, dh, at(inputs[2 + k], H), nb * H);
+          addGrads(1 + k, at(inputs[1 + k], H), t1, nb);
+          ws.gemm(dh, rowMajor(t1, H), weights[1 + k].w, nb, H, H, { ranges: weights[1 + k].inputGrad });
+        }
       }
+      if (!this.residual) ws.gradMask(dh, dh, at(inputs[1], H), nb * H);
+      addGrads(0, at(saved.x, Dp), dh, nb);
+      ws.gemm(at(dx, Dp), rowMajor(dh, H), weights[0].w, nb, Dp, H, { s: at(dx, Dp), ranges: weights[0].inputGrad });
     }
-    if (!this.residual) ws.gradMask(dh, dh, inputs[1], n * H);
-    this.layerGrads(ws, 0, weights[0], saved.x, dh, n, grads);
-    ws.gemm(dx, rowMajor(dh, H), weights[0].w, n, Dp, H, { s: dx, ranges: weights[0].inputGrad });
+    this.layers.forEach((l, k) => {
+      const DWT = ws.f32(acc[k].dwt, l.inP * l.outP);
+      const DB = ws.f32(acc[k].db, l.outP);
+      const gW = grads[l.weightIndex];
+      const gb = grads[l.biasIndex];
+      for (let o = 0; o < l.nOut; o++) gb[o] = DB[l.column[o]];
+      // Masked entries keep the zeros the step starts from.
+      const { kept, keptWt } = l;
+      for (let e = 0; e < kept.length; e++) gW[kept[e]] = DWT[keptWt[e]];
+    });
     return dx;
   }
 
-  /** Weight and bias gradients of layer `k` from its input u [n, inP] and output gradient dz [n, outP]. */
-  private layerGrads(ws: KernelWorkspace, k: number, w: LayerWeights, u: number, dz: number, n: number, grads: Float32Array[]): void {
-    const l = this.layers[k];
-    const mark = ws.mark();
-    const { dwt, db } = ws.weightGradients(u, l.inP, dz, l.outP, n, w.weightGrad);
-    const DWT = ws.f32(dwt, l.inP * l.outP);
-    const DB = ws.f32(db, l.outP);
-    const gW = grads[l.weightIndex];
-    const gb = grads[l.biasIndex];
-    for (let o = 0; o < l.nOut; o++) gb[o] = DB[l.column[o]];
-    // Masked entries keep the zeros the step starts from.
-    const { kept, keptWt } = l;
-    for (let e = 0; e < kept.length; e++) gW[kept[e]] = DWT[keptWt[e]];
-    ws.release(mark);
-  }
 }

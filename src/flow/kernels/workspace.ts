@@ -24,7 +24,7 @@ interface KernelExports {
   gradMask(dst: number, g: number, ref: number, count: number): void;
 }
 
-/** Compiled modules by key: 'elementwise' or a gemm spec's JSON (one compile per process). */
+/** Compiled modules by key: 'elementwise' or a gemm spec's fields (one compile per process). */
 const compiled = new Map<string, WebAssembly.Module>();
 
 function compile(key: string, bytes: () => Uint8Array<ArrayBuffer>): WebAssembly.Module {
@@ -88,7 +88,7 @@ export class KernelWorkspace {
 
   /** The product specialised to `spec` (compiled on first use). */
   private gemmFor(spec: GemmSpec): GemmExports {
-    const key = JSON.stringify(spec);
+    const key = `${spec.family} ${spec.sar} ${spec.sap} ${spec.ldb} ${spec.ldc} ${+spec.s}${+spec.bias}${+spec.relu}${+spec.mask}${+spec.reluCopy}`;
     let fn = this.gemms.get(key);
     if (!fn) this.gemms.set(key, (fn = this.instantiate(key, () => gemmModuleBytes(spec, 1)) as unknown as GemmExports));
     return fn;
@@ -162,13 +162,21 @@ export class KernelWorkspace {
   weightGradients(u: number, inP: number, dz: number, outP: number, n: number, ranges?: number): { dwt: number; db: number } {
     const dwt = this.zeros(inP * outP);
     const db = this.zeros(outP);
+    this.addWeightGradients(dwt, db, u, inP, dz, outP, n, ranges);
+    return { dwt, db };
+  }
+
+  /**
+   * dwt += u^T dz and db += 1^T dz (as {@link weightGradients}) by chunks of GRAD_CHUNK rows in order:
+   * calls on consecutive blocks of rows whose sizes are multiples of GRAD_CHUNK add the same chunks as one call.
+   */
+  addWeightGradients(dwt: number, db: number, u: number, inP: number, dz: number, outP: number, n: number, ranges?: number): void {
     const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false, mask: false, reluCopy: false });
     for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
       const rows = Math.min(GRAD_CHUNK, n - p0);
       k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0, 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
-    return { dwt, db };
   }
 
   /** dst = g where ref > 0, else 0 (relu backward from the relu output or input). */
