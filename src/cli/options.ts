@@ -97,6 +97,14 @@ export const placementOptions = {
     describe: 'a probe\'s candidate templates lie within this many (1 - MM) in metric distance, the true match deciding (the true match stays ' +
       '>= MM out to 9-25 (1 - MM) along the directions the metric calls almost flat; larger: more true matches, fewer templates)',
   },
+  'validation-neighbourhood': {
+    type: 'number', describe: 'validation probes no template within --completion-reach covers are matched, nearest first, against the templates ' +
+      'within this many (1 - MM) in metric distance (default: none; Infinity: every template): for a match with far modes the metric cannot see (precessing symphony banks)',
+  },
+  'hole-probes': {
+    type: 'number', default: 0, describe: 'completion: probes drawn in the metric neighbourhood of each uncovered validation probe for the next round ' +
+      '(where the templates are far denser than the probes)',
+  },
   'completion-rounds': {
     type: 'number', default: 12, describe: 'completion rounds at most (each ends with a validation; a bank stopped by it is reported as NOT converged)',
   },

@@ -80,6 +80,13 @@ export interface CompletionOptions {
   validationProbes?: number;
   /** K: candidate templates lie within K (1 - MM) in metric distance (default {@link NEIGHBOURHOOD}). */
   neighbourhood?: number;
+  /**
+   * Validation probes that no template within K (1 - MM) covers are matched (nearest first, up to the
+   * first >= MM) against the templates within this many (1 - MM) (default K: no second look; Infinity:
+   * every template). For metrics that misjudge the match away from the template (the precessing
+   * symphony metric), where a validation would count covered probes as holes.
+   */
+  validationNeighbourhood?: number;
   /** Rounds at most (default 12; a round that only fills deep holes costs one validation set). */
   maxRounds?: number;
   /** New templates per greedy batch (default 32). */
@@ -203,6 +210,9 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
   let perRound = o.probesPerRound ?? Math.max(1000, 4 * n0);
   const d2 = 1 - mm;
   const reach = K * d2;
+  const wideK = o.validationNeighbourhood ?? K;
+  if (!(wideK >= K)) invalid('validationNeighbourhood', wideK, `must be >= neighbourhood = ${K} (Infinity: every template)`);
+  const wideReach = wideK * d2;
   const stats = { probes: 0, matches: 0, metricEvaluations: 0, timeMs: 0, matchMs: 0, metricMs: 0, drawMs: 0 };
   /** await `f()`, booking its wall time to stats[key]. */
   const timed = async <T>(key: 'matchMs' | 'metricMs' | 'drawMs', f: () => MaybePromise<T>): Promise<T> => {
@@ -307,10 +317,38 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     return scored.map((s) => s[1]);
   };
 
-  /** Best true match of each listed probe over its candidates, stopping at the first >= MM. */
-  const evaluate = async (ids: number[]): Promise<void> => {
+  /**
+   * Templates within `wideReach` of probe p (each template's metric) that `candidates` did not list,
+   * nearest first (a scan of every template: it runs only for the few validation probes left uncovered).
+   */
+  const wideCandidates = (p: number): number[] => {
+    const row = probes.row(p);
+    const scored: [number, number][] = [];
+    for (let t = 0; t < templates.count; t++) {
+      const dist = metricDistance2(tMetrics[t], row, templates.row(t), D);
+      if (dist > reach && dist <= wideReach) scored.push([dist, t]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return scored.map((s) => s[1]);
+  };
+
+  /**
+   * Best true match of each listed probe over its candidates, stopping at the first >= MM; with
+   * `wide`, the probes none of them covers get a second look over the templates within wideReach.
+   */
+  const evaluate = async (ids: number[], wide = false): Promise<void> => {
     const lists = new Map<number, number[]>();
     for (const p of ids) lists.set(p, candidates(p));
+    await matchLists(ids, lists);
+    if (!wide || !(wideReach > reach)) return;
+    const left = ids.filter((p) => best[p] < mm);
+    const more = new Map<number, number[]>();
+    for (const p of left) more.set(p, wideCandidates(p));
+    await matchLists(left, more);
+  };
+
+  /** Match each probe against its list, one depth at a time, until covered or the list ends. */
+  const matchLists = async (ids: number[], lists: Map<number, number[]>): Promise<void> => {
     let depth = 0;
     let pending = ids.filter((p) => (lists.get(p) as number[]).length > 0);
     while (pending.length > 0) {
@@ -501,7 +539,7 @@ export async function completeBank(o: CompletionOptions): Promise<CompletionResu
     // validation on fresh probes, per kind
     const vd = await timed('drawMs', () => o.probes.draw(nValidation, probeRng));
     const val = addProbes(vd.rows, vd.kind);
-    await evaluate(val);
+    await evaluate(val, true);
     if (o.signal?.aborted) break;
     let worst = 1;
     const covered = new Map<number, [number, number]>();

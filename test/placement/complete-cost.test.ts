@@ -1,7 +1,8 @@
 /**
  * What the completion's cost cuts must keep (src/placement/complete.ts, hole-probes.ts): the
- * incremental cell counts of the greedy give the bank the full rescans give, bit for bit; probes
- * around holes lie in the metric ellipsoid they are drawn from and fill it uniformly.
+ * incremental cell counts of the greedy give the bank the full rescans give, bit for bit; the wide
+ * second look of a validation finds coverage the metric neighbourhood cannot see; probes around
+ * holes lie in the metric ellipsoid they are drawn from and fill it uniformly.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
@@ -61,6 +62,50 @@ describe('completion cost cuts', () => {
     expect(Buffer.from(a.templates.buffer)).toEqual(Buffer.from(b.templates.buffer));
     expect(a.stats.matches).toBe(b.stats.matches);
   }, 120_000);
+
+  it('validates far-away coverage with validationNeighbourhood: a mirror mode of the match the metric cannot see', async () => {
+    // the bank covers the lower half x1 <= 0.5; the match has a second mode at the mirror image x1 -> 1 - x1,
+    // so the bank covers the whole square, but the upper half's templates are far in metric distance
+    const lowerHalf: ProbeSource = {
+      ...probes, corners: undefined, draw(n, rng) {
+        const rows = new Float64Array(2 * n);
+        for (let i = 0; i < n; i++) [rows[2 * i], rows[2 * i + 1]] = [rng.uniform(), 0.5 * rng.uniform()];
+        return { rows, kind: new Uint8Array(n) };
+      },
+    };
+    const half = await completeBank({
+      minimalMatch: MM, templates: new Float64Array(0), metric: field, matches: oracle, probes: lowerHalf, inside: (t) => inside(t) && t[1] <= 0.5,
+      rng: new Rng(8), completeness: 1, probesPerRound: 1500, validationProbes: 1000, maxRounds: 6,
+    });
+    const mirrored: MatchOracle = {
+      matchPairs(pr, pid, tr) {
+        const out = new Float64Array(pid.length);
+        for (let i = 0; i < out.length; i++) {
+          const p = pr.subarray(2 * i, 2 * i + 2), t = tr.subarray(2 * i, 2 * i + 2);
+          out[i] = Math.max(trueMatch(p, t), trueMatch(p, [t[0], 1 - t[1]]));
+        }
+        return out;
+      },
+    };
+    const validate = (validationNeighbourhood?: number) => completeBank({
+      minimalMatch: MM, templates: half.templates, metric: field, matches: mirrored, probes, inside, rng: new Rng(9), maxRounds: 1,
+      probesPerRound: 1, validationProbes: 1000, maxTemplates: half.count, validationNeighbourhood,
+    });
+    const near = await validate();
+    const wide = await validate(Infinity);
+    expect(near.added).toBe(0);
+    expect(wide.added).toBe(0);
+    // achieved: 0.561 with the metric neighbourhood (about the lower half), 1 with every template (worst 0 -> 0.970)
+    expect(near.completeness.fraction).toBeLessThan(0.7);
+    expect(wide.completeness.fraction).toBeGreaterThan(0.99);
+    expect(wide.completeness.worst).toBeGreaterThan(near.completeness.worst);
+  }, 120_000);
+
+  it('refuses a validation neighbourhood below the candidate neighbourhood, naming the value', async () => {
+    await expect(completeBank({
+      minimalMatch: MM, templates: new Float64Array(0), metric: field, matches: oracle, probes, inside, rng: new Rng(1), validationNeighbourhood: 2,
+    })).rejects.toThrow(/validationNeighbourhood.*2/);
+  });
 
   it('draws hole probes uniformly inside the metric ellipsoid around each centre', () => {
     const D = 3;

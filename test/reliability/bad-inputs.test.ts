@@ -105,6 +105,8 @@ const cases: Array<[string, () => string[], number, RegExp]> = [
   ['place: 1e12 completion probes', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-probes': ['1e12'] })], 2, /--completion-probes = 1000000000000: must be <= 10000000/],
   ['place: completion worst bound above MM', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-worst': ['0.99'] })], 2, /--completion-worst = 0\.99: must be in \(0, MM = 0\.97\]/],
   ['place: completion reach below 1', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-reach': ['0.5'] })], 2, /--completion-reach = 0\.5: must be a number in \[1, 1000\]/],
+  ['place: a validation neighbourhood inside the candidate one', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'validation-neighbourhood': ['2'] })], 2, /--validation-neighbourhood = 2: must be a number >= --completion-reach = 16/],
+  ['place: fractional hole probes', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'hole-probes': ['1.5'] })], 2, /--hole-probes = 1\.5: must be a non-negative integer/],
   ['place: zero completion rounds', () => ['place', ...opts({ 'run-dir': [join(dir, 'p')], 'completion-rounds': ['0'] })], 2, /--completion-rounds = 0: must be a positive integer/],
   ['a range the format does not use, outside its domain', () => nonspinning(['-0.5', '1.5']), 2, /--s1-range = \[-0\.5, 1\.5\]: must lie in the physical domain: spins are in \(-1, 1\)/],
   ['ini: syntax error', () => ['place', join(dir, 'syntax.ini')], 2, /syntax\.ini, line 3: .*neither \[section\] nor "key: value"/],

@@ -74,8 +74,15 @@ export function placeSettings(args: Record<string, unknown>, defaultWorkers: num
   if (completionWorst !== undefined && !(typeof completionWorst === 'number' && completionWorst > 0 && completionWorst <= minimalMatch)) {
     invalid('--completion-worst', completionWorst, `must be in (0, MM = ${minimalMatch}]`);
   }
+  const validationNeighbourhood = args['validation-neighbourhood'];
+  if (validationNeighbourhood !== undefined && !(typeof validationNeighbourhood === 'number' && validationNeighbourhood >= completionReach)) {
+    invalid('--validation-neighbourhood', validationNeighbourhood, `must be a number >= --completion-reach = ${completionReach} (Infinity: every template)`);
+  }
+  const holeProbes = args['hole-probes'] ?? placeOptions['hole-probes'].default;
+  if (!(typeof holeProbes === 'number' && Number.isInteger(holeProbes) && holeProbes >= 0)) invalid('--hole-probes', holeProbes, 'must be a non-negative integer');
   return {
     runName: String(args['run-name']),
+    validationNeighbourhood: validationNeighbourhood as number | undefined, holeProbes,
     completion: args.completion === undefined ? true : Boolean(args.completion), completeness, completionProbes, validationProbes,
     completionRounds, completionReach, completionWorst: completionWorst as number | undefined,
     format, metric, metricType, ranges, region, minimalMatch, method,

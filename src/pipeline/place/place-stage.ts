@@ -106,6 +106,7 @@ export async function runPlaceStage(s: PlaceSettings, flow: TransformFlow, progr
           probes: regionProbeSource(s.region, inside, flowOnly), inside, rng: new Rng(s.seed, COMPLETION_STREAM),
           completeness: s.completeness, probesPerRound: s.completionProbes, validationProbes: s.validationProbes,
           maxRounds: s.completionRounds, worstAllowed: s.completionWorst, neighbourhood: s.completionReach,
+          validationNeighbourhood: s.validationNeighbourhood, holeProbes: s.holeProbes,
           maxTemplates: s.maxTemplates, signal, onProgress,
         });
       } finally {

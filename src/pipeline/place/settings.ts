@@ -48,6 +48,9 @@ export interface PlaceSettings {
   /** K of the completion's candidate reach K (1 - MM) in metric distance. */
   completionReach: number;
   completionWorst: number | undefined;
+  /** Second look of uncovered validation probes, in units of 1 - MM (undefined: none), and probes per hole (0: none). */
+  validationNeighbourhood: number | undefined;
+  holeProbes: number;
   /** Share a of livepoints and proposals drawn uniformly in the region (defensive mixture); 0: flow only. */
   uniformFraction: number;
   seed: number;
