@@ -65,6 +65,33 @@ describe.each(KERNEL_FAMILIES)('SIMD gemm kernel (%s)', (family) => {
   });
 });
 
+describe('softplus kernel', () => {
+  it('s = softplus(a) + eps, sigmoid(a) and y = s x + b equal float64 to float32 rounding for |a| up to 260', () => {
+    const ws = new KernelWorkspace();
+    const [n, dp] = [3000, 8];
+    const [out, x, y, s, g] = [ws.alloc(n * 2 * dp), ws.alloc(n * dp), ws.alloc(n * dp), ws.alloc(n * dp), ws.alloc(n * dp)];
+    const [O, X] = [ws.f32(out, n * 2 * dp), ws.f32(x, n * dp)];
+    for (let i = 0; i < n * 2 * dp; i++) O[i] = Math.sinh(((i % 1999) / 1999) * 12 - 6) * 1.3;
+    for (let i = 0; i < n * dp; i++) X[i] = Math.cos(i);
+    ws.softplusAffine(out, x, y, s, g, n, dp, 1e-3);
+    const [Y, S, G] = [ws.f32(y, n * dp), ws.f32(s, n * dp), ws.f32(g, n * dp)];
+    let [es, eg, ey] = [0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      for (let d = 0; d < dp; d++) {
+        const [a, b, k] = [O[2 * i * dp + d], O[(2 * i + 1) * dp + d], i * dp + d];
+        const sp = Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))) + Math.fround(1e-3);
+        es = Math.max(es, Math.abs(S[k] - sp) / sp);
+        eg = Math.max(eg, Math.abs(G[k] - 1 / (1 + Math.exp(-a))));
+        ey = Math.max(ey, Math.abs(Y[k] - (sp * X[k] + b)) / (Math.abs(sp * X[k]) + Math.abs(b)));
+      }
+    }
+    expect(Math.min(...O)).toBeLessThan(-250);
+    expect(es).toBeLessThan(2e-5); // achieved 2.1e-7 (relative)
+    expect(eg).toBeLessThan(2e-5); // achieved 1.3e-7 (absolute; sigmoid <= 1)
+    expect(ey).toBeLessThan(2e-5); // achieved 2.2e-7 (relative to |s x| + |b|)
+  });
+});
+
 describe('kernel families', () => {
   it('relaxed SIMD compiles in Node >= 20 (V8 flag set at run time where it is not on by default), so fma is the default', () => {
     expect(relaxedSimdAvailable()).toBe(true);

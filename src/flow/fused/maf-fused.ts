@@ -225,23 +225,17 @@ export class FusedMaf {
       ws.gemm(at(out, 2 * Dp), rowMajor(at(hs[this.nBlocks], H), H), fin.wt, nb, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
     }
     const inputs = residual ? [x, ...rs.flatMap((r, k) => [r, ts[k]]), hs[this.nBlocks]] : [x, ...hs];
-    const y = ws.zeros(n * Dp);
-    const s = ws.zeros(n * Dp);
-    const sig = ws.zeros(n * Dp);
-    const [X, O, Y, S, G] = [ws.f32(x, n * Dp), ws.f32(out, 2 * n * Dp), ws.f32(y, n * Dp), ws.f32(s, n * Dp), ws.f32(sig, n * Dp)];
+    const y = ws.alloc(n * Dp);
+    const s = ws.alloc(n * Dp);
+    const sig = ws.alloc(n * Dp);
+    ws.softplusAffine(out, x, y, s, sig, n, Dp, this.epsilon);
+    const S = ws.f32(s, n * Dp);
     for (let i = 0; i < n; i++) {
       // ln prod s over groups of 8 factors (each >= epsilon, so no float64 underflow), one log per group.
       let ld = 0;
       let prod = 1;
       for (let d = 0; d < this.dim; d++) {
-        const a = O[2 * i * Dp + d];
-        // softplus(a) = max(a, 0) + ln(1 + e^-|a|), sigmoid(a) = its derivative.
-        const e = Math.exp(-Math.abs(a));
-        const scale = Math.fround(Math.max(a, 0) + Math.log1p(e) + this.epsilon);
-        Y[i * Dp + d] = scale * X[i * Dp + d] + O[(2 * i + 1) * Dp + d];
-        S[i * Dp + d] = scale;
-        G[i * Dp + d] = a >= 0 ? 1 / (1 + e) : e / (1 + e);
-        prod *= scale;
+        prod *= S[i * Dp + d];
         if ((d & 7) === 7) {
           ld += Math.log(prod);
           prod = 1;

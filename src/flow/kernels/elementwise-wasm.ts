@@ -2,8 +2,9 @@
  * The element-wise WebAssembly SIMD kernels of the fused flow training step (../fused/), emitted as
  * bytes by ./wasm-emit.ts (the products are in ./gemm-kernel.ts):
  *   gradMask: dst = g where ref > 0 else 0 (the relu backward of a feed-forward MADE; the residual
- *   blocks' relu passes are folded into the products).
+ *   blocks' relu passes are folded into the products);  softplusAffine: ./softplus-wasm.ts.
  */
+import { softplusAffine } from './softplus-wasm.js';
 import { I32, op, simd, simdOp, sleb, uleb, wasmModule, type WasmFunction } from './wasm-emit.js';
 
 const get = (i: number) => [op.localGet, ...uleb(i)];
@@ -37,6 +38,7 @@ export function kernelModuleBytes(pages: number): Uint8Array<ArrayBuffer> {
   return wasmModule(
     [
       elementwise('gradMask', 3, (p) => maskPositive(p(1), p(2))),
+      softplusAffine(),
     ],
     pages,
   );

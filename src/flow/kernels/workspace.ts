@@ -22,6 +22,7 @@ interface GemmExports {
 
 interface KernelExports {
   gradMask(dst: number, g: number, ref: number, count: number): void;
+  softplusAffine(out: number, x: number, y: number, s: number, sig: number, n: number, dp: number, epsBits: number): void;
 }
 
 /** Compiled modules by key: 'elementwise' or a gemm spec's fields (one compile per process). */
@@ -177,6 +178,14 @@ export class KernelWorkspace {
       k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0, 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
+  }
+
+  /**
+   * s = softplus(a) + eps, sig = sigmoid(a), y = s x + b for n rows of out = [a | b] ([n, 2 dp]) and
+   * x, y, s, sig [n, dp], in float32 (./softplus-wasm.ts).
+   */
+  softplusAffine(out: number, x: number, y: number, s: number, sig: number, n: number, dp: number, eps: number): void {
+    this.k.softplusAffine(out, x, y, s, sig, n, dp, new Int32Array(Float32Array.of(eps).buffer)[0]);
   }
 
   /** dst = g where ref > 0, else 0 (relu backward from the relu output or input). */
