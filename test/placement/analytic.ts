@@ -3,6 +3,7 @@
  * `warpedMetric`: the flat metric of the map φ(x) = (k e^{a x0}, k (x1 + c x0^2), k x2, ...) pulled
  * back to x, M = J^T J, so sqrt|det M| = k^D a e^{a x0} varies across the box and the ellipses shear.
  */
+import type { MatchOracle, ProbeSource } from '../../src/placement/complete.js';
 import type { MetricField } from '../../src/placement/types.js';
 
 export interface WarpedProblem {
@@ -91,3 +92,27 @@ export function distinctRows(rows: Float64Array, D: number): number {
   for (let i = 0; i < rows.length / D; i++) seen.add(Array.from(rows.subarray(i * D, (i + 1) * D)).join(','));
   return seen.size;
 }
+
+/** A MatchOracle of 2-D points from a closed-form true match of (probe, template). */
+export function pairOracle(trueMatch: (a: ArrayLike<number>, b: ArrayLike<number>) => number): MatchOracle {
+  return {
+    matchPairs(probes, probeIds, templates) {
+      const out = new Float64Array(probeIds.length);
+      for (let i = 0; i < out.length; i++) out[i] = trueMatch(probes.subarray(2 * i, 2 * i + 2), templates.subarray(2 * i, 2 * i + 2));
+      return out;
+    },
+  };
+}
+
+/** Probes uniform on [0, 1]^2 (one kind, validated), the four corners first. */
+export const unitSquareProbes: ProbeSource = {
+  dim: 2,
+  kinds: ['uniform'],
+  validated: ['uniform'],
+  corners: () => Float64Array.from([0, 0, 1, 0, 0, 1, 1, 1]),
+  draw(n, rng) {
+    const rows = new Float64Array(2 * n);
+    for (let i = 0; i < 2 * n; i++) rows[i] = rng.uniform();
+    return { rows, kind: new Uint8Array(n) };
+  },
+};

@@ -9,7 +9,7 @@ import { Rng } from '../../src/core/rng.js';
 import { metricDistance2 } from '../../src/placement/geometry.js';
 import { completeBank, type MatchOracle, type ProbeSource } from '../../src/placement/complete.js';
 import { ellipsoidProbes } from '../../src/placement/hole-probes.js';
-import { warpedMetric } from './analytic.js';
+import { pairOracle, unitSquareProbes, warpedMetric } from './analytic.js';
 
 const MM = 0.97;
 
@@ -21,25 +21,8 @@ function trueMatch(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return 1 - ((p0 - q0) ** 2 + (p1 - q1) ** 2);
 }
 
-const oracle: MatchOracle = {
-  matchPairs(probes, probeIds, templates) {
-    const out = new Float64Array(probeIds.length);
-    for (let i = 0; i < out.length; i++) out[i] = trueMatch(probes.subarray(2 * i, 2 * i + 2), templates.subarray(2 * i, 2 * i + 2));
-    return out;
-  },
-};
-
-const probes: ProbeSource = {
-  dim: 2,
-  kinds: ['uniform'],
-  validated: ['uniform'],
-  corners: () => Float64Array.from([0, 0, 1, 0, 0, 1, 1, 1]),
-  draw(n, rng) {
-    const rows = new Float64Array(2 * n);
-    for (let i = 0; i < rows.length; i++) rows[i] = rng.uniform();
-    return { rows, kind: new Uint8Array(n) };
-  },
-};
+const oracle = pairOracle(trueMatch);
+const probes = unitSquareProbes;
 
 const inside = (t: Float64Array) => t[0] >= 0 && t[0] <= 1 && t[1] >= 0 && t[1] <= 1;
 

@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.js';
-import { completeBank, type MatchOracle, type ProbeSource } from '../../src/placement/complete.js';
-import { constantMetric } from './analytic.js';
+import { completeBank } from '../../src/placement/complete.js';
+import { constantMetric, pairOracle, unitSquareProbes } from './analytic.js';
 
 const MM = 0.97;
 const K_SCALE = 2;
@@ -19,25 +19,8 @@ function trueMatch(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return 1 - K_SCALE ** 2 * ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 / FLAT);
 }
 
-const oracle: MatchOracle = {
-  matchPairs(probes, probeIds, templates) {
-    const out = new Float64Array(probeIds.length);
-    for (let i = 0; i < out.length; i++) out[i] = trueMatch(probes.subarray(2 * i, 2 * i + 2), templates.subarray(2 * i, 2 * i + 2));
-    return out;
-  },
-};
-
-const probes: ProbeSource = {
-  dim: 2,
-  kinds: ['uniform'],
-  validated: ['uniform'],
-  corners: () => Float64Array.from([0, 0, 1, 0, 0, 1, 1, 1]),
-  draw(n, rng) {
-    const rows = new Float64Array(2 * n);
-    for (let i = 0; i < 2 * n; i++) rows[i] = rng.uniform();
-    return { rows, kind: new Uint8Array(n) };
-  },
-};
+const oracle = pairOracle(trueMatch);
+const probes = unitSquareProbes;
 
 const inside = (t: Float64Array) => t[0] >= 0 && t[0] <= 1 && t[1] >= 0 && t[1] <= 1;
 
