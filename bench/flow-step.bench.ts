@@ -74,7 +74,7 @@ async function stepTimes(row: Row, fused: boolean, kernels?: KernelFamily, fused
 
 const backend = await selectBackend((process.argv[2] ?? 'wasm') as BackendName);
 console.log(`STDFlow forward-KL training step, backend ${backend}: CPU ms per step, min (median) of ${STEPS} steps; the machine may be shared`);
-console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step (fma kernels, default) | fused step (simd kernels) | mbank-ts, tfjs autodiff | fused step, 2 threads: wall ms (1 thread: wall ms) |');
+console.log('| flow, batch | torch, 1 thread (measured reference, issue 18) | mbank-ts, fused step (fma kernels, default) | fused step (simd kernels) | mbank-ts, tfjs autodiff | fused step, wall ms: 2 threads / 1 thread |');
 console.log('|---|---|---|---|---|---|');
 const cell = (t: number[]) => `${t[0].toFixed(1)} ms (${t[Math.floor(t.length / 2)].toFixed(1)})`;
 for (const row of ROWS) {
@@ -83,6 +83,6 @@ for (const row of ROWS) {
   const autodiff = await stepTimes(row, false);
   const wall2 = await stepTimes(row, true, 'fma', 2, true);
   const wall1 = await stepTimes(row, true, 'fma', 1, true);
-  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fma)} | ${cell(plain)} | ${cell(autodiff)} | ${cell(wall2)} (${cell(wall1)}) |`);
+  console.log(`| ${row.label} | ${row.torchMs} ms | ${cell(fma)} | ${cell(plain)} | ${cell(autodiff)} | ${cell(wall2)} / ${cell(wall1)} |`);
 }
 tf.disposeVariables();
