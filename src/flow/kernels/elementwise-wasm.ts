@@ -5,14 +5,9 @@
  *   blocks' relu passes are folded into the products);  softplusAffine: ./softplus-wasm.ts.
  */
 import { softplusAffine } from './softplus-wasm.js';
-import { I32, op, simd, simdOp, sleb, uleb, wasmModule, type WasmFunction } from './wasm-emit.js';
+import { I32, emit, op, simd, simdOp, wasmModule, type WasmFunction } from './wasm-emit.js';
 
-const get = (i: number) => [op.localGet, ...uleb(i)];
-const set = (i: number) => [op.localSet, ...uleb(i)];
-const i32 = (v: number) => [op.i32Const, ...sleb(v)];
-/** A `while (cond) { body }` loop; `cond` leaves an i32 on the stack. */
-const whileLoop = (cond: number[], body: number[]) => [op.block, op.void, op.loop, op.void, ...cond, op.i32Eqz, op.brIf, 1, ...body, op.br, 0, op.end, op.end];
-const zeroV = () => [0xfd, ...uleb(simd.const), ...new Array<number>(16).fill(0)];
+const { get, set, i32, whileLoop, zeroV } = emit;
 
 /**
  * An element-wise loop over `count` floats (a multiple of 4) at byte pointers given as the

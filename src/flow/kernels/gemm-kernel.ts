@@ -20,7 +20,9 @@
  * (./kernel-family.ts).
  */
 import type { KernelFamily } from './kernel-family.js';
-import { I32, V128, op, simd, simdOp, sleb, uleb, wasmModule, type WasmFunction } from './wasm-emit.js';
+import { I32, V128, emit, op, simd, simdOp, wasmModule, type WasmFunction } from './wasm-emit.js';
+
+const { get, set, i32, addConst, whileLoop, ifThen, load, zeroV } = emit;
 
 /** What one gemm function is specialised to (strides in bytes). */
 export interface GemmSpec {
@@ -38,17 +40,6 @@ export interface GemmSpec {
   /** Also store max(C, 0) at aux (C's layout): the next residual block's input. */
   reluCopy: boolean;
 }
-
-const get = (i: number) => [op.localGet, ...uleb(i)];
-const set = (i: number) => [op.localSet, ...uleb(i)];
-const i32 = (v: number) => [op.i32Const, ...sleb(v)];
-/** local[i] += constant v (i32). */
-const addConst = (i: number, v: number) => [...get(i), ...i32(v), op.i32Add, ...set(i)];
-/** A `while (cond) { body }` loop; `cond` leaves an i32 on the stack. */
-const whileLoop = (cond: number[], body: number[]) => [op.block, op.void, op.loop, op.void, ...cond, op.i32Eqz, op.brIf, 1, ...body, op.br, 0, op.end, op.end];
-const ifThen = (cond: number[], body: number[]) => [...cond, op.if, op.void, ...body, op.end];
-const load = (ptr: number, offset: number) => [...get(ptr), ...simdOp(simd.load, [4, offset])];
-const zeroV = () => [...simdOp(simd.const), ...new Array<number>(16).fill(0)];
 
 // Parameters, then i32 locals, then v128 locals.
 const [C, S, A, B, BIAS, N, M, K, RANGES, AUX] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];

@@ -11,14 +11,11 @@
  * ln(1 + e) for e in (0, 1]: 2 atanh(u), u = e / (2 + e) <= 1/3, by its odd series to u^13
  * (truncation 1e-8). Both agree with float64 to ~2 float32 ulps (test/flow/flow-step.test.ts).
  */
-import { I32, V128, op, simd, simdOp, sleb, uleb, type WasmFunction } from './wasm-emit.js';
+import { I32, V128, emit, op, simd, simdOp, type WasmFunction } from './wasm-emit.js';
 
-const get = (i: number) => [op.localGet, ...uleb(i)];
-const set = (i: number) => [op.localSet, ...uleb(i)];
-const i32 = (v: number) => [op.i32Const, ...sleb(v)];
-const whileLoop = (cond: number[], body: number[]) => [op.block, op.void, op.loop, op.void, ...cond, op.i32Eqz, op.brIf, 1, ...body, op.br, 0, op.end, op.end];
-const addConst = (i: number, v: number) => [...get(i), ...i32(v), op.i32Add, ...set(i)];
-const load = (ptr: number) => [...get(ptr), ...simdOp(simd.load, [4, 0])];
+const { get, set, i32, whileLoop, addConst } = emit;
+const { load } = emit;
+
 const store = (ptr: number, value: number[]) => [...get(ptr), ...value, ...simdOp(simd.store, [4, 0])];
 
 /** SIMD opcodes used only here (the fixed-width SIMD proposal's table). */

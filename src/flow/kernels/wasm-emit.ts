@@ -54,6 +54,26 @@ export function simdOp(code: number, memarg?: [number, number]): number[] {
   return [0xfd, ...uleb(code), ...(memarg ? [...uleb(memarg[0]), ...uleb(memarg[1])] : [])];
 }
 
+/** Instruction sequences shared by the kernel emitters (locals by index, i32 unless said). */
+export const emit = {
+  /** local.get i */
+  get: (i: number): number[] => [op.localGet, ...uleb(i)],
+  /** local.set i */
+  set: (i: number): number[] => [op.localSet, ...uleb(i)],
+  /** i32.const v */
+  i32: (v: number): number[] => [op.i32Const, ...sleb(v)],
+  /** local[i] += v (i32 constant). */
+  addConst: (i: number, v: number): number[] => [op.localGet, ...uleb(i), op.i32Const, ...sleb(v), op.i32Add, op.localSet, ...uleb(i)],
+  /** A `while (cond) { body }` loop; `cond` leaves an i32 on the stack. */
+  whileLoop: (cond: number[], body: number[]): number[] => [op.block, op.void, op.loop, op.void, ...cond, op.i32Eqz, op.brIf, 1, ...body, op.br, 0, op.end, op.end],
+  /** if (cond) { body } */
+  ifThen: (cond: number[], body: number[]): number[] => [...cond, op.if, op.void, ...body, op.end],
+  /** v128.load at local ptr + offset (16-byte aligned hint). */
+  load: (ptr: number, offset = 0): number[] => [op.localGet, ...uleb(ptr), ...simdOp(simd.load, [4, offset])],
+  /** v128.const 0 */
+  zeroV: (): number[] => [...simdOp(simd.const), ...new Array<number>(16).fill(0)],
+};
+
 /** One function of a module: its i32 parameter count, extra locals by type, and body bytes (without the final `end`). */
 export interface WasmFunction {
   name: string;
