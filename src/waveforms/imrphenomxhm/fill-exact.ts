@@ -1,7 +1,8 @@
 /**
  * IMRPhenomXHM without multibanding (LAL's IMRPhenomXHM_MultiMode2): the 22 from IMRPhenomXAS's kernel written
  * straight into h+ and hx with its inclination factors, then the modes (3,2), (2,1), (3,3), (4,4) added block
- * by block by the fused kernel of mode-kernel.ts / mode-block.ts / mode-add.ts (the values of mode-value.ts's modeAmpPhase).
+ * by block by the fused kernel of mode-kernel.ts / mode-block.ts / mode-add.ts (the values of mode-value.ts's modeAmpPhase;
+ * the unmixed modes by mode-regions.ts's loops, one per region, with the same values).
  * The (3,2) goes first: its ringdown mixes in the 22, read back from h+ while it holds only the 22
  * (h22 = h+ / (plus YLM amp0)).
  */
@@ -12,6 +13,7 @@ import { inclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import { addModeValues } from './mode-add.js';
 import { modeBlock } from './mode-block.js';
+import { hasRegionLoops, modeBlockRegions } from './mode-regions.js';
 import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
 import type { PhenomXHMSetup } from './setup.js';
 
@@ -48,9 +50,13 @@ export function fillExact(
   if (!(k1 > k0)) return;
   const to22 = 1 / (factors.plus * YLM * st.amp0);
   const packed: Float64Array[] = [];
+  const regions: boolean[] = [];
   for (const tag of ADD_ORDER) {
     const m = st.modes.find((x) => x.mode.tag === tag);
-    if (m !== undefined && m.amp !== null && tags.includes(tag)) packed.push(packMode(m, st.amp0, params.inclination, to22));
+    if (m !== undefined && m.amp !== null && tags.includes(tag)) {
+      packed.push(packMode(m, st.amp0, params.inclination, to22));
+      regions.push(hasRegionLoops(packed[packed.length - 1]));
+    }
   }
   if (packed.length === 0) return;
   const bw = newBlockPowers();
@@ -64,8 +70,10 @@ export function fillExact(
     const b1 = Math.min(((b0 >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT, k1);
     blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi, gridTables);
     const iWrite = Math.max(0, k0 - b0);
-    for (const K of packed) {
-      modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);
+    for (let j = 0; j < packed.length; j++) {
+      const K = packed[j];
+      if (regions[j]) modeBlockRegions(K, bw, b1 - b0, amp, phase, ampIm);
+      else modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);
       addModeValues(K, bw, b0, iWrite, b1 - b0, amp, ampIm, phase, hp, hc, cs);
     }
     b0 = b1;

@@ -10,7 +10,7 @@ import { FALSE_ZERO } from './amplitude.js';
 import { MODE_SLOT, carries, lnStep, zStep, type BlockPowers } from './mode-kernel.js';
 
 /** Largest |argument| of the exp / atan increments evaluated by their series. */
-const MAX_SERIES_ARG = 0.01;
+export const MAX_SERIES_ARG = 0.01;
 // module-level bindings of the imported helpers: the hot loop then calls them without a module-namespace lookup
 const sincos = sinCosTable;
 const atanS = atanStep;
