@@ -6,7 +6,10 @@
  * residual blocks, folded into the products: one pass over the activations less each),
  * B and C row-major with byte strides ldb and ldc (S with C's layout), act = relu or identity, m
  * (columns) a multiple of 4. Strided A covers both x W (sar = row, sap = 4) and the weight gradient
- * u^T dz (sar = 4, sap = row), so no operand is ever transposed or packed.
+ * u^T dz with u packed in panels of 4 columns (sar = 4, sap = 16, sarTile = panel bytes / 4, n a
+ * multiple of 4: A(r, p) = a[(r - r mod 4) sarTile + (r mod 4) sar + p sap]), so nothing is transposed.
+ * Why packed: read straight from the batch-long activations (sap = row) that product streamed u
+ * from memory 16 bytes per row at a time, ~16 ms of a 150 ms step; one sequential copy is ~9.
  * Why specialised: with the strides as constants all loads of a 4 x 8 register tile (8 f32x4
  * accumulators: 5 or 6 rows, or a reduction unrolled in the wasm code, made V8 11.3's TurboFan
  * hoist the loads and spill registers, at half the speed) address one A pointer plus immediate
@@ -29,6 +32,8 @@ export interface GemmSpec {
   family: KernelFamily;
   sar: number;
   sap: number;
+  /** Bytes from one 4-row tile's first row to the next one's, over 4 (default sar; packed panels of rows: their size / 4). */
+  sarTile?: number;
   ldb: number;
   ldc: number;
   /** Whether C = S + ..., + bias, relu. */
@@ -86,8 +91,8 @@ function tile(g: GemmSpec, rows: number, vecs: number): number[] {
     return code;
   };
   const code: number[] = [];
-  // PA = a + r sar + p0 sap; PB = b + 4 j + p0 ldb; P = p1 - p0.
-  code.push(...get(A), ...get(R_), ...i32(g.sar), op.i32Mul, op.i32Add, ...get(P0), ...i32(g.sap), op.i32Mul, op.i32Add, ...set(PA));
+  // PA = a + r sarTile + p0 sap; PB = b + 4 j + p0 ldb; P = p1 - p0.
+  code.push(...get(A), ...get(R_), ...i32(g.sarTile ?? g.sar), op.i32Mul, op.i32Add, ...get(P0), ...i32(g.sap), op.i32Mul, op.i32Add, ...set(PA));
   code.push(...get(B), ...get(J), ...i32(2), op.i32Shl, op.i32Add, ...get(P0), ...i32(g.ldb), op.i32Mul, op.i32Add, ...set(PB));
   for (let i = 0; i < rows; i++) for (let v = 0; v < vecs; v++) code.push(...zeroV(), ...set(acc(i, v)));
   code.push(...get(P1), ...get(P0), op.i32Sub, ...set(P));

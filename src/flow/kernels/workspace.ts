@@ -23,6 +23,7 @@ interface GemmExports {
 interface KernelExports {
   gradMask(dst: number, g: number, ref: number, count: number): void;
   softplusAffine(out: number, x: number, y: number, s: number, sig: number, n: number, dp: number, epsBits: number): void;
+  packPanels(dst: number, src: number, rows: number, cols: number, panelBytes: number): void;
 }
 
 /** Compiled modules by key: 'elementwise' or a gemm spec's fields (one compile per process). */
@@ -89,7 +90,7 @@ export class KernelWorkspace {
 
   /** The product specialised to `spec` (compiled on first use). */
   private gemmFor(spec: GemmSpec): GemmExports {
-    const key = `${spec.family} ${spec.sar} ${spec.sap} ${spec.ldb} ${spec.ldc} ${+spec.s}${+spec.bias}${+spec.relu}${+spec.mask}${+spec.reluCopy}`;
+    const key = `${spec.family} ${spec.sar} ${spec.sarTile ?? spec.sar} ${spec.sap} ${spec.ldb} ${spec.ldc} ${+spec.s}${+spec.bias}${+spec.relu}${+spec.mask}${+spec.reluCopy}`;
     let fn = this.gemms.get(key);
     if (!fn) this.gemms.set(key, (fn = this.instantiate(key, () => gemmModuleBytes(spec, 1)) as unknown as GemmExports));
     return fn;
@@ -170,14 +171,21 @@ export class KernelWorkspace {
   /**
    * dwt += u^T dz and db += 1^T dz (as {@link weightGradients}) by chunks of GRAD_CHUNK rows in order:
    * calls on consecutive blocks of rows whose sizes are multiples of GRAD_CHUNK add the same chunks as one call.
+   * Each chunk of u is first packed into panels of 4 columns (./elementwise-wasm.ts, ./gemm-kernel.ts): same sums, same order.
    */
   addWeightGradients(dwt: number, db: number, u: number, inP: number, dz: number, outP: number, n: number, ranges?: number): void {
-    const k = this.gemmFor({ family: this.family, sar: 4, sap: 4 * inP, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false, mask: false, reluCopy: false });
+    if (inP % 4 !== 0) throw new Error(`addWeightGradients: inP = ${inP} must be a multiple of 4`);
+    const panel = 16 * GRAD_CHUNK;
+    const k = this.gemmFor({ family: this.family, sar: 4, sarTile: panel / 4, sap: 16, ldb: 4 * outP, ldc: 4 * outP, s: true, bias: false, relu: false, mask: false, reluCopy: false });
+    const mark = this.mark();
+    const packed = this.alloc(GRAD_CHUNK * inP);
     for (let p0 = 0; p0 < n; p0 += GRAD_CHUNK) {
       const rows = Math.min(GRAD_CHUNK, n - p0);
-      k.gemm(dwt, dwt, u + 4 * p0 * inP, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0, 0);
+      this.k.packPanels(packed, u + 4 * p0 * inP, rows, inP, panel);
+      k.gemm(dwt, dwt, packed, dz + 4 * p0 * outP, 0, inP, outP, rows, ranges ?? 0, 0);
       k.colSums(db, dz + 4 * p0 * outP, rows, outP);
     }
+    this.release(mark);
   }
 
   /**
