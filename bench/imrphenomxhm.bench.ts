@@ -9,7 +9,9 @@
  * 1.13-1.17 -> 0.92 ms with exp(i phi) carried by rotations (mode-add.ts, the 22 in ../imrphenomx/fill.ts),
  * f^{-1/6} and ln f from per-grid tables, the (3,2)'s spherical ringdown as a complex value, no boxed amplitude;
  * multibanded unchanged (1.13-1.16 / 1.14-1.15 ms). Then (load ~14-17): exact 0.81-0.83 -> 0.76 ms with one
- * loop per region for the unmixed modes (mode-regions.ts; output bit-identical), multibanded 1.03-1.06 ms.
+ * loop per region for the unmixed modes (mode-regions.ts; output bit-identical), multibanded 1.03-1.06 ms;
+ * then (load ~19) 0.70 ms with the (3,2)'s blocks below / in its spherical ringdown on their own loops
+ * (mode-regions.ts, mode-spherical.ts; bit-identical), multibanded 1.07-1.11 ms.
  */
 import { uniformGrid } from '../src/core/grid.js';
 import { imrPhenomXHM } from '../src/waveforms/imrphenomxhm/index.js';

@@ -2,7 +2,8 @@
  * IMRPhenomXHM without multibanding (LAL's IMRPhenomXHM_MultiMode2): the 22 from IMRPhenomXAS's kernel written
  * straight into h+ and hx with its inclination factors, then the modes (3,2), (2,1), (3,3), (4,4) added block
  * by block by the fused kernel of mode-kernel.ts / mode-block.ts / mode-add.ts (the values of mode-value.ts's modeAmpPhase;
- * the unmixed modes by mode-regions.ts's loops, one per region, with the same values).
+ * the unmixed modes by mode-regions.ts's loops, one per region, the (3,2) by those below its spherical ringdown
+ * and mode-spherical.ts's within it, blocks across a region end by modeBlock: the same values to the bit).
  * The (3,2) goes first: its ringdown mixes in the 22, read back from h+ while it holds only the 22
  * (h22 = h+ / (plus YLM amp0)).
  */
@@ -13,7 +14,8 @@ import { inclinationFactors } from '../polarizations.js';
 import type { WaveformParams } from '../types.js';
 import { addModeValues } from './mode-add.js';
 import { modeBlock } from './mode-block.js';
-import { hasRegionLoops, modeBlockRegions } from './mode-regions.js';
+import { hasMixedRegionLoops, hasRegionLoops, modeBlockRegions } from './mode-regions.js';
+import { blockBelow, blockFrom, sphericalBlock } from './mode-spherical.js';
 import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
 import type { PhenomXHMSetup } from './setup.js';
 
@@ -51,11 +53,14 @@ export function fillExact(
   const to22 = 1 / (factors.plus * YLM * st.amp0);
   const packed: Float64Array[] = [];
   const regions: boolean[] = [];
+  const mixedRegions: boolean[] = [];
   for (const tag of ADD_ORDER) {
     const m = st.modes.find((x) => x.mode.tag === tag);
     if (m !== undefined && m.amp !== null && tags.includes(tag)) {
       packed.push(packMode(m, st.amp0, params.inclination, to22));
-      regions.push(hasRegionLoops(packed[packed.length - 1]));
+      const K = packed[packed.length - 1];
+      regions.push(hasRegionLoops(K));
+      mixedRegions.push(hasMixedRegionLoops(K));
     }
   }
   if (packed.length === 0) return;
@@ -72,8 +77,11 @@ export function fillExact(
     const iWrite = Math.max(0, k0 - b0);
     for (let j = 0; j < packed.length; j++) {
       const K = packed[j];
-      if (regions[j]) modeBlockRegions(K, bw, b1 - b0, amp, phase, ampIm);
-      else modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);
+      if (regions[j] || (mixedRegions[j] && blockBelow(bw, b1 - b0, Math.min(K[MODE_SLOT.aInt], K[MODE_SLOT.pRD])))) {
+        modeBlockRegions(K, bw, b1 - b0, amp, phase, ampIm);
+      } else if (K[MODE_SLOT.mixing] !== 0 && blockFrom(bw, b1 - b0, Math.max(K[MODE_SLOT.aInt], K[MODE_SLOT.pRD]))) {
+        sphericalBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, ampIm, cs);
+      } else modeBlock(K, bw, b1 - b0, hp, b0, iWrite, K[MODE_SLOT.to22], amp, phase, 0, cs, null, 0, ampIm);
       addModeValues(K, bw, b0, iWrite, b1 - b0, amp, ampIm, phase, hp, hc, cs);
     }
     b0 = b1;

@@ -2,7 +2,8 @@
  * mode-block.ts's modeBlock for the exact path's unmixed modes ((2,1), (3,3), (4,4)), one loop per region:
  * each loop holds only its region's constants (modeBlock's one loop keeps ~80 live across its branches) and
  * does the same arithmetic in the same order, so the values are modeBlock's to the bit. Used where the
- * amplitude's and the phase's region ends coincide (LAL's defaults); otherwise fill-exact.ts calls modeBlock.
+ * amplitude's and the phase's region ends coincide (LAL's defaults), and for the (3,2) on blocks below its
+ * spherical ringdown; otherwise fill-exact.ts calls modeBlock (or mode-spherical.ts's sphericalBlock).
  */
 import { atanStep, expStep } from '../kernel-helpers.js';
 import { MAX_SERIES_ARG } from './mode-block.js';
@@ -23,7 +24,16 @@ export function hasRegionLoops(K: Float64Array): boolean {
 }
 
 /**
- * modeBlock(K, bw, n, ..., amp, phase, 0, ..., ampIm) for a mode with hasRegionLoops(K): amplitude, phase and
+ * Whether modeBlockRegions computes the (3,2) with constants K on blocks below its spherical parts (f < min(aInt,
+ * pRD): there it is computed as an unmixed mode) where its inspiral ends coincide.
+ */
+export function hasMixedRegionLoops(K: Float64Array): boolean {
+  return K[S.mixing] !== 0 && K[S.aIns] === K[S.pIns];
+}
+
+/**
+ * modeBlock(K, bw, n, ..., amp, phase, 0, ..., ampIm) for a mode with hasRegionLoops(K) (or hasMixedRegionLoops(K)
+ * on a block below min(aInt, pRD)): amplitude, phase and
  * ampIm = 0 of the block's bins, region by region.
  */
 export function modeBlockRegions(K: Float64Array, bw: BlockPowers, n: number, amp: Float64Array, phase: Float64Array, ampIm: Float64Array): void {
