@@ -199,8 +199,11 @@ export class FusedMaf {
     const H = this.hiddenP;
     const Dp = this.dimP;
     const residual = this.residual;
-    // Activations: h_k (block inputs / outputs), r_k = relu(h_k) and t_k of the residual blocks.
-    const hs = Array.from({ length: this.nBlocks + 1 }, () => ws.alloc(n * H));
+    // Activations: h_k (block inputs / outputs), r_k = relu(h_k) and t_k of the residual blocks. The
+    // backward pass of residual blocks reads r, t and the last h only, so the other h live in one
+    // block's scratch (not written out to memory for the whole batch).
+    const scratchH = (k: number) => residual && k < this.nBlocks;
+    const hs = Array.from({ length: this.nBlocks + 1 }, (_, k) => ws.alloc((scratchH(k) ? ROW_BLOCK : n) * H));
     const rs = residual ? Array.from({ length: this.nBlocks }, () => ws.alloc(n * H)) : [];
     const ts = residual ? Array.from({ length: this.nBlocks }, () => ws.alloc(n * H)) : [];
     const out = ws.alloc(n * 2 * Dp);
@@ -210,19 +213,20 @@ export class FusedMaf {
       /** Row b0 of a [n, w] matrix. */
       const at = (p: number, w: number) => p + 4 * b0 * w;
       const rAt = (k: number) => (k < rs.length ? at(rs[k], H) : undefined);
+      const hAt = (k: number) => (scratchH(k) ? hs[k] : at(hs[k], H));
       // Residual blocks take r = relu(h): written by the product that makes h.
-      ws.gemm(at(hs[0], H), rowMajor(at(x, Dp), Dp), weights[0].wt, nb, H, Dp, { bias: weights[0].bias, relu: !residual, ranges: weights[0].forward, reluCopy: rAt(0) });
+      ws.gemm(hAt(0), rowMajor(at(x, Dp), Dp), weights[0].wt, nb, H, Dp, { bias: weights[0].bias, relu: !residual, ranges: weights[0].forward, reluCopy: rAt(0) });
       for (let k = 0; k < this.nBlocks; k++) {
         if (residual) {
           const [w0, w1] = [weights[1 + 2 * k], weights[2 + 2 * k]];
           ws.gemm(at(ts[k], H), rowMajor(at(rs[k], H), H), w0.wt, nb, H, H, { bias: w0.bias, relu: true, ranges: w0.forward });
-          ws.gemm(at(hs[k + 1], H), rowMajor(at(ts[k], H), H), w1.wt, nb, H, H, { bias: w1.bias, s: at(hs[k], H), ranges: w1.forward, reluCopy: rAt(k + 1) });
+          ws.gemm(hAt(k + 1), rowMajor(at(ts[k], H), H), w1.wt, nb, H, H, { bias: w1.bias, s: hAt(k), ranges: w1.forward, reluCopy: rAt(k + 1) });
         } else {
           const wk = weights[1 + k];
-          ws.gemm(at(hs[k + 1], H), rowMajor(at(hs[k], H), H), wk.wt, nb, H, H, { bias: wk.bias, relu: true, ranges: wk.forward });
+          ws.gemm(hAt(k + 1), rowMajor(hAt(k), H), wk.wt, nb, H, H, { bias: wk.bias, relu: true, ranges: wk.forward });
         }
       }
-      ws.gemm(at(out, 2 * Dp), rowMajor(at(hs[this.nBlocks], H), H), fin.wt, nb, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
+      ws.gemm(at(out, 2 * Dp), rowMajor(hAt(this.nBlocks), H), fin.wt, nb, 2 * Dp, H, { bias: fin.bias, ranges: fin.forward });
     }
     const inputs = residual ? [x, ...rs.flatMap((r, k) => [r, ts[k]]), hs[this.nBlocks]] : [x, ...hs];
     const y = ws.alloc(n * Dp);
