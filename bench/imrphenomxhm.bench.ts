@@ -11,7 +11,8 @@
  * multibanded unchanged (1.13-1.16 / 1.14-1.15 ms). Then (load ~14-17): exact 0.81-0.83 -> 0.76 ms with one
  * loop per region for the unmixed modes (mode-regions.ts; output bit-identical), multibanded 1.03-1.06 ms;
  * then (load ~19) 0.70 ms with the (3,2)'s blocks below / in its spherical ringdown on their own loops
- * (mode-regions.ts, mode-spherical.ts; bit-identical), multibanded 1.07-1.11 ms.
+ * (mode-regions.ts, mode-spherical.ts; bit-identical), multibanded 1.07-1.11 ms; then (load ~17) multibanded
+ * 1.04-1.05 ms with fineLoop's 0.16 MB of boxed amplitudes per waveform gone (multiband-core.ts).
  */
 import { uniformGrid } from '../src/core/grid.js';
 import { imrPhenomXHM } from '../src/waveforms/imrphenomxhm/index.js';
