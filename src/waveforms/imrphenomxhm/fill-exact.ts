@@ -16,13 +16,28 @@ import { addModeValues } from './mode-add.js';
 import { modeBlock } from './mode-block.js';
 import { hasMixedRegionLoops, hasRegionLoops, modeBlockRegions } from './mode-regions.js';
 import { blockBelow, blockFrom, sphericalBlock } from './mode-spherical.js';
-import { BLOCK_SHIFT, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
+import { BLOCK_SHIFT, MODE_LENGTH, MODE_SLOT, blockPowers, newBlockPowers, packMode } from './mode-kernel.js';
 import type { PhenomXHMSetup } from './setup.js';
 
 /** The XAS kernel's 22 factor: h+ = plus YLM h22 with YLM = -2 sqrt(5/(64 pi)). */
 const YLM = -2 * Math.sqrt(5 / (64 * Math.PI));
 /** Order in which the higher modes are added (the (3,2) first, see the file header). */
 const ADD_ORDER = [32, 21, 33, 44];
+
+/**
+ * fillExact's per-call buffers (a block's powers and values, sincos scratch, the modes' constants), one set for
+ * every call: a fill runs to its end without calling code that could start another.
+ */
+const BUFFERS = {
+  bw: newBlockPowers(),
+  cs: new Float64Array(2),
+  amp: new Float64Array(1 << BLOCK_SHIFT),
+  ampIm: new Float64Array(1 << BLOCK_SHIFT),
+  phase: new Float64Array(1 << BLOCK_SHIFT),
+  packed: ADD_ORDER.map(() => new Float64Array(MODE_LENGTH)),
+  regions: ADD_ORDER.map(() => false),
+  mixedRegions: ADD_ORDER.map(() => false),
+};
 
 /** Bins [start, stop) that IMRPhenomXHM fills and the frequency test within them (as IMRPhenomXAS). */
 export function xhmBins(grid: FrequencyGrid, fMinHz: number, fEndHz: number): { start: number; stop: number; fLoHz: number } {
@@ -51,31 +66,26 @@ export function fillExact(
   const k1 = Math.min(kHi, r.stop);
   if (!(k1 > k0)) return;
   const to22 = 1 / (factors.plus * YLM * st.amp0);
-  const packed: Float64Array[] = [];
-  const regions: boolean[] = [];
-  const mixedRegions: boolean[] = [];
+  const { bw, cs, amp, ampIm, phase, packed, regions, mixedRegions } = BUFFERS;
+  let count = 0;
   for (const tag of ADD_ORDER) {
-    const m = st.modes.find((x) => x.mode.tag === tag);
-    if (m !== undefined && m.amp !== null && tags.includes(tag)) {
-      packed.push(packMode(m, st.amp0, params.inclination, to22));
-      const K = packed[packed.length - 1];
-      regions.push(hasRegionLoops(K));
-      mixedRegions.push(hasMixedRegionLoops(K));
+    if (!tags.includes(tag)) continue;
+    for (const m of st.modes) {
+      if (m.mode.tag !== tag || m.amp === null) continue;
+      const K = packMode(m, st.amp0, params.inclination, to22, packed[count]);
+      regions[count] = hasRegionLoops(K);
+      mixedRegions[count] = hasMixedRegionLoops(K);
+      count++;
     }
   }
-  if (packed.length === 0) return;
-  const bw = newBlockPowers();
-  const cs = new Float64Array(2);
-  const amp = new Float64Array(bw.f.length);
-  const ampIm = new Float64Array(bw.f.length);
-  const phase = new Float64Array(bw.f.length);
+  if (count === 0) return;
   const mSec = st.xas.system.mSec;
   const gridTables = gridPowers(freqs);
   for (let b0 = Math.max(r.start, (k0 >> BLOCK_SHIFT) << BLOCK_SHIFT); b0 < k1;) {
     const b1 = Math.min(((b0 >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT, k1);
     blockPowers(bw, freqs, b0, b1, mSec, r.fLoHz, fHi, gridTables);
     const iWrite = Math.max(0, k0 - b0);
-    for (let j = 0; j < packed.length; j++) {
+    for (let j = 0; j < count; j++) {
       const K = packed[j];
       if (regions[j] || (mixedRegions[j] && blockBelow(bw, b1 - b0, Math.min(K[MODE_SLOT.aInt], K[MODE_SLOT.pRD])))) {
         modeBlockRegions(K, bw, b1 - b0, amp, phase, ampIm);

@@ -52,13 +52,13 @@ export const MODE_LENGTH = 87;
 
 /**
  * The constants of one mode for addModeBlock (mode-block.ts): `amp0` LAL's M^2/d, `inclination` of the harmonic factors,
- * `to22` the factor taking h+ (holding only the 22) to h22/amp0 (read by the (3,2) only).
+ * `to22` the factor taking h+ (holding only the 22) to h22/amp0 (read by the (3,2) only); into `out` when given (zeroed first).
  */
-export function packMode(m: HMModeSetup, amp0: number, inclination: number, to22: number): Float64Array {
+export function packMode(m: HMModeSetup, amp0: number, inclination: number, to22: number, out: Float64Array | null = null): Float64Array {
   const S = MODE_SLOT;
   const a = m.amp as HMAmpCoefficients;
   const p = m.phase as HMPhaseCoefficients;
-  const K = new Float64Array(MODE_LENGTH);
+  const K = out === null ? new Float64Array(MODE_LENGTH) : out.fill(0);
   const [pRe, pIm, cRe, cIm] = modeFactors(m.mode.ell, m.mode.emm, inclination);
   K[S.scale] = (m.mode.ell % 2 === 0 ? 1 : -1) * amp0;
   K[S.pRe] = pRe; K[S.pIm] = pIm; K[S.cRe] = cRe; K[S.cIm] = cIm;
