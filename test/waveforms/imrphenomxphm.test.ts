@@ -95,8 +95,9 @@ describe('IMRPhenomXPHM twisting', () => {
     const [hp, hc] = parts.get(22)!;
     const xp = generateIMRPhenomXP(grid, p);
     // achieved 2.0e-13 (223: XP's and XPHM's interpolants, each within 1e-13 (1 + |angle|) of the MSA angles); 6.6e-15 (102)
-    expect(compare(hp, xp.hp).rel).toBeLessThan(1e-12);
-    expect(compare(hc, xp.hc).rel).toBeLessThan(1e-12);
+    const tol = v === 223 ? 2e-11 : 1e-12; // ~100x the achieved values above
+    expect(compare(hp, xp.hp).rel).toBeLessThan(tol);
+    expect(compare(hc, xp.hc).rel).toBeLessThan(tol);
   });
 
   it('multibands the angles close to their exact values (LAL\'s default vs PrecThresholdMband = 0)', () => {
