@@ -83,7 +83,9 @@ class MemoEvaluator extends FittingFactorEvaluator {
 }
 
 function summary(files: string[]): void {
-  const rows: Row[] = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row));
+  // one row per injection (processes whose ranges overlap wrote some twice, identically)
+  const byIndex = new Map(files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row)).map((r) => [r.i, r]));
+  const rows = [...byIndex.values()];
   const n = rows.length;
   let equal = 0, above = 0, worst = 0, cands = 0, cpu = 0;
   const differ: string[] = [];

@@ -5,7 +5,7 @@
 import { invalid } from '../../core/errors.js';
 import type { Bank } from '../../bank/bank.js';
 import type { FittingFactorSettings } from '../../injections/fitting-factor.js';
-import { checkNearestSettings, DEFAULT_NEAREST, DEFAULT_NEAREST_MODULATED, MODULATED_NEAREST_DEFAULT, type NearestData, type NearestSettings } from '../../injections/nearest-candidates.js';
+import { checkNearestSettings, DEFAULT_NEAREST, DEFAULT_NEAREST_MODULATED, type NearestData, type NearestSettings } from '../../injections/nearest-candidates.js';
 import { loadOrBuildPhaseIndex } from '../../injections/phase-index.js';
 import { getModel } from '../../waveforms/registry.js';
 import type { Preselect } from './handler.js';
@@ -29,9 +29,9 @@ export function nearestKind(bank: Bank, approximant: string): { kind: NearestKin
 }
 
 /**
- * The preselection: the option, else 'nearest' where its agreement with brute force was measured
- * (aligned-spin 22-only banks; precessing and higher-mode banks too when MODULATED_NEAREST_DEFAULT),
- * else 'mchirp'.
+ * The preselection: the option, else 'nearest' wherever its agreement with brute force was measured
+ * (aligned-spin 22-only, precessing and higher-mode banks, on-manifold and fully precessing
+ * injections: README), else 'mchirp' (eccentric banks).
  */
 export function preselectOf(option: string | undefined, bank: Bank, approximant: string): Preselect {
   const k = nearestKind(bank, approximant);
@@ -39,8 +39,7 @@ export function preselectOf(option: string | undefined, bank: Bank, approximant:
     if (option === 'nearest' && 'why' in k) invalid('--preselect', option, `needs a quasi-circular bank (the chirp-phase coordinates model no eccentricity) but ${k.why}; use mchirp or metric`);
     return option as Preselect;
   }
-  if ('why' in k) return 'mchirp';
-  return k.kind === 'aligned22' || MODULATED_NEAREST_DEFAULT ? 'nearest' : 'mchirp';
+  return 'why' in k ? 'mchirp' : 'nearest';
 }
 
 /** The nearest-template defaults of a bank (DEFAULT_NEAREST, or the wider DEFAULT_NEAREST_MODULATED). */
