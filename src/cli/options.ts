@@ -88,7 +88,7 @@ export const placementOptions = {
   },
   completeness: { type: 'number', default: 0.99, describe: 'completion stops when this fraction of fresh probes has a true match >= MM' },
   'completion-probes': { type: 'number', describe: 'probes of the first completion round (default max(1000, 4 x templates); each later round adds half the set again, at least 16 per template in all)' },
-  'validation-probes': { type: 'number', default: 1000, describe: 'fresh probes of each completion round\'s validation' },
+  'validation-probes': { type: 'number', default: 3000, describe: 'fresh probes of each completion round\'s validation (its worst probe checks the 0.1% quantile of the FF)' },
   'completion-worst': {
     type: 'number', describe: 'completion also needs the worst fresh probe (boundary ones included) at or above this match (default MM - 0.02)',
   },
